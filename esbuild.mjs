@@ -1,0 +1,34 @@
+// Builds dist/client.js, dist/server.js and dist/cli.js: CJS for Node, `vscode` external, source maps.
+// `--release` minifies. Markdown (concept articles, rule docs) is bundled as text.
+import * as esbuild from 'esbuild';
+
+const release = process.argv.includes('--release');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: release,
+  logLevel: 'warning',
+  loader: { '.md': 'text' },
+  external: ['vscode'],
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context({ ...common, ...b });
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

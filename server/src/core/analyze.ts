@@ -1,0 +1,144 @@
+import { baseName, candidateKinds, detectKind, formatOf, type DocumentKind, type TextFormat } from './kinds/detect';
+import { buildModel, type DocumentModel } from './model/document';
+import { parseJson } from './parse/json';
+import { resolveLimits, type Limits } from './parse/limits';
+import type { ParsedTree, ParseProblem } from './parse/tree';
+import { parseYaml } from './parse/yaml';
+import { applySuppressions, runRules } from './rules/engine';
+import { PARSE_RULE_IDS, RULES } from './rules/index';
+import type { Finding, Rule, RuleSetting } from './rules/types';
+import { LineIndex } from './text/lineIndex';
+import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
+
+export interface AnalyzeSettings {
+  /** Severity per rule id. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly limits?: Partial<Limits>;
+  /** Kinds the user switched off. */
+  readonly disabledKinds?: readonly DocumentKind[];
+}
+
+export interface DocumentInput {
+  readonly uri: string;
+  readonly text: string;
+  /** The editor's language id, when there is one: json, jsonc, yaml, dockerfile. */
+  readonly languageId?: string;
+}
+
+/** Parse → detect → model: done once per document version, shared by diagnostics, hover and completion. */
+export interface PreparedDocument {
+  readonly uri: string;
+  readonly text: string;
+  readonly format?: TextFormat;
+  readonly kind?: DocumentKind;
+  readonly lines: LineIndex;
+  readonly tree?: ParsedTree;
+  readonly model?: DocumentModel;
+  readonly problems: readonly ParseProblem[];
+}
+
+export interface Analysis {
+  readonly document: PreparedDocument;
+  readonly findings: Finding[];
+}
+
+/** Never throws: every problem with the input becomes a parse problem (and so a finding). */
+export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): PreparedDocument {
+  const { uri, text } = input;
+  const lines = new LineIndex(text);
+  const format = formatOf(uri, input.languageId);
+  const base = { uri, text, format, lines };
+  if (!format) return { ...base, problems: [] };
+  const limits = resolveLimits(settings.limits);
+
+  if (format === 'dockerfile') {
+    const kind: DocumentKind = 'dockerfile';
+    if (settings.disabledKinds?.includes(kind)) return { ...base, problems: [] };
+    const guard = guardText(text, limits, true);
+    if (guard) return { ...base, kind, problems: [guard] };
+    return { ...base, kind, model: buildModel(kind, undefined, text, lines), problems: [] };
+  }
+
+  // Cheap text test first: most JSON/YAML in a workspace is not an AWS config and stops here.
+  const candidates = candidateKinds(text);
+  if (candidates.length === 0) return { ...base, problems: [] };
+  const allowed = candidates.filter((k) => !settings.disabledKinds?.includes(k));
+  if (allowed.length === 0) return { ...base, problems: [] };
+
+  const guard = guardText(text, limits, false);
+  if (guard) return { ...base, kind: allowed[0], problems: [guard] };
+
+  // A BOM is legal at the start of a file; hide it from the parsers without moving offsets.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const tree = format === 'json' ? parseJson(source, limits) : parseYaml(source, limits);
+  const fatal = tree.problems.find((p) => p.code === 'syntax' || p.code === 'too-deep' || p.code === 'alias-limit');
+  if (fatal || !tree.root) {
+    // A broken file still gets its one clear finding, under the kind its text suggests.
+    return fatal ? { ...base, kind: allowed[0], tree, problems: [fatal] } : { ...base, problems: [] };
+  }
+  const kind = detectKind(tree.root, allowed, baseName(uri));
+  if (!kind) return { ...base, problems: [] };
+  return { ...base, kind, tree, model: buildModel(kind, tree.root, text, lines), problems: tree.problems };
+}
+
+function guardText(text: string, limits: Limits, dockerfile: boolean): ParseProblem | undefined {
+  if (text.length > limits.maxFileSize) {
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    return {
+      code: 'too-large',
+      message: `This file is ${mb(text.length)} MB, over the ${mb(limits.maxFileSize)} MB that Berth analyses (berth.limits.maxFileSize); it was not checked.`,
+      span: { start: 0, end: 0 },
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return { code: 'binary', message: `This file contains binary data (a NUL character at offset ${nul}); Berth analyses text files only.`, span: { start: nul, end: nul + 1 } };
+  }
+  if (dockerfile && text.trim() === '') return { code: 'empty', message: 'This file is empty.', span: { start: 0, end: 0 } };
+  return undefined;
+}
+
+export interface LintOptions {
+  readonly settings?: AnalyzeSettings;
+  readonly workspace?: WorkspaceView;
+  readonly now?: Date;
+  /** Defaults to every registered rule; tests pass one. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Runs the rules on a prepared document. Parse problems alone are reported when the file did not parse. */
+export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[] {
+  if (!doc.kind) return [];
+  const rules = options.rules ?? RULES;
+  const parsedOk = doc.model !== undefined;
+  const applicable = parsedOk ? rules : rules.filter((r) => PARSE_RULE_IDS.has(r.id));
+  const model: DocumentModel = doc.model ?? { kind: doc.kind, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };
+  const findings = runRules(
+    applicable,
+    {
+      uri: doc.uri,
+      text: doc.text,
+      kind: doc.kind,
+      model,
+      lines: doc.lines,
+      parseProblems: doc.problems,
+      workspace: options.workspace ?? EMPTY_WORKSPACE,
+      now: options.now ?? new Date(),
+    },
+    options.settings?.rules,
+  );
+  const visible = doc.format === 'json' ? findings : applySuppressions(findings, doc.text, doc.lines);
+  return visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** prepare + lint, for one document. */
+export function analyze(input: DocumentInput, options: LintOptions = {}): Analysis {
+  const document = prepare(input, options.settings);
+  return { document, findings: lint(document, options) };
+}
+
+/** What the workspace index keeps of a prepared document. */
+export function toIndexed(doc: PreparedDocument): IndexedDocument | undefined {
+  if (!doc.kind || !doc.model) return undefined;
+  return { uri: doc.uri, kind: doc.kind, model: doc.model, lines: doc.lines };
+}

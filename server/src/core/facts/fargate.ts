@@ -1,0 +1,72 @@
+/**
+ * Fargate task sizes.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
+ * and the RegisterTaskDefinition `memory` documentation (botocore ecs/2014-11-13); cross-checked with cfn-lint's
+ * fargate_cpu_memory.json (MIT-0). Checked 2026-11-23.
+ */
+export interface FargateSize {
+  /** CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  /** Allowed task memory in MiB. */
+  readonly memory: readonly number[];
+  /** Linux platform version these sizes need, when not every version has them. */
+  readonly minLinuxPlatformVersion?: string;
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let m = from; m <= to; m += step) out.push(m);
+  return out;
+}
+
+export const FARGATE_SIZES: readonly FargateSize[] = [
+  { cpu: 256, memory: [512, 1024, 2048] },
+  { cpu: 512, memory: range(1024, 4096, 1024) },
+  { cpu: 1024, memory: range(2048, 8192, 1024) },
+  { cpu: 2048, memory: range(4096, 16384, 1024) },
+  { cpu: 4096, memory: range(8192, 30720, 1024) },
+  { cpu: 8192, memory: range(16384, 61440, 4096), minLinuxPlatformVersion: '1.4.0' },
+  { cpu: 16384, memory: range(32768, 122880, 8192), minLinuxPlatformVersion: '1.4.0' },
+];
+
+/** Windows containers on Fargate need at least 1 vCPU. Same source. */
+export const FARGATE_WINDOWS_MIN_CPU = 1024;
+
+export const FARGATE_SIZES_SOURCE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size';
+
+export function fargateSize(cpu: number): FargateSize | undefined {
+  return FARGATE_SIZES.find((s) => s.cpu === cpu);
+}
+
+/** "1 vCPU", "0.25 vcpu", "1024" or 1024 → CPU units; undefined when unreadable. */
+export function parseCpuUnits(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2] ? Math.round(n * 1024) : n;
+}
+
+/** "2 GB", "2GB", "512" or 512 → MiB; undefined when unreadable. */
+export function parseMemoryMiB(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|mb|mib|gib)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]?.toLowerCase();
+  return unit === 'gb' || unit === 'gib' ? Math.round(n * 1024) : n;
+}
+
+/** The allowed memory closest to the given one (ties go up). */
+export function nearestMemory(size: FargateSize, memory: number): number {
+  let best = size.memory[0]!;
+  for (const m of size.memory) {
+    if (Math.abs(m - memory) < Math.abs(best - memory) || (Math.abs(m - memory) === Math.abs(best - memory) && m > best)) best = m;
+  }
+  return best;
+}
+
+export function describeMemoryChoices(size: FargateSize): string {
+  const m = size.memory;
+  if (m.length <= 3) return m.join(', ') + ' MiB';
+  const step = m[1]! - m[0]!;
+  return `${m[0]}–${m[m.length - 1]} MiB in steps of ${step}`;
+}

@@ -1,0 +1,98 @@
+import { asArray, asObject, getPair, getValue, scalarString, type Node } from '../parse/tree';
+
+export const DOCUMENT_KINDS = [
+  'ecs-task-definition',
+  'ecs-service',
+  'batch-job-definition',
+  'lambda-function',
+  'cloudformation',
+  'serverless-framework',
+  'dockerfile',
+] as const;
+
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type TextFormat = 'json' | 'yaml' | 'dockerfile';
+
+/** The file's format from its name (and the editor's language id, when there is one). */
+export function formatOf(uri: string, languageId?: string): TextFormat | undefined {
+  if (languageId === 'dockerfile') return 'dockerfile';
+  if (languageId === 'json' || languageId === 'jsonc') return 'json';
+  if (languageId === 'yaml') return 'yaml';
+  const name = baseName(uri);
+  if (isDockerfileName(name)) return 'dockerfile';
+  if (/\.(json|jsonc|template)$/i.test(name)) return name.toLowerCase().endsWith('.template') ? undefined : 'json';
+  if (/\.(ya?ml)$/i.test(name)) return 'yaml';
+  return undefined;
+}
+
+export function isDockerfileName(name: string): boolean {
+  return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
+}
+
+export function baseName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return decodeURIComponent(path.slice(slash + 1));
+}
+
+/**
+ * A cheap look at the raw text: which kinds could this be? Most JSON/YAML in a workspace
+ * (package.json, tsconfig, Kubernetes, workflows) fails every test here and is never parsed.
+ */
+export function candidateKinds(text: string): DocumentKind[] {
+  const out: DocumentKind[] = [];
+  if (/["']?containerDefinitions["']?\s*:/.test(text)) out.push('ecs-task-definition');
+  if (/["']?taskDefinition["']?\s*:/.test(text)) out.push('ecs-service');
+  if (/["']?jobDefinitionName["']?\s*:/.test(text)) out.push('batch-job-definition');
+  if (/["']?FunctionName["']?\s*:/.test(text)) out.push('lambda-function');
+  if (/AWS::|AWSTemplateFormatVersion/.test(text) && /["']?Resources["']?\s*:/.test(text)) out.push('cloudformation');
+  if (/^["']?service["']?\s*:/m.test(text) || /["']service["']\s*:/.test(text)) {
+    if (/["']?provider["']?\s*:/.test(text)) out.push('serverless-framework');
+  }
+  return out;
+}
+
+/** Confirms a kind on the parsed root. Content decides; the file name is only a hint for ties. */
+export function detectKind(root: Node | undefined, candidates: readonly DocumentKind[], fileName = ''): DocumentKind | undefined {
+  const obj = asObject(root);
+  if (!obj) return undefined;
+  const has = (key: string): boolean => getPair(obj, key) !== undefined;
+
+  if (candidates.includes('cloudformation') && looksLikeTemplate(obj)) return 'cloudformation';
+
+  if (candidates.includes('ecs-task-definition')) {
+    if (asArray(getValue(obj, 'containerDefinitions'))) return 'ecs-task-definition';
+    const wrapped = asObject(getValue(obj, 'taskDefinition'));
+    if (wrapped && asArray(getValue(wrapped, 'containerDefinitions'))) return 'ecs-task-definition';
+  }
+  if (candidates.includes('ecs-service') && scalarString(getValue(obj, 'taskDefinition')) !== undefined) {
+    const serviceKeys = ['serviceName', 'service', 'cluster', 'desiredCount', 'loadBalancers', 'launchType', 'networkConfiguration', 'deploymentConfiguration', 'capacityProviderStrategy', 'schedulingStrategy'];
+    if (serviceKeys.some(has)) return 'ecs-service';
+  }
+  if (candidates.includes('batch-job-definition') && scalarString(getValue(obj, 'jobDefinitionName')) !== undefined) {
+    const jobKeys = ['type', 'containerProperties', 'nodeProperties', 'ecsProperties', 'eksProperties', 'platformCapabilities', 'retryStrategy', 'timeout'];
+    if (jobKeys.some(has)) return 'batch-job-definition';
+  }
+  if (candidates.includes('lambda-function') && getValue(obj, 'FunctionName')?.kind === 'scalar') {
+    const fnKeys = ['Runtime', 'Handler', 'Role', 'Code', 'PackageType', 'MemorySize', 'Timeout', 'Environment', 'Layers', 'ImageConfig', 'Architectures', 'EphemeralStorage', 'VpcConfig', 'SnapStart', 'TracingConfig', 'DeadLetterConfig', 'KMSKeyArn', 'LoggingConfig', 'Description', 'FileSystemConfigs', 'RevisionId'];
+    if (fnKeys.some(has)) return 'lambda-function';
+  }
+  if (candidates.includes('serverless-framework')) {
+    const provider = asObject(getValue(obj, 'provider'));
+    const service = getValue(obj, 'service');
+    if (provider && service && (has('functions') || scalarString(getValue(provider, 'name')) === 'aws' || /^serverless\.(ya?ml|json)$/i.test(fileName))) {
+      return 'serverless-framework';
+    }
+  }
+  return undefined;
+}
+
+function looksLikeTemplate(obj: Node): boolean {
+  const resources = asObject(getValue(obj, 'Resources'));
+  if (!resources) return false;
+  if (getPair(obj, 'AWSTemplateFormatVersion')) return true;
+  return resources.pairs.some((pair) => {
+    const type = scalarString(getValue(pair.value, 'Type'));
+    return type !== undefined && /^(AWS|Alexa)::|^Custom::/.test(type);
+  });
+}

@@ -1,0 +1,232 @@
+import type { Node, ObjectNode, Pair } from '../parse/tree';
+import { getPair, asObject } from '../parse/tree';
+import { ObjView, type KeyStyle, type Located } from './located';
+
+/** Where a model object came from: API JSON (register input / describe output) or a CloudFormation resource. */
+export interface Origin {
+  readonly shape: 'api' | 'cfn';
+  /** CloudFormation logical id, for resources in a template. */
+  readonly logicalId?: string;
+}
+
+export interface TaskDefinition extends Origin {
+  readonly raw: ObjView;
+  readonly family?: Located<string>;
+  readonly networkMode?: Located<string>;
+  readonly requiresCompatibilities: Located<string>[];
+  readonly cpu?: Located<string>;
+  readonly memory?: Located<string>;
+  readonly executionRoleArn?: Located<string>;
+  readonly taskRoleArn?: Located<string>;
+  readonly cpuArchitecture?: Located<string>;
+  readonly operatingSystemFamily?: Located<string>;
+  readonly ephemeralStorageGiB?: Located<number>;
+  readonly volumes: Volume[];
+  readonly containers: ContainerDefinition[];
+  /** The `containerDefinitions` pair itself, for findings about the list. */
+  readonly containersPair?: Pair;
+  /** describe-task-definition output: the `{"taskDefinition": …}` wrapper pair, when present. */
+  readonly wrapper?: Pair;
+}
+
+export interface Volume {
+  readonly raw: ObjView;
+  readonly name?: Located<string>;
+}
+
+export interface ContainerDefinition {
+  readonly raw: ObjView;
+  readonly name?: Located<string>;
+  readonly image?: Located<string>;
+  /** Absent means true (AWS's default). */
+  readonly essential?: Located<boolean>;
+  readonly cpu?: Located<number>;
+  readonly memory?: Located<number>;
+  readonly memoryReservation?: Located<number>;
+  readonly portMappings: PortMapping[];
+  readonly environment: EnvironmentVariable[];
+  readonly secrets: { readonly raw: ObjView; readonly name?: Located<string>; readonly valueFrom?: Located<string> }[];
+  readonly logDriver?: Located<string>;
+  /** logConfiguration.options: map keys are kept as written (awslogs-group, …). */
+  readonly logOptions: ReadonlyMap<string, Located<string>>;
+  readonly logConfiguration?: ObjView;
+  readonly healthCheck?: ObjView;
+  readonly dependsOn: { readonly raw: ObjView; readonly containerName?: Located<string>; readonly condition?: Located<string> }[];
+  readonly links: Located<string>[];
+  readonly volumesFrom: { readonly raw: ObjView; readonly sourceContainer?: Located<string> }[];
+  readonly privileged?: Located<boolean>;
+  readonly readonlyRootFilesystem?: Located<boolean>;
+  readonly linuxParameters?: ObjView;
+}
+
+export interface PortMapping {
+  readonly raw: ObjView;
+  readonly containerPort?: Located<number>;
+  readonly hostPort?: Located<number>;
+  readonly protocol?: Located<string>;
+  readonly containerPortRange?: Located<string>;
+}
+
+export interface EnvironmentVariable {
+  readonly raw: ObjView;
+  readonly name?: Located<string>;
+  readonly value?: Located<string>;
+}
+
+export interface Service extends Origin {
+  readonly raw: ObjView;
+  readonly serviceName?: Located<string>;
+  readonly cluster?: Located<string>;
+  /** family, family:revision or an ARN in API JSON; in a template usually `!Ref TaskDef`. */
+  readonly taskDefinition?: Located<string>;
+  /** Logical id of the task definition when given by Ref in a template. */
+  readonly taskDefinitionRef?: string;
+  readonly launchType?: Located<string>;
+  readonly schedulingStrategy?: Located<string>;
+  readonly platformVersion?: Located<string>;
+  readonly desiredCount?: Located<number>;
+  readonly loadBalancers: LoadBalancerEntry[];
+  readonly subnets: Located<string>[];
+  readonly awsvpcConfiguration?: ObjView;
+  readonly deploymentControllerType?: Located<string>;
+  readonly circuitBreaker?: ObjView;
+  readonly healthCheckGracePeriodSeconds?: Located<number>;
+}
+
+export interface LoadBalancerEntry {
+  readonly raw: ObjView;
+  readonly containerName?: Located<string>;
+  readonly containerPort?: Located<number>;
+  readonly targetGroupArn?: Located<string>;
+  /** Logical id when the target group is given by Ref in a template. */
+  readonly targetGroupRef?: string;
+  readonly loadBalancerName?: Located<string>;
+}
+
+// ---- builders -------------------------------------------------------------------------------
+
+export function buildTaskDefinition(node: ObjectNode, origin: Origin, wrapper?: Pair): TaskDefinition {
+  const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
+  const v = new ObjView(node, style);
+  const platform = v.obj('runtimePlatform');
+  return {
+    ...origin,
+    raw: v,
+    wrapper,
+    family: v.str('family'),
+    networkMode: v.str('networkMode'),
+    requiresCompatibilities: v.strings('requiresCompatibilities'),
+    cpu: v.str('cpu'),
+    memory: v.str('memory'),
+    executionRoleArn: v.str('executionRoleArn'),
+    taskRoleArn: v.str('taskRoleArn'),
+    cpuArchitecture: platform?.str('cpuArchitecture'),
+    operatingSystemFamily: platform?.str('operatingSystemFamily'),
+    ephemeralStorageGiB: v.obj('ephemeralStorage')?.num('sizeInGiB'),
+    volumes: v.objects('volumes').map((raw) => ({ raw, name: raw.str('name') })),
+    containers: v.objects('containerDefinitions').map(buildContainer),
+    containersPair: v.pair('containerDefinitions'),
+  };
+}
+
+function buildContainer(v: ObjView): ContainerDefinition {
+  const log = v.obj('logConfiguration');
+  const options = new Map<string, Located<string>>();
+  const optionsNode = asObject(log?.value('options'));
+  if (optionsNode) {
+    for (const pair of optionsNode.pairs) {
+      const value = pair.value;
+      options.set(
+        pair.key,
+        value.kind === 'scalar' && value.value !== null ? { known: true, value: String(value.value), node: value, pair } : { known: false, node: value, pair },
+      );
+    }
+  }
+  return {
+    raw: v,
+    name: v.str('name'),
+    image: v.str('image'),
+    essential: v.bool('essential'),
+    cpu: v.num('cpu'),
+    memory: v.num('memory'),
+    memoryReservation: v.num('memoryReservation'),
+    portMappings: v.objects('portMappings').map((raw) => ({
+      raw,
+      containerPort: raw.num('containerPort'),
+      hostPort: raw.num('hostPort'),
+      protocol: raw.str('protocol'),
+      containerPortRange: raw.str('containerPortRange'),
+    })),
+    environment: v.objects('environment').map((raw) => ({ raw, name: raw.str('name'), value: raw.str('value') })),
+    secrets: v.objects('secrets').map((raw) => ({ raw, name: raw.str('name'), valueFrom: raw.str('valueFrom') })),
+    logDriver: log?.str('logDriver'),
+    logOptions: options,
+    logConfiguration: log,
+    healthCheck: v.obj('healthCheck'),
+    dependsOn: v.objects('dependsOn').map((raw) => ({ raw, containerName: raw.str('containerName'), condition: raw.str('condition') })),
+    links: v.strings('links'),
+    volumesFrom: v.objects('volumesFrom').map((raw) => ({ raw, sourceContainer: raw.str('sourceContainer') })),
+    privileged: v.bool('privileged'),
+    readonlyRootFilesystem: v.bool('readonlyRootFilesystem'),
+    linuxParameters: v.obj('linuxParameters'),
+  };
+}
+
+export function buildService(node: ObjectNode, origin: Origin): Service {
+  const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
+  const v = new ObjView(node, style);
+  const awsvpc = v.obj('networkConfiguration')?.obj('awsvpcConfiguration');
+  const taskDefinitionNode = v.value('taskDefinition');
+  return {
+    ...origin,
+    raw: v,
+    serviceName: v.str('serviceName') ?? (origin.shape === 'api' ? v.str('service') : undefined),
+    cluster: v.str('cluster'),
+    taskDefinition: v.str('taskDefinition'),
+    taskDefinitionRef: refTarget(taskDefinitionNode),
+    launchType: v.str('launchType'),
+    schedulingStrategy: v.str('schedulingStrategy'),
+    platformVersion: v.str('platformVersion'),
+    desiredCount: v.num('desiredCount'),
+    loadBalancers: v.objects('loadBalancers').map((raw) => ({
+      raw,
+      containerName: raw.str('containerName'),
+      containerPort: raw.num('containerPort'),
+      targetGroupArn: raw.str('targetGroupArn'),
+      targetGroupRef: refTarget(raw.value('targetGroupArn')),
+      loadBalancerName: raw.str('loadBalancerName'),
+    })),
+    subnets: awsvpc?.strings('subnets') ?? [],
+    awsvpcConfiguration: awsvpc,
+    deploymentControllerType: v.obj('deploymentController')?.str('type'),
+    circuitBreaker: v.obj('deploymentConfiguration')?.obj('deploymentCircuitBreaker'),
+    healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
+  };
+}
+
+/** The logical id named by `!Ref X` (or `{"Ref": "X"}`), else undefined. */
+export function refTarget(node: Node | undefined): string | undefined {
+  if (node?.kind !== 'intrinsic' || node.name !== 'Ref') return undefined;
+  const arg = node.argument;
+  return arg.kind === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+/** Keys that describe-task-definition returns but RegisterTaskDefinition rejects. */
+export const DESCRIBE_ONLY_TASK_DEFINITION_KEYS = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+] as const;
+
+/** Register input, or describe output `{"taskDefinition": {...}}`: returns the task definition object and the wrapper. */
+export function unwrapTaskDefinition(root: ObjectNode): { node: ObjectNode; wrapper?: Pair } {
+  const wrapper = getPair(root, 'taskDefinition');
+  const inner = asObject(wrapper?.value);
+  if (wrapper && inner && getPair(inner, 'containerDefinitions')) return { node: inner, wrapper };
+  return { node: root };
+}

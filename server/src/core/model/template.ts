@@ -1,0 +1,92 @@
+import { asArray, asObject, getPair, getValue, scalarString, type Node, type ObjectNode, type Pair } from '../parse/tree';
+import { ObjView, locString, type Located } from './located';
+
+export interface Template {
+  readonly node: ObjectNode;
+  /** True when Transform includes AWS::Serverless-2016-10-31. */
+  readonly isSam: boolean;
+  readonly parameters: ReadonlyMap<string, Parameter>;
+  readonly mappings?: ObjectNode;
+  readonly conditions: ReadonlyMap<string, Pair>;
+  readonly resources: readonly Resource[];
+  readonly resourcesById: ReadonlyMap<string, Resource>;
+  readonly outputs: ReadonlyMap<string, Pair>;
+  /** SAM `Globals` section. */
+  readonly globals?: ObjectNode;
+}
+
+export interface Parameter {
+  readonly name: string;
+  readonly pair: Pair;
+  readonly type?: Located<string>;
+  readonly default?: Node;
+  readonly allowedValues: Node[];
+}
+
+export interface Resource {
+  readonly logicalId: string;
+  readonly pair: Pair;
+  readonly node?: ObjectNode;
+  readonly type?: Located<string>;
+  /** Properties, read in PascalCase. */
+  readonly properties?: ObjView;
+  readonly metadata?: ObjectNode;
+  readonly dependsOn: Located<string>[];
+  readonly condition?: Located<string>;
+}
+
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+export function buildTemplate(root: ObjectNode): Template {
+  const transform = getValue(root, 'Transform');
+  const transforms = transform?.kind === 'array' ? transform.items.map(scalarString) : [scalarString(transform)];
+  const parameters = new Map<string, Parameter>();
+  for (const pair of asObject(getValue(root, 'Parameters'))?.pairs ?? []) {
+    const body = asObject(pair.value);
+    const typePair = getPair(body, 'Type');
+    parameters.set(pair.key, {
+      name: pair.key,
+      pair,
+      type: typePair ? locString(typePair.value, typePair) : undefined,
+      default: getValue(body, 'Default'),
+      allowedValues: asArray(getValue(body, 'AllowedValues'))?.items ?? [],
+    });
+  }
+  const resources: Resource[] = [];
+  const resourcesById = new Map<string, Resource>();
+  for (const pair of asObject(getValue(root, 'Resources'))?.pairs ?? []) {
+    const body = asObject(pair.value);
+    const typePair = getPair(body, 'Type');
+    const dependsOnNode = getValue(body, 'DependsOn');
+    const dependsOn =
+      dependsOnNode?.kind === 'array' ? dependsOnNode.items.map((n) => locString(n)) : dependsOnNode ? [locString(dependsOnNode, getPair(body, 'DependsOn'))] : [];
+    const conditionPair = getPair(body, 'Condition');
+    const resource: Resource = {
+      logicalId: pair.key,
+      pair,
+      node: body,
+      type: typePair ? locString(typePair.value, typePair) : undefined,
+      properties: ObjView.of(getValue(body, 'Properties'), 'pascal'),
+      metadata: asObject(getValue(body, 'Metadata')),
+      dependsOn,
+      condition: conditionPair ? locString(conditionPair.value, conditionPair) : undefined,
+    };
+    resources.push(resource);
+    resourcesById.set(pair.key, resource);
+  }
+  return {
+    node: root,
+    isSam: transforms.includes(SAM_TRANSFORM),
+    parameters,
+    mappings: asObject(getValue(root, 'Mappings')),
+    conditions: new Map((asObject(getValue(root, 'Conditions'))?.pairs ?? []).map((p) => [p.key, p])),
+    resources,
+    resourcesById,
+    outputs: new Map((asObject(getValue(root, 'Outputs'))?.pairs ?? []).map((p) => [p.key, p])),
+    globals: asObject(getValue(root, 'Globals')),
+  };
+}
+
+export function resourcesOfType(template: Template, type: string): Resource[] {
+  return template.resources.filter((r) => r.type?.known && r.type.value === type);
+}

@@ -1,0 +1,247 @@
+import { visit, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ArrayNode, Node, ObjectNode, Pair, ParsedTree, ParseProblem, ScalarValue, Span } from './tree';
+import { isIntrinsicName } from './tree';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+
+/**
+ * JSON → the shared tree, through jsonc-parser (fast, exact offsets, tolerant of comments and
+ * trailing commas). Comments and trailing commas are reported: the AWS CLI and CloudFormation reject them.
+ */
+export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
+  const depth = jsonDepthExceeds(text, limits.maxDepth);
+  if (depth !== undefined) {
+    return {
+      format: 'json',
+      root: undefined,
+      problems: [tooDeep(depth, limits.maxDepth)],
+    };
+  }
+
+  const problems: ParseProblem[] = [];
+  type Frame =
+    | { kind: 'object'; start: number; pairs: Pair[]; seen: Map<string, Span>; pendingKey?: { key: string; span: Span } }
+    | { kind: 'array'; start: number; items: Node[] };
+  const stack: Frame[] = [];
+  let root: Node | undefined;
+
+  const attach = (node: Node): void => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root ??= node;
+      return;
+    }
+    if (top.kind === 'array') {
+      top.items.push(node);
+      return;
+    }
+    const pending = top.pendingKey;
+    if (!pending) return;
+    top.pendingKey = undefined;
+    top.pairs.push({
+      kind: 'pair',
+      key: pending.key,
+      keySpan: pending.span,
+      value: node,
+      span: { start: pending.span.start, end: node.span.end },
+    });
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        stack.push({ kind: 'object', start: offset, pairs: [], seen: new Map() });
+      },
+      onObjectProperty: (property, offset, length) => {
+        const top = stack[stack.length - 1];
+        if (top?.kind !== 'object') return;
+        const span = { start: offset, end: offset + length };
+        const first = top.seen.get(property);
+        if (first) {
+          problems.push({
+            code: 'duplicate-key',
+            message: `Duplicate key "${property}": only the last value counts, so the first one is silently ignored.`,
+            span,
+            related: first,
+          });
+        } else {
+          top.seen.set(property, span);
+        }
+        top.pendingKey = { key: property, span };
+      },
+      onObjectEnd: (offset, length) => {
+        const frame = stack.pop();
+        if (frame?.kind !== 'object') return;
+        if (frame.pendingKey) {
+          // A key without a value (broken input): keep it with a null value so the key still has a span.
+          const k = frame.pendingKey;
+          frame.pairs.push({
+            kind: 'pair',
+            key: k.key,
+            keySpan: k.span,
+            value: { kind: 'scalar', value: null, span: { start: k.span.end, end: k.span.end } },
+            span: k.span,
+          });
+        }
+        attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
+      },
+      onArrayBegin: (offset) => {
+        stack.push({ kind: 'array', start: offset, items: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        const frame = stack.pop();
+        if (frame?.kind !== 'array') return;
+        const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: frame.items };
+        attach(node);
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        attach({ kind: 'scalar', value: value as ScalarValue, span: { start: offset, end: offset + length } });
+      },
+      onComment: (offset, length) => {
+        problems.push({
+          code: 'json-comment',
+          message: 'Comments are not allowed in JSON: the AWS CLI and CloudFormation reject this file. Remove the comment.',
+          span: { start: offset, end: offset + length },
+        });
+      },
+      onError: (error, offset, length) => {
+        const trailing = trailingCommaAt(text, error, offset);
+        if (trailing !== undefined) {
+          if (problems.some((p) => p.code === 'json-trailing-comma' && p.span.start === trailing)) return;
+          problems.push({
+            code: 'json-trailing-comma',
+            message: 'Trailing comma: the AWS CLI and CloudFormation reject it. Remove the comma.',
+            span: { start: trailing, end: trailing + 1 },
+          });
+          return;
+        }
+        if (error === ParseErrorCode.InvalidCommentToken) return;
+        problems.push({ code: 'syntax', message: jsonErrorMessage(error, text, offset), span: visibleSpan(text, offset, length) });
+      },
+    },
+    { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
+  );
+
+  // A broken file leaves frames open; close them so the partial tree still has spans.
+  while (stack.length) {
+    const frame = stack.pop()!;
+    const end = text.length;
+    if (frame.kind === 'object') attach({ kind: 'object', span: { start: frame.start, end }, pairs: frame.pairs } as ObjectNode);
+    else attach({ kind: 'array', span: { start: frame.start, end }, items: frame.items });
+  }
+
+  return { format: 'json', root, problems };
+}
+
+/** `{"Ref": x}` and `{"Fn::Sub": x}` become intrinsic nodes, exactly as the YAML short forms do. */
+function objectOrIntrinsic(node: ObjectNode): Node {
+  if (node.pairs.length !== 1) return node;
+  const pair = node.pairs[0]!;
+  if (!isIntrinsicName(pair.key) || pair.key === 'Condition') return node;
+  return { kind: 'intrinsic', name: pair.key, argument: pair.value, short: false, span: node.span, nameSpan: pair.keySpan };
+}
+
+function trailingCommaAt(text: string, error: ParseErrorCode, offset: number): number | undefined {
+  if (error !== ParseErrorCode.PropertyNameExpected && error !== ParseErrorCode.ValueExpected) return undefined;
+  const closer = text[offset];
+  if (closer !== '}' && closer !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i--;
+      continue;
+    }
+    // Skip a trailing comment between the comma and the closer.
+    if (c === '/' && text[i - 1] === '*') {
+      const open = text.lastIndexOf('/*', i - 2);
+      if (open < 0) return undefined;
+      i = open - 1;
+      continue;
+    }
+    break;
+  }
+  if (i >= 0 && text[i] === ',') return i;
+  // A line comment between comma and closer: look back on earlier lines.
+  return undefined;
+}
+
+function visibleSpan(text: string, offset: number, length: number): Span {
+  if (length > 0) return { start: offset, end: offset + length };
+  if (offset < text.length) return { start: offset, end: offset + 1 };
+  return { start: Math.max(0, text.length - 1), end: text.length };
+}
+
+function describeToken(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const c = text[offset]!;
+  if (c === '\n' || c === '\r') return 'the end of the line';
+  return `"${c}"`;
+}
+
+export function jsonErrorMessage(error: ParseErrorCode, text: string, offset: number): string {
+  const found = describeToken(text, offset);
+  switch (error) {
+    case ParseErrorCode.InvalidSymbol:
+      return `Invalid JSON: unexpected ${found}.`;
+    case ParseErrorCode.InvalidNumberFormat:
+      return 'Invalid JSON: malformed number.';
+    case ParseErrorCode.PropertyNameExpected:
+      return `Invalid JSON: expected a property name in double quotes, found ${found}.`;
+    case ParseErrorCode.ValueExpected:
+      return `Invalid JSON: expected a value, found ${found}.`;
+    case ParseErrorCode.ColonExpected:
+      return `Invalid JSON: expected ":" after the property name, found ${found}.`;
+    case ParseErrorCode.CommaExpected:
+      return `Invalid JSON: expected "," between entries, found ${found}.`;
+    case ParseErrorCode.CloseBraceExpected:
+      return `Invalid JSON: expected "}" to close the object, found ${found}.`;
+    case ParseErrorCode.CloseBracketExpected:
+      return `Invalid JSON: expected "]" to close the array, found ${found}.`;
+    case ParseErrorCode.EndOfFileExpected:
+      return `Invalid JSON: unexpected ${found} after the end of the top-level value.`;
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'Invalid JSON: unterminated comment.';
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'Invalid JSON: unterminated string.';
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return 'Invalid JSON: unexpected end of number.';
+    case ParseErrorCode.InvalidUnicode:
+      return 'Invalid JSON: invalid \\u escape in a string.';
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return 'Invalid JSON: invalid escape character in a string.';
+    case ParseErrorCode.InvalidCharacter:
+      return 'Invalid JSON: control character in a string; escape it (e.g. \\n, \\t).';
+    default:
+      return `Invalid JSON at ${found}.`;
+  }
+}
+
+/** Returns the offset where nesting first exceeds `max`, scanning outside strings; undefined if it never does. */
+function jsonDepthExceeds(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
+export function tooDeep(offset: number, max: number): ParseProblem {
+  return {
+    code: 'too-deep',
+    message: `This document is nested deeper than ${max} levels; Berth does not analyse it (limit: berth.limits.maxDepth).`,
+    span: { start: offset, end: offset + 1 },
+  };
+}
+
+export type { ParseError };

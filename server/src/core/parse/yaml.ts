@@ -1,0 +1,218 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import type { Node, Pair, ParsedTree, ParseProblem, ScalarValue, Span } from './tree';
+import { intrinsicFromTag, isIntrinsicName } from './tree';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { tooDeep } from './json';
+
+/** YAML → the shared tree. CloudFormation short tags become intrinsic nodes; aliases are resolved under a cap. */
+export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
+  const deep = yamlDepthExceeds(text, limits.maxDepth);
+  if (deep !== undefined) return { format: 'yaml', root: undefined, problems: [tooDeep(deep, limits.maxDepth)] };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false });
+  } catch (error) {
+    if (error instanceof RangeError) return { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] };
+    throw error;
+  }
+
+  const problems: ParseProblem[] = [];
+  const firstError = doc.errors.find((e) => e.code !== 'MULTIPLE_DOCS');
+  if (firstError && /call stack/i.test(firstError.message)) {
+    return { format: 'yaml', root: undefined, problems: [tooDeep(firstError.pos[0], limits.maxDepth)] };
+  }
+  if (firstError) {
+    const [start, end] = firstError.pos;
+    problems.push({
+      code: 'syntax',
+      message: `Invalid YAML: ${cleanMessage(firstError.message)}`,
+      span: { start, end: Math.max(end, start + 1) > text.length ? Math.max(start, text.length) : Math.max(end, start + 1) },
+    });
+    return { format: 'yaml', root: undefined, problems };
+  }
+
+  const converter = new Converter(text, doc, limits, problems);
+  let root: Node | undefined;
+  try {
+    root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
+  } catch (error) {
+    if (error instanceof LimitReached) return { format: 'yaml', root: undefined, problems: [error.problem] };
+    if (error instanceof RangeError) return { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] };
+    throw error;
+  }
+  return { format: 'yaml', root, problems };
+}
+
+class LimitReached extends Error {
+  constructor(readonly problem: ParseProblem) {
+    super(problem.message);
+  }
+}
+
+function cleanMessage(message: string): string {
+  const cut = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  return cut.endsWith('.') ? cut : `${cut}.`;
+}
+
+class Converter {
+  private aliasCount = 0;
+  private readonly resolving = new Set<YamlNode>();
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+    private readonly limits: Limits,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  convert(node: YamlNode, depth: number, at?: Span): Node {
+    if (depth > this.limits.maxDepth) {
+      throw new LimitReached(tooDeep(node.range?.[0] ?? 0, this.limits.maxDepth));
+    }
+    if (isAlias(node)) return this.convertAlias(node, depth);
+
+    const span = at ?? this.spanOf(node);
+    const tag = node.tag;
+    const intrinsic = tag && tag.startsWith('!') && !tag.startsWith('!!') ? intrinsicFromTag(tag) : undefined;
+    if (intrinsic) {
+      const tagStart = this.tagStart(tag!, span.start);
+      const argument = this.convertUntagged(node, depth, span, true);
+      return {
+        kind: 'intrinsic',
+        name: intrinsic,
+        argument,
+        short: true,
+        span: { start: tagStart, end: span.end },
+        nameSpan: { start: tagStart, end: tagStart + tag!.length },
+      };
+    }
+    return this.convertUntagged(node, depth, span);
+  }
+
+  private convertUntagged(node: YamlNode, depth: number, span: Span, dropTag = false): Node {
+    if (isMap(node)) {
+      const pairs: Pair[] = [];
+      const seen = new Map<string, Span>();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as YamlNode | null;
+        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const keySpan = keyNode ? this.spanOf(keyNode) : span;
+        const value: Node = item.value
+          ? this.convert(item.value as YamlNode, depth + 1)
+          : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
+        const first = seen.get(key);
+        if (first) {
+          this.problems.push({
+            code: 'duplicate-key',
+            message: `Duplicate key "${key}": only the last value counts, so the first one is silently ignored.`,
+            span: keySpan,
+            related: first,
+          });
+        } else seen.set(key, keySpan);
+        pairs.push({ kind: 'pair', key, keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } });
+      }
+      if (pairs.length === 1) {
+        const only = pairs[0]!;
+        if (isIntrinsicName(only.key) && only.key !== 'Condition') {
+          return { kind: 'intrinsic', name: only.key, argument: only.value, short: false, span, nameSpan: only.keySpan };
+        }
+      }
+      return { kind: 'object', span, pairs };
+    }
+    if (isSeq(node)) {
+      return { kind: 'array', span, items: node.items.map((item) => this.convert(item as YamlNode, depth + 1)) };
+    }
+    if (isScalar(node)) {
+      const raw = node.value;
+      const value: ScalarValue =
+        raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+          ? raw
+          : typeof raw === 'bigint'
+            ? Number(raw)
+            : String(raw);
+      const tag = dropTag || !node.tag?.startsWith('!') ? undefined : node.tag;
+      return tag ? { kind: 'scalar', span, value, tag } : { kind: 'scalar', span, value };
+    }
+    return { kind: 'scalar', span, value: null };
+  }
+
+  private convertAlias(alias: Alias, depth: number): Node {
+    const span = this.spanOf(alias);
+    if (++this.aliasCount > this.limits.maxAliasCount) {
+      throw new LimitReached({
+        code: 'alias-limit',
+        message: `This YAML resolves more than ${this.limits.maxAliasCount} aliases, which looks like an alias bomb; Berth does not analyse it (limit: berth.limits.maxAliasCount).`,
+        span,
+      });
+    }
+    const target = alias.resolve(this.doc) as YamlNode | undefined;
+    if (!target) {
+      throw new LimitReached({ code: 'syntax', message: `Invalid YAML: unknown alias *${alias.source}.`, span });
+    }
+    if (this.resolving.has(target)) {
+      throw new LimitReached({ code: 'alias-limit', message: `The alias *${alias.source} refers to itself; a recursive alias cannot be analysed.`, span });
+    }
+    this.resolving.add(target);
+    try {
+      // The alias's content lives elsewhere; its own span is where it is used.
+      return this.convert(target, depth + 1, span);
+    } finally {
+      this.resolving.delete(target);
+    }
+  }
+
+  private spanOf(node: YamlNode): Span {
+    const range = node.range;
+    if (!range) return { start: 0, end: 0 };
+    return { start: range[0], end: range[1] };
+  }
+
+  private tagStart(tag: string, valueStart: number): number {
+    const found = this.text.lastIndexOf(tag, valueStart);
+    return found >= 0 && valueStart - found < 4096 ? found : valueStart;
+  }
+}
+
+/**
+ * Cheap pre-scan so hostile nesting never reaches the recursive parts of the yaml package:
+ * flow brackets outside quotes and comments, and block indentation (one level needs at least two columns).
+ */
+function yamlDepthExceeds(text: string, max: number): number | undefined {
+  let flow = 0;
+  let quote = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      indent = 0;
+      if (quote === 39 /* ' */) continue;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 45 /* - */ || c === 63 /* ? */) {
+        if (++indent > 2 * max) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (quote === 34 && c === 92) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 9) quote = c;
+    } else if (c === 91 || c === 123) {
+      if (++flow > max) return i;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return undefined;
+}

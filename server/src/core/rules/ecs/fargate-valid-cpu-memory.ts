@@ -1,0 +1,51 @@
+import { describeMemoryChoices, FARGATE_SIZES, FARGATE_WINDOWS_MIN_CPU, fargateSize, nearestMemory, parseCpuUnits, parseMemoryMiB } from '../../facts/fargate';
+import { replaceScalar } from '../../fix/edits';
+import { defineRule } from '../defineRule';
+
+export default defineRule({
+  id: 'ecs/fargate-valid-cpu-memory',
+  kinds: ['ecs-task-definition', 'cloudformation'],
+  severity: 'error',
+  docs: {
+    summary: 'Require a CPU and memory combination that Fargate supports',
+    concept: 'fargate-task-size',
+    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
+  },
+  messages: {
+    invalidCpu: 'Fargate does not offer {cpu} CPU units. RegisterTaskDefinition rejects it; use one of {choices}.',
+    invalidCombination:
+      'Fargate does not offer {memory} MiB of memory with {vcpu} vCPU, so RegisterTaskDefinition rejects this task definition. With {vcpu} vCPU, memory must be {choices}; the nearest is {nearest} MiB.',
+    windowsMinCpu: 'Windows containers on Fargate need at least 1 vCPU (1024 units); {cpu} units is rejected. Raise cpu to 1024 or more.',
+  },
+  check(ctx) {
+    for (const td of ctx.model.taskDefinitions) {
+      if (!td.requiresCompatibilities.some((c) => c.known && c.value === 'FARGATE')) continue;
+      if (!td.cpu?.known || !td.memory?.known) continue;
+      const cpu = parseCpuUnits(td.cpu.value);
+      const memory = parseMemoryMiB(td.memory.value);
+      if (cpu === undefined || memory === undefined) continue;
+      const size = fargateSize(cpu);
+      if (!size) {
+        ctx.report({ at: td.cpu, messageId: 'invalidCpu', data: { cpu, choices: FARGATE_SIZES.map((s) => s.cpu).join(', ') } });
+        continue;
+      }
+      const os = td.operatingSystemFamily;
+      if (os?.known && os.value.startsWith('WINDOWS') && cpu < FARGATE_WINDOWS_MIN_CPU) {
+        ctx.report({ at: td.cpu, messageId: 'windowsMinCpu', data: { cpu } });
+        continue;
+      }
+      if (size.memory.includes(memory)) continue;
+      const nearest = nearestMemory(size, memory);
+      const usesGb = /gb/i.test(td.memory.value);
+      ctx.report({
+        at: td.memory,
+        messageId: 'invalidCombination',
+        data: { memory, vcpu: cpu / 1024, choices: describeMemoryChoices(size), nearest },
+        fix: {
+          title: `Set memory to ${nearest} MiB`,
+          edits: [replaceScalar(ctx.text, td.memory.node, usesGb ? `${nearest / 1024} GB` : td.memory.node.kind === 'scalar' && typeof td.memory.node.value === 'number' ? nearest : String(nearest))],
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../defineRule';
+
+export default defineRule({
+  id: 'parse/duplicate-key',
+  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework'],
+  severity: 'warning',
+  docs: { summary: 'Disallow the same key twice in one object', concept: 'json-config-files' },
+  messages: {
+    duplicate: 'Duplicate key "{key}": only the last value counts, so the earlier one is silently ignored. Remove one of them.',
+  },
+  check(ctx) {
+    for (const problem of ctx.parseProblems) {
+      if (problem.code !== 'duplicate-key') continue;
+      const key = ctx.text.slice(problem.span.start, problem.span.end).replace(/^["']|["']$/g, '');
+      ctx.report({
+        at: problem.span,
+        messageId: 'duplicate',
+        data: { key },
+        related: problem.related ? [{ at: problem.related, message: `First "${key}" here` }] : [],
+      });
+    }
+  },
+});

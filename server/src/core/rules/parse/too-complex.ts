@@ -1,0 +1,24 @@
+import { defineRule } from '../defineRule';
+
+export default defineRule({
+  id: 'parse/too-complex',
+  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'dockerfile'],
+  severity: 'warning',
+  docs: { summary: 'Report documents too large, too deep or too alias-heavy to analyse safely' },
+  messages: {
+    tooLarge: '{detail}',
+    tooDeep: '{detail}',
+    aliasLimit: '{detail}',
+  },
+  check(ctx) {
+    for (const problem of ctx.parseProblems) {
+      if (problem.code === 'too-large') {
+        ctx.report({ at: problem.span, messageId: 'tooLarge', data: { detail: problem.message } });
+      } else if (problem.code === 'too-deep') {
+        ctx.report({ at: problem.span, messageId: 'tooDeep', data: { detail: problem.message } });
+      } else if (problem.code === 'alias-limit') {
+        ctx.report({ at: problem.span, messageId: 'aliasLimit', data: { detail: problem.message } });
+      }
+    }
+  },
+});

@@ -1,0 +1,91 @@
+import type { DocumentKind } from '../kinds/detect';
+import type { Located } from '../model/located';
+import type { DocumentModel } from '../model/document';
+import type { Node, Pair, ParseProblem, Span } from '../parse/tree';
+import type { LineIndex } from '../text/lineIndex';
+import type { WorkspaceView } from '../workspace/index';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSetting = Severity | 'off';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A safe change a rule offers; edits are offsets into the same document. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedLocation {
+  /** Another document; absent means the same one. */
+  readonly uri?: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly docsUrl: string;
+  readonly concept?: string;
+  readonly fix?: Fix;
+  readonly related: readonly RelatedLocation[];
+  /** Set only on internal-error findings: the stack, for the server's log, never shown to the user. */
+  readonly internalError?: string;
+}
+
+/** What a finding points at: a node (its value span), a pair (its key span), a model value, or a span. */
+export type Target = Node | Pair | Located<unknown> | Span;
+
+export interface Report<M extends string> {
+  readonly at: Target;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fix?: Fix;
+  readonly related?: readonly { readonly at: Target; readonly message: string; readonly uri?: string }[];
+  /** For rules whose severity depends on the case (e.g. runtime lifecycle); user settings still win. */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext<M extends string> {
+  readonly uri: string;
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly model: DocumentModel;
+  readonly lines: LineIndex;
+  readonly parseProblems: readonly ParseProblem[];
+  readonly workspace: WorkspaceView;
+  /** Today, injectable in tests (runtime lifecycle dates). */
+  readonly now: Date;
+  report(report: Report<M>): void;
+}
+
+export interface RuleDocs {
+  /** "Require …", "Disallow …", "Prefer …". */
+  readonly summary: string;
+  /** Id of the concept article this rule belongs to. */
+  readonly concept?: string;
+  /** The AWS documentation page that backs the rule. */
+  readonly awsDocs?: string;
+  /** Rules users mostly turn off (e.g. version pinning) ship disabled. */
+  readonly enabledByDefault?: boolean;
+}
+
+export interface RuleDefinition<M extends string> {
+  readonly id: string;
+  readonly kinds: readonly DocumentKind[];
+  readonly severity: Severity;
+  readonly docs: RuleDocs;
+  readonly messages: Readonly<Record<M, string>>;
+  check(ctx: RuleContext<M>): void;
+}
+
+export interface Rule<M extends string = string> extends RuleDefinition<M> {
+  readonly docsUrl: string;
+}

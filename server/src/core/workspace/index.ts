@@ -1,0 +1,151 @@
+import type { DocumentKind } from '../kinds/detect';
+import type { DocumentModel } from '../model/document';
+import type { Service, TaskDefinition } from '../model/ecs';
+import type { LineIndex } from '../text/lineIndex';
+
+/** What the workspace index keeps per document: its model, never its findings. */
+export interface IndexedDocument {
+  readonly uri: string;
+  readonly kind: DocumentKind;
+  readonly model: DocumentModel;
+  readonly lines: LineIndex;
+}
+
+/** Read-only view that cross-file rules use. */
+export interface WorkspaceView {
+  get(uri: string): IndexedDocument | undefined;
+  documents(): Iterable<IndexedDocument>;
+  /** Task definitions (API JSON) with this family, in any file. */
+  taskDefinitionsByFamily(family: string): { doc: IndexedDocument; taskDefinition: TaskDefinition }[];
+  /** Services (API JSON) whose taskDefinition names this family. */
+  servicesForFamily(family: string): { doc: IndexedDocument; service: Service }[];
+  /** Documents in a folder (URI prefix ending with '/'), e.g. the Dockerfile next to a task definition. */
+  documentsInFolder(folderUri: string): IndexedDocument[];
+}
+
+/** family, family:revision, or arn:aws:ecs:region:account:task-definition/family:revision. */
+export function parseTaskDefinitionReference(value: string): { family: string; revision?: number } | undefined {
+  const tail = value.startsWith('arn:') ? value.slice(value.indexOf('task-definition/') + 'task-definition/'.length) : value;
+  if (!tail || value.startsWith('arn:') && !value.includes('task-definition/')) return undefined;
+  const match = /^([A-Za-z0-9_-]+)(?::(\d+))?$/.exec(tail);
+  if (!match) return undefined;
+  return match[2] ? { family: match[1]!, revision: Number(match[2]) } : { family: match[1]! };
+}
+
+export function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** Incrementally updated index of the workspace's documents, keyed by URI. */
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly byFamily = new Map<string, Set<string>>();
+  private readonly byServiceFamily = new Map<string, Set<string>>();
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  get(uri: string): IndexedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  documents(): Iterable<IndexedDocument> {
+    return this.docs.values();
+  }
+
+  /** Adds or replaces a document; returns the URIs whose cross-file findings may have changed. */
+  set(doc: IndexedDocument): string[] {
+    const before = this.dependents(doc.uri);
+    this.remove(doc.uri);
+    this.docs.set(doc.uri, doc);
+    for (const family of familiesOf(doc.model)) addTo(this.byFamily, family, doc.uri);
+    for (const family of serviceFamiliesOf(doc.model)) addTo(this.byServiceFamily, family, doc.uri);
+    return unique([...before, ...this.dependents(doc.uri)]);
+  }
+
+  /** Removes a document; returns the URIs that depended on it. */
+  delete(uri: string): string[] {
+    const before = this.dependents(uri);
+    this.remove(uri);
+    return before;
+  }
+
+  private remove(uri: string): void {
+    const old = this.docs.get(uri);
+    if (!old) return;
+    this.docs.delete(uri);
+    for (const family of familiesOf(old.model)) this.byFamily.get(family)?.delete(uri);
+    for (const family of serviceFamiliesOf(old.model)) this.byServiceFamily.get(family)?.delete(uri);
+  }
+
+  /** Other documents linked to this one: services of its task families, task definitions of its services, its folder's Dockerfiles. */
+  dependents(uri: string): string[] {
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    const out = new Set<string>();
+    for (const family of familiesOf(doc.model)) for (const u of this.byServiceFamily.get(family) ?? []) out.add(u);
+    for (const family of serviceFamiliesOf(doc.model)) for (const u of this.byFamily.get(family) ?? []) out.add(u);
+    if (doc.kind === 'dockerfile' || doc.kind === 'ecs-task-definition' || doc.kind === 'cloudformation' || doc.kind === 'serverless-framework') {
+      for (const other of this.documentsInFolder(folderOf(uri))) {
+        if (other.kind === 'dockerfile' || other.kind === 'ecs-task-definition' || other.kind === 'cloudformation' || other.kind === 'serverless-framework') out.add(other.uri);
+      }
+    }
+    out.delete(uri);
+    return [...out];
+  }
+
+  taskDefinitionsByFamily(family: string): { doc: IndexedDocument; taskDefinition: TaskDefinition }[] {
+    const out: { doc: IndexedDocument; taskDefinition: TaskDefinition }[] = [];
+    for (const uri of this.byFamily.get(family) ?? []) {
+      const doc = this.docs.get(uri);
+      for (const td of doc?.model.taskDefinitions ?? []) {
+        if (td.shape === 'api' && td.family?.known && td.family.value === family) out.push({ doc: doc!, taskDefinition: td });
+      }
+    }
+    return out;
+  }
+
+  servicesForFamily(family: string): { doc: IndexedDocument; service: Service }[] {
+    const out: { doc: IndexedDocument; service: Service }[] = [];
+    for (const uri of this.byServiceFamily.get(family) ?? []) {
+      const doc = this.docs.get(uri);
+      for (const service of doc?.model.services ?? []) {
+        if (service.shape !== 'api' || !service.taskDefinition?.known) continue;
+        if (parseTaskDefinitionReference(service.taskDefinition.value)?.family === family) out.push({ doc: doc!, service });
+      }
+    }
+    return out;
+  }
+
+  documentsInFolder(folderUri: string): IndexedDocument[] {
+    const out: IndexedDocument[] = [];
+    for (const doc of this.docs.values()) if (folderOf(doc.uri) === folderUri) out.push(doc);
+    return out;
+  }
+}
+
+function familiesOf(model: DocumentModel): string[] {
+  return model.taskDefinitions.flatMap((td) => (td.shape === 'api' && td.family?.known ? [td.family.value] : []));
+}
+
+function serviceFamiliesOf(model: DocumentModel): string[] {
+  return model.services.flatMap((s) => {
+    if (s.shape !== 'api' || !s.taskDefinition?.known) return [];
+    const ref = parseTaskDefinitionReference(s.taskDefinition.value);
+    return ref ? [ref.family] : [];
+  });
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** A view with nothing in it, for single-file analysis. */
+export const EMPTY_WORKSPACE: WorkspaceView = new WorkspaceIndex();

@@ -1,0 +1,97 @@
+import rule from '../../../../server/src/core/rules/ecs/fargate-valid-cpu-memory';
+import { runRuleTests } from '../../../helpers/ruleTester';
+
+const api = (cpu: string, memory: string, extra = '') => `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",${extra}
+  "cpu": ${cpu},
+  "memory": ${memory},
+  "containerDefinitions": [{ "name": "app", "image": "nginx:1.27" }]
+}`;
+
+const cfn = (cpu: string, memory: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: ${cpu}
+      Memory: ${memory}
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'smallest size', code: api('"256"', '"512"') },
+    { name: '8 vCPU, 60 GB', code: api('"8192"', '"61440"') },
+    { name: '16 vCPU, 120 GB', code: api('"16384"', '"122880"') },
+    { name: 'vCPU and GB strings', code: api('"1 vCPU"', '"2 GB"') },
+    { name: 'EC2 only: no Fargate table', code: api('"256"', '"4096"').replace('"FARGATE"', '"EC2"').replace('"awsvpc"', '"bridge"') },
+    { name: 'CloudFormation numbers', code: cfn('1024', '3072') },
+    { name: 'CloudFormation intrinsic stays unknown', code: cfn('256', '!Ref TaskMemory') },
+    { name: 'Windows with 1 vCPU', code: api('"1024"', '"2048"', '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },') },
+  ],
+  invalid: [
+    {
+      name: 'too much memory for 0.25 vCPU',
+      code: api('"256"', '"4096"'),
+      errors: [
+        {
+          messageId: 'invalidCombination',
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 19,
+          severity: 'error',
+          message:
+            'Fargate does not offer 4096 MiB of memory with 0.25 vCPU, so RegisterTaskDefinition rejects this task definition. With 0.25 vCPU, memory must be 512, 1024, 2048 MiB; the nearest is 2048 MiB.',
+        },
+      ],
+      output: api('"256"', '"2048"'),
+    },
+    {
+      name: '8 vCPU takes 4 GB steps',
+      code: api('"8192"', '"18432"'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 13, endLine: 6, endColumn: 20 }],
+      output: api('"8192"', '"20480"'),
+    },
+    {
+      name: '16 vCPU takes 8 GB steps',
+      code: api('"16384"', '"36864"'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 13, endLine: 6, endColumn: 20 }],
+      output: api('"16384"', '"40960"'),
+    },
+    {
+      name: 'GB strings keep their unit in the fix',
+      code: api('"1 vCPU"', '"1 GB"'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 13, endLine: 6, endColumn: 19 }],
+      output: api('"1 vCPU"', '"2 GB"'),
+    },
+    {
+      name: 'unknown cpu',
+      code: api('"300"', '"1024"'),
+      errors: [{ messageId: 'invalidCpu', line: 5, column: 10, endLine: 5, endColumn: 15 }],
+    },
+    {
+      name: 'Windows below 1 vCPU',
+      code: api('"512"', '"1024"', '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },'),
+      errors: [{ messageId: 'windowsMinCpu', line: 6, column: 10, endLine: 6, endColumn: 15 }],
+    },
+    {
+      name: 'CloudFormation shape',
+      code: cfn('512', '512'),
+      errors: [{ messageId: 'invalidCombination', line: 9, column: 15, endLine: 9, endColumn: 18 }],
+      output: cfn('512', '1024'),
+    },
+    {
+      name: 'CloudFormation quoted string keeps its quotes',
+      code: cfn("'2048'", "'2048'"),
+      errors: [{ messageId: 'invalidCombination', line: 9, column: 15, endLine: 9, endColumn: 21 }],
+      output: cfn("'2048'", "'4096'"),
+    },
+  ],
+});

@@ -1,0 +1,3 @@
+import type { Rule } from '../types';
+
+export const LAMBDA_RULES: readonly Rule[] = [];

@@ -46,7 +46,7 @@ export function parseArgs(argv) {
   return out;
 }
 
-function codeServerEntry() {
+export function codeServerEntry() {
   if (process.env.BERTH_CODE_SERVER) return process.env.BERTH_CODE_SERVER;
   const cache = process.env.BERTH_E2E_CACHE ?? path.join(homedir(), '.cache', 'berth-e2e');
   return path.join(cache, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -73,6 +73,8 @@ export const QUIET_SETTINGS = {
   'update.mode': 'none',
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,
+  'git.enabled': false, // no "open the parent repository?" prompt over the UI
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**

@@ -50,3 +50,37 @@ function isFlow(text: string, pair: Pair): boolean {
 export function spanText(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
+
+/** 'json' when the document is JSON-shaped (starts with `{` or `[`), else 'yaml'; for removePair. */
+export function formatOfText(text: string): 'json' | 'yaml' {
+  return /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+/**
+ * Removes several pairs of one object without overlapping edits (removePair on each would overlap in JSON
+ * when the last pairs go together). `siblings` are the pairs of the same object, in order.
+ */
+export function removePairs(text: string, pairs: readonly Pair[], siblings: readonly Pair[], format: 'json' | 'yaml'): TextEdit[] {
+  const doomed = new Set(pairs);
+  const edits: TextEdit[] = [];
+  let lastKept = -1;
+  for (let i = 0; i < siblings.length; i++) {
+    if (!doomed.has(siblings[i]!)) lastKept = i;
+  }
+  for (let i = 0; i < siblings.length; i++) {
+    const pair = siblings[i]!;
+    if (!doomed.has(pair)) continue;
+    if (format === 'yaml' && !isFlow(text, pair)) {
+      edits.push(removePair(text, pair, siblings, format));
+    } else if (i < lastKept) {
+      const next = siblings[i + 1]!;
+      edits.push({ span: { start: lineAwareStart(text, pair.span.start), end: lineAwareStart(text, next.span.start) }, newText: '' });
+    } else {
+      // The trailing run: from the end of the last kept pair to the end of the last pair, in one edit.
+      const from = lastKept >= 0 ? siblings[lastKept]!.span.end : pair.span.start;
+      edits.push({ span: { start: from, end: siblings[siblings.length - 1]!.span.end }, newText: '' });
+      break;
+    }
+  }
+  return edits;
+}

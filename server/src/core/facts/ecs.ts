@@ -1,0 +1,97 @@
+/**
+ * ECS limits and tables the ECS rules read. Each block names its source; all checked 2026-11-23.
+ */
+import { DESCRIBE_ONLY_TASK_DEFINITION_KEYS } from '../model/ecs';
+
+/**
+ * Host ports the ECS agent and Docker reserve on a container instance: 22 (SSH), 2375/2376 (Docker),
+ * 51678–51680 (agent introspection). Source: PortMapping.hostPort,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html
+ */
+export const RESERVED_HOST_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679, 51680];
+
+/** Port numbers. Same source. */
+export const PORT_MIN = 0;
+export const PORT_MAX = 65535;
+
+/**
+ * Container health check bounds (seconds; retries a count). The command must start with CMD or CMD-SHELL.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+ */
+export const HEALTH_CHECK_BOUNDS = {
+  interval: { min: 5, max: 300 },
+  timeout: { min: 2, max: 120 },
+  retries: { min: 1, max: 10 },
+  startPeriod: { min: 0, max: 300 },
+} as const;
+export const HEALTH_CHECK_COMMAND_PREFIXES: readonly string[] = ['CMD', 'CMD-SHELL'];
+
+/**
+ * Fargate task ephemeral storage: 21–200 GiB (20 GiB is the default, given by omitting the parameter).
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
+ */
+export const EPHEMERAL_STORAGE_GIB = { min: 21, max: 200 } as const;
+
+/**
+ * Service quotas (not adjustable): containers per task definition, task definition size, target groups per service.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html
+ */
+export const MAX_CONTAINERS_PER_TASK_DEFINITION = 10;
+export const MAX_TASK_DEFINITION_BYTES = 64 * 1024;
+export const MAX_TARGET_GROUPS_PER_SERVICE = 5;
+
+/**
+ * Keys of describe-task-definition output that RegisterTaskDefinition rejects.
+ * Source: the DescribeTaskDefinition response vs RegisterTaskDefinition request shapes (botocore ecs/2014-11-13);
+ * the same list is stripped by aws-actions/amazon-ecs-deploy-task-definition.
+ */
+export const DESCRIBE_ONLY_KEYS: readonly string[] = DESCRIBE_ONLY_TASK_DEFINITION_KEYS;
+
+/**
+ * Task definition parameters that Fargate does not support.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
+ * ("Task definition parameters") and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html;
+ * cf. cfn-lint E3048.
+ */
+export const FARGATE_UNSUPPORTED = {
+  task: ['ipcMode', 'placementConstraints'],
+  container: ['privileged', 'links', 'dockerSecurityOptions', 'extraHosts', 'dnsServers', 'dnsSearchDomains', 'disableNetworking'],
+  linuxParameters: ['devices', 'maxSwap', 'swappiness', 'sharedMemorySize', 'tmpfs'],
+  volume: ['dockerVolumeConfiguration'],
+} as const;
+
+/** The only Linux capability Fargate lets a container add. Same source. */
+export const FARGATE_ADDABLE_CAPABILITIES: readonly string[] = ['SYS_PTRACE'];
+
+/** Log drivers Fargate supports. Same source; cf. cfn-lint E3713. */
+export const FARGATE_LOG_DRIVERS: readonly string[] = ['awslogs', 'splunk', 'awsfirelens'];
+
+/**
+ * The Linux Fargate platform version that first offers ephemeralStorage and the 8/16 vCPU sizes.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html
+ * and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
+ */
+export const FARGATE_MIN_PLATFORM_FOR_LARGE_TASKS = '1.4.0';
+
+/** Compares dotted versions ("1.3.0" < "1.4.0"); undefined when either is not numeric (e.g. LATEST). */
+export function comparePlatformVersions(a: string, b: string): number | undefined {
+  const parse = (v: string) => (/^\d+(\.\d+)*$/.test(v) ? v.split('.').map(Number) : undefined);
+  const x = parse(a);
+  const y = parse(b);
+  if (!x || !y) return undefined;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * awslogs options that the awslogs driver needs (cf. cfn-lint E3046); awslogs-stream-prefix is required on Fargate.
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
+ */
+export const AWSLOGS_REQUIRED_OPTIONS: readonly string[] = ['awslogs-group', 'awslogs-region'];
+export const AWSLOGS_FARGATE_REQUIRED_OPTIONS: readonly string[] = ['awslogs-stream-prefix'];
+
+/** A private ECR image: <account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo. Source: ECR registry URI format. */
+export const PRIVATE_ECR_REGISTRY = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;

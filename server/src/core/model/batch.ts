@@ -1,25 +1,106 @@
-import type { ObjectNode } from '../parse/tree';
+import type { ObjectNode, Pair } from '../parse/tree';
 import { ObjView, type KeyStyle, type Located } from './located';
 import type { Origin } from './ecs';
 
 /** An AWS Batch job definition: RegisterJobDefinition JSON or AWS::Batch::JobDefinition. */
 export interface JobDefinition extends Origin {
   readonly raw: ObjView;
+  /** Where findings about a missing key land: the resource key in a template, jobDefinitionName in API JSON. */
+  readonly anchor: Pair | ObjectNode;
   readonly jobDefinitionName?: Located<string>;
   readonly type?: Located<string>;
   readonly platformCapabilities: Located<string>[];
+  readonly platformCapabilitiesPair?: Pair;
+  /** The single-node container (containerProperties), when written. */
+  readonly container?: BatchContainer;
+  /** Kept for callers that want the raw view. */
   readonly containerProperties?: ObjView;
+  readonly retryAttempts?: Located<number>;
+  readonly attemptDurationSeconds?: Located<number>;
+  readonly nodeProperties?: NodeProperties;
 }
 
-export function buildJobDefinition(node: ObjectNode, origin: Origin): JobDefinition {
+export interface BatchContainer {
+  readonly raw: ObjView;
+  /** The containerProperties / container key pair. */
+  readonly pair: Pair;
+  readonly image?: Located<string>;
+  /** Legacy vcpus / memory fields (deprecated in favour of resourceRequirements). */
+  readonly vcpus?: Located<number>;
+  readonly memory?: Located<number>;
+  readonly resourceRequirements: readonly ResourceRequirement[];
+  readonly resourceRequirementsPair?: Pair;
+  readonly executionRoleArn?: Located<string>;
+  readonly privileged?: Located<boolean>;
+  readonly environment: readonly { readonly raw: ObjView; readonly name?: Located<string>; readonly value?: Located<string> }[];
+}
+
+export interface ResourceRequirement {
+  readonly raw: ObjView;
+  readonly type?: Located<string>;
+  readonly value?: Located<string>;
+}
+
+export interface NodeProperties {
+  readonly raw: ObjView;
+  readonly pair: Pair;
+  readonly numNodes?: Located<number>;
+  readonly mainNode?: Located<number>;
+  readonly ranges: readonly NodeRange[];
+  readonly rangesPair?: Pair;
+}
+
+export interface NodeRange {
+  readonly raw: ObjView;
+  readonly targetNodes?: Located<string>;
+  readonly container?: BatchContainer;
+}
+
+export function buildJobDefinition(node: ObjectNode, origin: Origin, resourcePair?: Pair): JobDefinition {
   const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
   const v = new ObjView(node, style);
+  const nodePropsPair = v.pair('nodeProperties');
+  const nodeProps = v.obj('nodeProperties');
   return {
     ...origin,
     raw: v,
+    anchor: resourcePair ?? v.pair('jobDefinitionName') ?? node,
     jobDefinitionName: v.str('jobDefinitionName'),
     type: v.str('type'),
     platformCapabilities: v.strings('platformCapabilities'),
+    platformCapabilitiesPair: v.pair('platformCapabilities'),
+    container: buildContainer(v, 'containerProperties'),
     containerProperties: v.obj('containerProperties'),
+    retryAttempts: v.obj('retryStrategy')?.num('attempts'),
+    attemptDurationSeconds: v.obj('timeout')?.num('attemptDurationSeconds'),
+    nodeProperties:
+      nodePropsPair && nodeProps
+        ? {
+            raw: nodeProps,
+            pair: nodePropsPair,
+            numNodes: nodeProps.num('numNodes'),
+            mainNode: nodeProps.num('mainNode'),
+            ranges: nodeProps.objects('nodeRangeProperties').map((raw) => ({ raw, targetNodes: raw.str('targetNodes'), container: buildContainer(raw, 'container') })),
+            rangesPair: nodeProps.pair('nodeRangeProperties'),
+          }
+        : undefined,
+  };
+}
+
+function buildContainer(parent: ObjView, key: string): BatchContainer | undefined {
+  const pair = parent.pair(key);
+  const v = parent.obj(key);
+  if (!pair || !v) return undefined;
+  return {
+    raw: v,
+    pair,
+    image: v.str('image'),
+    vcpus: v.num('vcpus'),
+    memory: v.num('memory'),
+    resourceRequirements: v.objects('resourceRequirements').map((raw) => ({ raw, type: raw.str('type'), value: raw.str('value') })),
+    resourceRequirementsPair: v.pair('resourceRequirements'),
+    executionRoleArn: v.str('executionRoleArn'),
+    privileged: v.bool('privileged'),
+    environment: v.objects('environment').map((raw) => ({ raw, name: raw.str('name'), value: raw.str('value') })),
   };
 }

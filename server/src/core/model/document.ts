@@ -1,10 +1,10 @@
 import type { DocumentKind } from '../kinds/detect';
-import { asObject, type Node } from '../parse/tree';
+import { asObject, getValue, type Node } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { buildJobDefinition, type JobDefinition } from './batch';
 import { buildDockerfile, type DockerfileModel } from './dockerfile';
 import { buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
-import { buildLambdaFromApi, buildLambdaFromCfn, type LambdaFunction } from './lambda';
+import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import { buildTemplate, resourcesOfType, type Template } from './template';
 
 /**
@@ -41,7 +41,7 @@ export function buildModel(kind: DocumentKind, root: Node | undefined, text: str
     case 'cloudformation':
       return fromTemplate(buildTemplate(obj), empty);
     case 'serverless-framework':
-      return empty;
+      return { ...empty, lambdaFunctions: buildServerlessFunctions(obj) };
   }
 }
 
@@ -53,7 +53,13 @@ function fromTemplate(template: Template, empty: DocumentModel): DocumentModel {
     template,
     taskDefinitions: propsOf('AWS::ECS::TaskDefinition').map(({ r, node }) => buildTaskDefinition(node, { shape: 'cfn', logicalId: r.logicalId })),
     services: propsOf('AWS::ECS::Service').map(({ r, node }) => buildService(node, { shape: 'cfn', logicalId: r.logicalId })),
-    jobDefinitions: propsOf('AWS::Batch::JobDefinition').map(({ r, node }) => buildJobDefinition(node, { shape: 'cfn', logicalId: r.logicalId })),
-    lambdaFunctions: propsOf('AWS::Lambda::Function').map(({ r, node }) => buildLambdaFromCfn(node, r.logicalId, r.pair)),
+    jobDefinitions: propsOf('AWS::Batch::JobDefinition').map(({ r, node }) => buildJobDefinition(node, { shape: 'cfn', logicalId: r.logicalId }, r.pair)),
+    lambdaFunctions: [
+      ...propsOf('AWS::Lambda::Function').map(({ r, node }) => buildLambdaFromCfn(node, r.logicalId, r.pair)),
+      // SAM functions, with Globals.Function merged in (a function with no Properties still gets the Globals).
+      ...resourcesOfType(template, 'AWS::Serverless::Function').map((r) =>
+        buildLambdaFromSam(r.properties?.node ?? { kind: 'object', span: r.pair.span, pairs: [] }, r.logicalId, r.pair, asObject(getValue(template.globals, 'Function'))),
+      ),
+    ],
   };
 }

@@ -1,0 +1,32 @@
+/**
+ * AWS Batch job definition limits.
+ * Source: AWS Batch API reference, RegisterJobDefinition (botocore batch/2016-08-10/service-2.json):
+ * https://docs.aws.amazon.com/batch/latest/APIReference/API_RegisterJobDefinition.html,
+ * https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html,
+ * https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html,
+ * https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html. Checked 2026-11-23.
+ */
+import { FARGATE_SIZES, type FargateSize } from './fargate';
+
+export const BATCH_LIMITS = {
+  /** timeout.attemptDurationSeconds minimum. */
+  attemptDurationMin: 60,
+  /** retryStrategy.attempts range. */
+  attemptsMin: 1,
+  attemptsMax: 10,
+} as const;
+
+export const BATCH_RESOURCE_TYPES: readonly string[] = ['GPU', 'VCPU', 'MEMORY'];
+
+/**
+ * Batch on Fargate takes VCPU as a vCPU count ("0.25", "1", …) and MEMORY in MiB. The allowed pairs are the
+ * Fargate task sizes of facts/fargate.ts (the ResourceRequirement.value documentation lists the same table),
+ * converted from CPU units (1024 per vCPU).
+ */
+export function fargateSizeForVcpu(vcpu: number): FargateSize | undefined {
+  return FARGATE_SIZES.find((s) => s.cpu === Math.round(vcpu * 1024) && Math.abs(s.cpu / 1024 - vcpu) < 1e-9);
+}
+
+export function fargateVcpuChoices(): string {
+  return FARGATE_SIZES.map((s) => String(s.cpu / 1024)).join(', ');
+}

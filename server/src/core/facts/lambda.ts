@@ -1,0 +1,157 @@
+/**
+ * AWS Lambda limits and tables that Lambda rules read.
+ * Sources (checked 2026-11-23):
+ * - Quotas: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ * - Reserved environment variables: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+ *   (the same list as cfn-lint's environment_variable_keys.json, MIT-0)
+ * - SnapStart runtimes: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+ * - Handlers: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html and each runtime's "handler" page
+ * - Event source mapping BatchSize: https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html#lambda-CreateEventSourceMapping-request-BatchSize
+ * - SQS visibility timeout: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (at least six times the function timeout)
+ *   and https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html (default 30 s)
+ * - API Gateway integration timeout: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+ */
+
+export const LAMBDA_QUOTAS_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+
+export const LAMBDA_LIMITS = {
+  /** MemorySize in MB. (botocore's model allows 32768 for Lambda Managed Instances; the quotas page says 10,240.) */
+  memoryMin: 128,
+  memoryMax: 10240,
+  /** Timeout in seconds; Lambda stops a function after 15 minutes. */
+  timeoutMin: 1,
+  timeoutMax: 900,
+  /** Default Timeout (CreateFunction, AWS::Lambda::Function, SAM). */
+  timeoutDefault: 3,
+  /** EphemeralStorage.Size (/tmp) in MB. */
+  ephemeralMin: 512,
+  ephemeralMax: 10240,
+  /** Environment variables: keys plus values, in bytes. */
+  environmentBytes: 4096,
+  layers: 5,
+  /** Deployment package (direct upload, zipped) and unzipped size including layers, in MB. */
+  zippedPackageMB: 50,
+  unzippedPackageMB: 250,
+  /** Container image (uncompressed, all layers), in GB. */
+  imageGB: 10,
+} as const;
+
+/** Keys Lambda sets itself and rejects in a function's Environment.Variables. */
+export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
+];
+
+export const ARCHITECTURES: readonly string[] = ['x86_64', 'arm64'];
+
+export type RuntimeFamily = 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'go' | 'provided';
+
+export function runtimeFamily(runtime: string): RuntimeFamily | undefined {
+  if (/^nodejs/.test(runtime)) return 'nodejs';
+  if (/^python/.test(runtime)) return 'python';
+  if (/^java/.test(runtime)) return 'java';
+  if (/^dotnet/.test(runtime)) return 'dotnet';
+  if (/^ruby/.test(runtime)) return 'ruby';
+  if (/^go/.test(runtime)) return 'go';
+  if (/^provided/.test(runtime)) return 'provided';
+  return undefined;
+}
+
+/** Inline code (CloudFormation Code.ZipFile, SAM InlineCode) works only for these families (cfn-lint E3677). */
+export const INLINE_CODE_FAMILIES: readonly RuntimeFamily[] = ['nodejs', 'python'];
+
+/**
+ * Handler formats per family. Node.js: `file.export` (file may sit in folders); Python: `module.function`
+ * (dotted package path allowed); Java: `package.Class::method` or `package.Class` (RequestHandler);
+ * .NET class library: `Assembly::Namespace.Class::Method`; Ruby: `file.method`.
+ */
+export const HANDLER_FORMATS: Readonly<Partial<Record<RuntimeFamily, { readonly pattern: RegExp; readonly example: string }>>> = {
+  nodejs: { pattern: /^[\w@./-]*[\w@-]\.[A-Za-z_$][\w$]*$/, example: 'index.handler' },
+  python: { pattern: /^[A-Za-z_][\w]*(\/[A-Za-z_][\w]*)*(\.[A-Za-z_]\w*)+$/, example: 'app.lambda_handler' },
+  java: { pattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, example: 'com.example.Handler::handleRequest' },
+  dotnet: { pattern: /^[^:\s]+::[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+::[A-Za-z_]\w*$/, example: 'MyAssembly::MyNamespace.Function::FunctionHandler' },
+  ruby: { pattern: /^[\w./-]*\w\.[A-Za-z_]\w*[!?]?$/, example: 'function.handler' },
+};
+
+/** SnapStart supports Java 11 and later, Python 3.12 and later, .NET 8 and later (managed runtimes only). */
+export function snapStartSupported(runtime: string): boolean {
+  let m = /^java(\d+)/.exec(runtime);
+  if (m) return Number(m[1]) >= 11;
+  m = /^python3\.(\d+)$/.exec(runtime);
+  if (m) return Number(m[1]) >= 12;
+  m = /^dotnet(\d+)$/.exec(runtime);
+  if (m) return Number(m[1]) >= 8;
+  return false;
+}
+
+export const SNAPSTART_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
+
+/** Event source kinds for event source mappings, with their BatchSize maximum (API_CreateEventSourceMapping). */
+export type EventSourceKind = 'sqs' | 'sqs-fifo' | 'kinesis' | 'dynamodb' | 'kafka' | 'mq' | 'docdb';
+
+export const BATCH_SIZE_MAX: Readonly<Record<EventSourceKind, number>> = {
+  sqs: 10000,
+  'sqs-fifo': 10,
+  kinesis: 10000,
+  dynamodb: 10000,
+  kafka: 10000,
+  mq: 10000,
+  docdb: 10000,
+};
+
+/** Describes an event source for messages. */
+export const EVENT_SOURCE_LABEL: Readonly<Record<EventSourceKind, string>> = {
+  sqs: 'an SQS standard queue',
+  'sqs-fifo': 'an SQS FIFO queue',
+  kinesis: 'a Kinesis stream',
+  dynamodb: 'a DynamoDB stream',
+  kafka: 'a Kafka topic',
+  mq: 'an Amazon MQ broker',
+  docdb: 'a DocumentDB change stream',
+};
+
+/** The event source kind from a literal ARN, when it tells. */
+export function eventSourceKindFromArn(arn: string): EventSourceKind | undefined {
+  const m = /^arn:aws[\w-]*:([\w-]+):[^:]*:[^:]*:(.*)$/.exec(arn);
+  if (!m) return undefined;
+  const [, service, rest] = m;
+  switch (service) {
+    case 'sqs':
+      return rest!.endsWith('.fifo') ? 'sqs-fifo' : 'sqs';
+    case 'kinesis':
+      return 'kinesis';
+    case 'dynamodb':
+      return rest!.includes('/stream/') ? 'dynamodb' : undefined;
+    case 'kafka':
+      return 'kafka';
+    case 'mq':
+      return 'mq';
+    case 'rds':
+      return 'docdb';
+    default:
+      return undefined;
+  }
+}
+
+export const SQS_DEFAULT_VISIBILITY_TIMEOUT = 30;
+/** AWS recommends a queue visibility timeout of at least six times the function timeout. */
+export const SQS_VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/** API Gateway's maximum integration timeout, in seconds: REST APIs 29 s (default quota), HTTP APIs 30 s. */
+export const API_GATEWAY_INTEGRATION_TIMEOUT = { rest: 29, http: 30 } as const;

@@ -65,9 +65,9 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
     const wrapped = asObject(getValue(obj, 'taskDefinition'));
     if (wrapped && asArray(getValue(wrapped, 'containerDefinitions'))) return 'ecs-task-definition';
   }
+  // create-service names the service in serviceName, update-service in service; run-task and start-task have neither.
   if (candidates.includes('ecs-service') && scalarString(getValue(obj, 'taskDefinition')) !== undefined) {
-    const serviceKeys = ['serviceName', 'service', 'cluster', 'desiredCount', 'loadBalancers', 'launchType', 'networkConfiguration', 'deploymentConfiguration', 'capacityProviderStrategy', 'schedulingStrategy'];
-    if (serviceKeys.some(has)) return 'ecs-service';
+    if (has('serviceName') || has('service')) return 'ecs-service';
   }
   if (candidates.includes('batch-job-definition') && scalarString(getValue(obj, 'jobDefinitionName')) !== undefined) {
     const jobKeys = ['type', 'containerProperties', 'nodeProperties', 'ecsProperties', 'eksProperties', 'platformCapabilities', 'retryStrategy', 'timeout'];
@@ -78,10 +78,14 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
     if (fnKeys.some(has)) return 'lambda-function';
   }
   if (candidates.includes('serverless-framework')) {
-    const provider = asObject(getValue(obj, 'provider'));
+    // `service: name` (or the v1 form `service: { name }`), and an AWS provider: `provider: { name: aws }` or `provider: aws`.
     const service = getValue(obj, 'service');
-    if (provider && service && (has('functions') || scalarString(getValue(provider, 'name')) === 'aws' || /^serverless\.(ya?ml|json)$/i.test(fileName))) {
-      return 'serverless-framework';
+    const serviceName = scalarString(service) ?? scalarString(getValue(service, 'name'));
+    const provider = getValue(obj, 'provider');
+    const providerName = scalarString(provider) ?? scalarString(getValue(provider, 'name'));
+    if (serviceName !== undefined && (provider?.kind === 'object' || providerName !== undefined)) {
+      if (providerName === 'aws') return 'serverless-framework';
+      if (providerName === undefined && /^serverless\.(ya?ml|json)$/i.test(fileName)) return 'serverless-framework';
     }
   }
   return undefined;

@@ -16,6 +16,8 @@ const common = {
   loader: { '.md': 'text' },
   external: ['vscode'],
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+const KIND_LABELS: Record<string, string> = {
+  'ecs-task-definition': 'ECS task definition',
+  'ecs-service': 'ECS service',
+  'batch-job-definition': 'Batch job definition',
+  'lambda-function': 'Lambda function',
+  cloudformation: 'CloudFormation',
+  'serverless-framework': 'Serverless Framework',
+  dockerfile: 'Dockerfile',
+};
+
+/** A status-bar item with the kind Berth detected for the active file, hidden for other files. */
+export function createKindStatus(client: LanguageClient): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('berth.kind', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Berth: detected kind';
+  let requestId = 0;
+  const update = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    const id = ++requestId;
+    if (!editor) {
+      item.hide();
+      return;
+    }
+    try {
+      const result = await client.sendRequest<{ kind: string | null }>('berth/documentKind', { uri: editor.document.uri.toString() });
+      if (id !== requestId) return;
+      if (result.kind) {
+        item.text = `$(server-process) Berth: ${KIND_LABELS[result.kind] ?? result.kind}`;
+        item.tooltip = `Berth checks this file as ${KIND_LABELS[result.kind] ?? result.kind}.`;
+        item.show();
+      } else item.hide();
+    } catch {
+      item.hide();
+    }
+  };
+  const subscriptions = [
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) void update();
+    }),
+  ];
+  void update();
+  return vscode.Disposable.from(item, ...subscriptions);
+}

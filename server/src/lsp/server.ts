@@ -1,0 +1,361 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  MarkupKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
+import { completionsAt } from '../core/features/completion';
+import { hoverAt } from '../core/features/hover';
+import type { Finding } from '../core/rules/types';
+import { decodeBytes } from '../core/text/decode';
+import { WorkspaceIndex } from '../core/workspace/index';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { quickFix, toDiagnostic, toRange, toTextEdits, type DiagnosticData } from './toLsp';
+import { scanFolder } from './workspaceScan';
+
+/** Custom request: the kind Berth detected for a document (the client's status bar shows it). */
+export const KIND_REQUEST = 'berth/documentKind';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.berth`;
+
+interface CachedAnalysis {
+  readonly version: number;
+  readonly prepared: PreparedDocument;
+  findings?: Finding[];
+  /** Index generation the findings were computed against. */
+  generation?: number;
+}
+
+/**
+ * Registers every handler on a connection. Handlers forward to the core and convert at the edge;
+ * each one catches its own errors so one bad document never takes the server down.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const index = new WorkspaceIndex();
+  const cache = new Map<string, CachedAnalysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let generation = 0;
+  let workspaceFolders: string[] = [];
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  let excludeMatcher: ((p: string) => boolean) | undefined;
+
+  const log = (message: string) => connection.console.log(message);
+
+  const isExcluded = (uri: string): boolean => {
+    if (!excludeMatcher || !uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return workspaceFolders.some((folder) => {
+      const rel = path.relative(folder, file);
+      return !rel.startsWith('..') && excludeMatcher!(rel.split(path.sep).join('/'));
+    });
+  };
+
+  /** Parse once per document version. */
+  const analysisOf = (doc: TextDocument): CachedAnalysis => {
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, settings.analyze);
+    const entry: CachedAnalysis = { version: doc.version, prepared };
+    cache.set(doc.uri, entry);
+    const indexed = toIndexed(prepared);
+    const dependents = indexed ? index.set(indexed) : index.delete(doc.uri);
+    generation++;
+    for (const uri of dependents) if (uri !== doc.uri) scheduleDependent(uri);
+    return entry;
+  };
+
+  const findingsOf = (doc: TextDocument): { entry: CachedAnalysis; findings: Finding[] } => {
+    const entry = analysisOf(doc);
+    if (entry.findings && entry.generation === generation) return { entry, findings: entry.findings };
+    let findings: Finding[] = [];
+    if (!isExcluded(doc.uri)) {
+      findings = lint(entry.prepared, { settings: settings.analyze, workspace: index });
+      for (const f of findings) if (f.internalError) connection.console.error(`Rule failure in ${doc.uri}: ${f.internalError}`);
+    }
+    entry.findings = findings;
+    entry.generation = generation;
+    return { entry, findings };
+  };
+
+  const diagnosticsOf = (doc: TextDocument): Diagnostic[] => {
+    try {
+      const { entry, findings } = findingsOf(doc);
+      const lines = entry.prepared.lines;
+      return findings.map((f, i) => toDiagnostic(f, i, doc.uri, lines, (uri) => index.get(uri)?.lines ?? cache.get(uri)?.prepared.lines));
+    } catch (error) {
+      connection.console.error(`Analysis failed for ${doc.uri}: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  };
+
+  const publish = (uri: string): void => {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc) });
+  };
+
+  const schedule = (uri: string): void => {
+    if (pullDiagnostics) return;
+    const existing = timers.get(uri);
+    if (existing) clearTimeout(existing);
+    if (settings.debounceMs === 0) {
+      publish(uri);
+      return;
+    }
+    timers.set(uri, setTimeout(() => publish(uri), settings.debounceMs));
+  };
+
+  let refreshPending = false;
+  const scheduleDependent = (uri: string): void => {
+    if (pullDiagnostics) {
+      if (refreshPending) return;
+      refreshPending = true;
+      setTimeout(() => {
+        refreshPending = false;
+        connection.languages.diagnostics.refresh();
+      }, 50);
+      return;
+    }
+    if (documents.get(uri)) schedule(uri);
+  };
+
+  const revalidateAll = (): void => {
+    generation++;
+    if (pullDiagnostics) {
+      connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of documents.all()) schedule(doc.uri);
+  };
+
+  const loadSettings = async (): Promise<void> => {
+    if (!configurationSupport) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('berth');
+      applySettings(raw);
+    } catch (error) {
+      log(`Could not read settings: ${(error as Error).message}`);
+    }
+  };
+
+  const applySettings = (raw: unknown): void => {
+    settings = readSettings(raw);
+    excludeMatcher = settings.exclude.length ? picomatch(settings.exclude as string[], { dot: true }) : undefined;
+    cache.clear();
+  };
+
+  const indexWorkspace = async (): Promise<void> => {
+    const started = Date.now();
+    let files = 0;
+    for (const folder of workspaceFolders) {
+      for await (const file of scanFolder(folder, {
+        maxFiles: 20000,
+        maxFileSize: 1024 * 1024,
+        isExcluded: (p) => isExcluded(`file://${p}`),
+        log,
+      })) {
+        if (documents.get(file.uri)) continue; // the open editor's text wins
+        try {
+          const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, settings.analyze));
+          if (indexed) {
+            index.set(indexed);
+            files++;
+          }
+        } catch (error) {
+          log(`Could not index ${file.uri}: ${(error as Error).message}`);
+        }
+        // Yield so that requests for open documents are answered while indexing runs.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    log(`Indexed ${files} AWS configuration files in ${Date.now() - started} ms.`);
+    revalidateAll();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    configurationSupport = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) applySettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: pullDiagnostics ? { identifier: 'berth', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'berth', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void (async () => {
+      await loadSettings();
+      revalidateAll();
+      await indexWorkspace().catch((error) => log(`Indexing failed: ${(error as Error).message}`));
+    })();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    void (async () => {
+      if (configurationSupport) await loadSettings();
+      else applySettings((change.settings as { berth?: unknown } | undefined)?.berth);
+      revalidateAll();
+    })();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void (async () => {
+      const { promises: fs } = await import('node:fs');
+      for (const change of params.changes) {
+        if (documents.get(change.uri)) continue;
+        let dependents: string[] = [];
+        if (change.type === FileChangeType.Deleted) {
+          dependents = index.delete(change.uri);
+        } else if (change.uri.startsWith('file:')) {
+          try {
+            const decoded = decodeBytes(await fs.readFile(fileURLToPath(change.uri)));
+            if (!decoded.ok) continue;
+            const indexed = toIndexed(prepare({ uri: change.uri, text: decoded.text }, settings.analyze));
+            dependents = indexed ? index.set(indexed) : index.delete(change.uri);
+          } catch (error) {
+            log(`Could not read ${change.uri}: ${(error as Error).message}`);
+          }
+        }
+        generation++;
+        for (const uri of dependents) scheduleDependent(uri);
+      }
+    })();
+  });
+
+  documents.onDidChangeContent((event) => {
+    // Parse now (cheap, and it keeps the index current for other documents); lint after the debounce.
+    try {
+      analysisOf(event.document);
+    } catch (error) {
+      connection.console.error(`Parse failed for ${event.document.uri}: ${(error as Error).stack ?? error}`);
+    }
+    schedule(event.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    cache.delete(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(doc) };
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    try {
+      const { prepared } = analysisOf(doc);
+      const hover = hoverAt(prepared, doc.offsetAt(params.position));
+      if (!hover) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(prepared.lines, hover.span) };
+    } catch (error) {
+      connection.console.error(`Hover failed: ${(error as Error).stack ?? error}`);
+      return null;
+    }
+  });
+
+  connection.onCompletion((params): CompletionItem[] => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      const { prepared } = analysisOf(doc);
+      return completionsAt(prepared, doc.offsetAt(params.position)).map((entry) => ({
+        label: entry.label,
+        kind: entry.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+        detail: entry.detail,
+        documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+        sortText: entry.sortText,
+        tags: entry.deprecated ? [1] : undefined,
+        textEdit: { range: toRange(prepared.lines, entry.span), newText: entry.insertText },
+      }));
+    } catch (error) {
+      connection.console.error(`Completion failed: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  });
+
+  connection.onCodeAction((params): CodeAction[] => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      const { entry, findings } = findingsOf(doc);
+      const lines = entry.prepared.lines;
+      const actions: CodeAction[] = [];
+      const only = params.context.only;
+      const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+      if (wantsQuickFix) {
+        for (const diagnostic of params.context.diagnostics) {
+          if (diagnostic.source !== 'berth') continue;
+          const data = diagnostic.data as DiagnosticData | undefined;
+          const finding = data ? findings[data.findingIndex] : undefined;
+          const match = finding && finding.ruleId === data?.ruleId ? finding : findings.find((f) => f.ruleId === diagnostic.code && sameRange(toRange(lines, f.span), diagnostic.range));
+          if (match?.fix) actions.push(quickFix(doc.uri, lines, match.fix, diagnostic));
+        }
+      }
+      const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
+      if (wantsFixAll) {
+        const edits: TextEdit[] = [];
+        let lastStart = Infinity;
+        for (const f of [...findings].filter((x) => x.fix).sort((a, b) => b.span.start - a.span.start)) {
+          const fixEdits = f.fix!.edits;
+          const maxEnd = Math.max(...fixEdits.map((e) => e.span.end));
+          if (maxEnd > lastStart) continue; // overlapping fixes: the next run picks them up
+          edits.push(...toTextEdits(lines, f.fix!));
+          lastStart = Math.min(...fixEdits.map((e) => e.span.start));
+        }
+        if (edits.length) actions.push({ title: 'Fix all Berth problems in this file', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+      }
+      return actions;
+    } catch (error) {
+      connection.console.error(`Code actions failed: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  });
+
+  connection.onRequest(KIND_REQUEST, (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return { kind: null };
+    return { kind: analysisOf(doc).prepared.kind ?? null };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../helpers/ruleTester';
+import { codes, startClient, type TestClient } from '../helpers/lspClient';
+
+const URI = 'file:///tmp/berth-lsp-test/task.json';
+const TASK = `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "4096",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 80 }] }
+  ]
+}`;
+const MEMORY_RANGE = { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } };
+
+function fargateDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic {
+  const d = diagnostics.find((x) => x.code === 'ecs/fargate-valid-cpu-memory');
+  assert.ok(d, `expected ecs/fargate-valid-cpu-memory among ${JSON.stringify(codes(diagnostics))}`);
+  return d;
+}
+
+describe('language server over stdio: push diagnostics', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ settings: { validation: { debounceMs: 0 } } });
+  });
+  after(() => client.stop());
+
+  it('publishes a finding with code, docs link, source, range and data when a document opens', async () => {
+    const waiting = client.nextDiagnostics(URI, (p) => p.diagnostics.length > 0);
+    await client.open(URI, 'json', TASK);
+    const published = await waiting;
+    assert.equal(published.version, 1);
+    const d = fargateDiagnostic(published.diagnostics);
+    assert.deepEqual(d.range, MEMORY_RANGE);
+    assert.equal(d.source, 'berth');
+    assert.equal(d.severity, 1);
+    assert.equal(d.codeDescription?.href, 'https://github.com/berth-tools/berth/blob/main/server/src/core/rules/ecs/fargate-valid-cpu-memory.md');
+    assert.deepEqual((d.data as { ruleId: string }).ruleId, 'ecs/fargate-valid-cpu-memory');
+    assert.match(d.message, /^Fargate does not offer 4096 MiB of memory with 0.25 vCPU/);
+  });
+
+  it('re-publishes for the edited version after an incremental change', async () => {
+    const waiting = client.nextDiagnostics(URI, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 5, character: 13 }, end: { line: 5, character: 17 } }, text: '2048' }],
+    });
+    const published = await waiting;
+    assert.deepEqual(codes(published.diagnostics).filter((c) => c === 'ecs/fargate-valid-cpu-memory'), []);
+  });
+
+  it('answers hover with the schema documentation of the key under the cursor', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 7, character: TASK.split('\n')[7]!.indexOf('"hostPort"') + 2 },
+    })) as Hover | null;
+    assert.ok(hover, 'expected a hover on hostPort');
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*hostPort\*\*/);
+    assert.match(value, /container instance/);
+  });
+
+  it('answers completion with property names and their docs', async () => {
+    const items = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: 1, character: 2 },
+    })) as { label: string; documentation?: { value: string } }[];
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('executionRoleArn'), `got ${labels.join(', ')}`);
+    assert.ok(!labels.includes('family'), 'existing keys are not offered again');
+  });
+
+  it('sends no diagnostics for unrelated JSON', async () => {
+    const uri = 'file:///tmp/berth-lsp-test/package.json';
+    const waiting = client.nextDiagnostics(uri);
+    await client.open(uri, 'json', '{"name": "x", "version": "1.0.0"}');
+    assert.deepEqual((await waiting).diagnostics, []);
+  });
+});
+
+describe('language server over stdio: pull diagnostics and code actions', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ pull: true });
+  });
+  after(() => client.stop());
+
+  it('answers textDocument/diagnostic, then fixes the finding with its quick fix', async () => {
+    await client.open(URI, 'json', TASK);
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diagnostic[] };
+    assert.equal(report.kind, 'full');
+    const d = fargateDiagnostic(report.items);
+    assert.deepEqual(d.range, MEMORY_RANGE);
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Set memory to 2048 MiB');
+    assert.ok(fix?.edit?.changes?.[URI], `expected the fix, got ${JSON.stringify(actions.map((a) => a.title))}`);
+    const [edit] = fix.edit.changes[URI]!;
+    assert.deepEqual(edit!.range, MEMORY_RANGE);
+    assert.equal(edit!.newText, '"2048"');
+
+    const fixed = TASK.replace('"4096"', '"2048"');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { items: Diagnostic[] };
+    assert.equal(after.items.find((x) => x.code === 'ecs/fargate-valid-cpu-memory'), undefined);
+  });
+
+  it('offers "fix all" as a source action', async () => {
+    const uri = 'file:///tmp/berth-lsp-test/fixall.json';
+    const text = TASK.replace('"family": "web",', '"family": "web", // comment');
+    await client.open(uri, 'json', text);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const all = actions.find((a) => a.kind === 'source.fixAll.berth');
+    assert.ok(all, 'expected a fix-all action');
+    const edits = all.edit!.changes![uri]!;
+    const offsets = (pos: { line: number; character: number }) => text.split('\n').slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0) + pos.character;
+    const result = applyEdits(text, edits.map((e) => ({ span: { start: offsets(e.range.start), end: offsets(e.range.end) }, newText: e.newText })));
+    assert.equal(result, TASK.replace('"4096"', '"2048"').replace('"family": "web",', '"family": "web", '));
+  });
+});
+
+describe('language server over stdio: configuration', () => {
+  let client: TestClient;
+  let severity = 'warning';
+  before(async () => {
+    client = await startClient({ configuration: () => ({ validation: { debounceMs: 0 }, rules: { 'ecs/fargate-valid-cpu-memory': severity } }) });
+  });
+  after(() => client.stop());
+
+  it('applies berth.rules severities and re-validates on workspace/didChangeConfiguration', async () => {
+    const uri = 'file:///tmp/berth-lsp-test/config.json';
+    const first = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'ecs/fargate-valid-cpu-memory' && d.severity === 2));
+    await client.open(uri, 'json', TASK);
+    await first;
+    severity = 'off';
+    const second = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'ecs/fargate-valid-cpu-memory'));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await second;
+  });
+});

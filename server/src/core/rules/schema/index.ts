@@ -1,3 +1,4 @@
 import type { Rule } from '../types';
+import validApiInput from './valid-api-input';
 
-export const SCHEMA_RULES: readonly Rule[] = [];
+export const SCHEMA_RULES: readonly Rule[] = [validApiInput];

@@ -312,3 +312,17 @@ function serverlessEvents(fn: ObjView): FunctionEvent[] {
     return [{ name: pair.key, pair, type: { known: true, value: pair.key, node: pair.value, pair }, properties: props, source, batchSize: props?.num('batchSize') }];
   });
 }
+
+/** Every document kind a Lambda function can be written in. */
+export const LAMBDA_KINDS = ['lambda-function', 'cloudformation', 'serverless-framework'] as const;
+
+/** The key as the user wrote it (MemorySize, memorySize, Size…), for messages. */
+export function keyOf(value: { readonly pair?: Pair } | undefined, fallback: string): string {
+  return value?.pair?.key ?? fallback;
+}
+
+/** A name for the function in messages: its logical id / serverless key, else its FunctionName. */
+export function functionLabel(fn: LambdaFunction): string {
+  if (fn.logicalId) return fn.logicalId;
+  return fn.functionName?.known ? fn.functionName.value : 'this function';
+}

@@ -1,0 +1,40 @@
+/** Minimal Lambda documents in each shape, for the Lambda rule tests. */
+
+/** create-function JSON with extra properties (each a `"Key": value` line). */
+export const api = (...props: string[]) => `{
+  "FunctionName": "orders",
+  "Role": "arn:aws:iam::123456789012:role/fn",
+${props.map((p) => `  ${p},`).join('\n')}
+  "Code": { "S3Bucket": "b", "S3Key": "k.zip" }
+}`;
+
+/** AWS::Lambda::Function with property lines at 6-space indent. */
+export const cfn = (...props: string[]) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+${props.map((p) => `      ${p}`).join('\n')}
+`;
+
+/** SAM template: Globals.Function lines (4-space) and the function's property lines (6-space). */
+export const sam = (globals: string[], props: string[]) => `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+${globals.map((p) => `    ${p}`).join('\n')}
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+${props.map((p) => `      ${p}`).join('\n')}
+`;
+
+/** serverless.yml: provider lines (2-space) and function lines (4-space). */
+export const sls = (provider: string[], fn: string[]) => `service: orders
+provider:
+  name: aws
+${provider.map((p) => `  ${p}`).join('\n')}
+functions:
+  api:
+${fn.map((p) => `    ${p}`).join('\n')}
+`;

@@ -1,0 +1,31 @@
+import { replaceScalar } from '../../fix/edits';
+import { isFargateTask } from '../../model/ecs';
+import { defineRule } from '../defineRule';
+
+export default defineRule({
+  id: 'ecs/require-awsvpc-for-fargate',
+  kinds: ['ecs-task-definition', 'cloudformation'],
+  severity: 'error',
+  docs: {
+    summary: 'Require networkMode awsvpc for task definitions compatible with Fargate',
+    concept: 'network-modes',
+    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-networkmode',
+  },
+  messages: {
+    wrongMode: 'Fargate tasks run only in awsvpc network mode, so RegisterTaskDefinition rejects networkMode "{mode}" with FARGATE compatibility. Set networkMode to awsvpc.',
+    missingMode:
+      'This task definition requires FARGATE compatibility but has no networkMode, which means bridge; Fargate supports only awsvpc, so RegisterTaskDefinition rejects it. Add "networkMode": "awsvpc".',
+  },
+  check(ctx) {
+    for (const td of ctx.model.taskDefinitions) {
+      if (!isFargateTask(td)) continue;
+      const mode = td.networkMode;
+      if (!mode) {
+        const at = td.raw.pair('requiresCompatibilities');
+        if (at) ctx.report({ at, messageId: 'missingMode' });
+      } else if (mode.known && mode.value !== 'awsvpc') {
+        ctx.report({ at: mode, messageId: 'wrongMode', data: { mode: mode.value }, fix: { title: 'Set networkMode to awsvpc', edits: [replaceScalar(ctx.text, mode.node, 'awsvpc')] } });
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { isFargateTask } from '../../model/ecs';
+import { defineRule } from '../defineRule';
+
+export default defineRule({
+  id: 'ecs/require-fargate-task-size',
+  kinds: ['ecs-task-definition', 'cloudformation'],
+  severity: 'error',
+  docs: {
+    summary: 'Require task-level cpu and memory for task definitions compatible with Fargate',
+    concept: 'fargate-task-size',
+    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
+  },
+  messages: {
+    missingSize:
+      'Fargate sizes a task from its task-level cpu and memory, so RegisterTaskDefinition rejects a FARGATE task definition without {missing}. Add {missing} at the task level (for example "cpu": "256", "memory": "512").',
+  },
+  check(ctx) {
+    for (const td of ctx.model.taskDefinitions) {
+      if (!isFargateTask(td)) continue;
+      const missing = [td.cpu ? undefined : 'cpu', td.memory ? undefined : 'memory'].filter((m): m is string => m !== undefined);
+      const at = td.raw.pair('requiresCompatibilities');
+      if (missing.length > 0 && at) ctx.report({ at, messageId: 'missingSize', data: { missing: missing.join(' and ') } });
+    }
+  },
+});

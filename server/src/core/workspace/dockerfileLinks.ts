@@ -1,0 +1,166 @@
+/**
+ * Where a Dockerfile's image runs, as far as the workspace says. Pure: reads the workspace view only.
+ *
+ * Each link source is a function (dockerfileUri, workspace) → links; `linkedTargets` joins them. Sources today:
+ * - a SAM/CloudFormation function with `PackageType: Image` whose `Metadata.DockerContext`/`Dockerfile` name it;
+ * - a task definition with a single container, in the same folder as the only Dockerfile there.
+ * serverless.yml `provider.ecr.images` and .berthrc.yaml deploy targets can be added as further sources
+ * (see LINK_SOURCES) without changing the rules, which only read DockerfileLink.
+ */
+import type { Located } from '../model/located';
+import { locString } from '../model/located';
+import type { ContainerDefinition, PortMapping, TaskDefinition } from '../model/ecs';
+import { resourcesOfType, type Resource, type Template } from '../model/template';
+import { asArray, asObject, getPair, getValue, type Node, type Pair } from '../parse/tree';
+import { folderOf, type IndexedDocument, type WorkspaceView } from './index';
+
+export interface LambdaLink {
+  readonly kind: 'lambda';
+  /** The template's URI. */
+  readonly uri: string;
+  readonly logicalId: string;
+  /** The function's resource key, for related information. */
+  readonly span: Pair;
+  /** Architectures items; empty when absent (Lambda's default is x86_64). */
+  readonly architectures: readonly Located<string>[];
+  /** The Architectures pair, when written (in the function or in SAM Globals). */
+  readonly architecturesPair?: Pair;
+  /** ImageConfig.Command, which overrides the image's CMD. */
+  readonly imageCommand: readonly Located<string>[];
+  readonly imageCommandPair?: Pair;
+  /** ImageConfig.EntryPoint, which overrides the image's ENTRYPOINT. */
+  readonly imageEntryPointPair?: Pair;
+  /** Handler, when given. */
+  readonly handler?: Located<string>;
+  readonly via: 'template-metadata';
+}
+
+export interface EcsLink {
+  readonly kind: 'ecs';
+  /** The task definition file's URI. */
+  readonly uri: string;
+  readonly taskDefinition: TaskDefinition;
+  readonly container: ContainerDefinition;
+  /** Where to point related information: the container's name, else the containerDefinitions key. */
+  readonly span: Located<string> | Pair;
+  readonly portMappings: readonly PortMapping[];
+  readonly hasHealthCheck: boolean;
+  readonly cpuArchitecture?: Located<string>;
+  readonly stopTimeout?: Located<number>;
+  readonly via: 'same-folder';
+}
+
+export type DockerfileLink = LambdaLink | EcsLink;
+
+export type LinkSource = (dockerfileUri: string, workspace: WorkspaceView) => DockerfileLink[];
+
+/** The places that can name a Dockerfile; add serverless.yml and .berthrc.yaml sources here. */
+export const LINK_SOURCES: readonly LinkSource[] = [templateImageFunctions, singleContainerTaskInFolder];
+
+/** Every known place where the image built from this Dockerfile runs; [] when unknown. */
+export function linkedTargets(dockerfileUri: string, workspace: WorkspaceView, sources: readonly LinkSource[] = LINK_SOURCES): DockerfileLink[] {
+  return sources.flatMap((source) => source(dockerfileUri, workspace));
+}
+
+// ---- SAM / CloudFormation functions ---------------------------------------------------------------
+
+const FUNCTION_TYPES = ['AWS::Serverless::Function', 'AWS::Lambda::Function'];
+
+export function templateImageFunctions(dockerfileUri: string, workspace: WorkspaceView): LambdaLink[] {
+  const out: LambdaLink[] = [];
+  for (const doc of workspace.documents()) {
+    const template = doc.model.template;
+    if (!template) continue;
+    for (const resource of FUNCTION_TYPES.flatMap((type) => resourcesOfType(template, type))) {
+      const link = lambdaLink(doc, template, resource, dockerfileUri);
+      if (link) out.push(link);
+    }
+  }
+  return out;
+}
+
+function lambdaLink(doc: IndexedDocument, template: Template, resource: Resource, dockerfileUri: string): LambdaLink | undefined {
+  const props = resource.properties;
+  const globals = resource.type?.known && resource.type.value === 'AWS::Serverless::Function' ? asObject(getValue(template.globals, 'Function')) : undefined;
+  const packageType = props?.str('PackageType') ?? stringPair(getPair(globals, 'PackageType'));
+  if (!packageType?.known || packageType.value !== 'Image') return undefined;
+  const context = scalar(getValue(resource.metadata, 'DockerContext'));
+  if (context === undefined) return undefined;
+  const dockerfile = scalar(getValue(resource.metadata, 'Dockerfile')) ?? 'Dockerfile';
+  if (resolveUri(folderOf(doc.uri), `${trimSlash(context)}/${dockerfile}`) !== dockerfileUri) return undefined;
+
+  const architecturesPair = props?.pair('Architectures') ?? getPair(globals, 'Architectures');
+  const imageConfig = asObject(props?.value('ImageConfig')) ?? asObject(getValue(globals, 'ImageConfig'));
+  const imageCommandPair = getPair(imageConfig, 'Command');
+  return {
+    kind: 'lambda',
+    uri: doc.uri,
+    logicalId: resource.logicalId,
+    span: resource.pair,
+    architectures: (asArray(architecturesPair?.value)?.items ?? []).map((n) => locString(n)),
+    architecturesPair,
+    imageCommand: (asArray(imageCommandPair?.value)?.items ?? []).map((n) => locString(n)),
+    imageCommandPair,
+    imageEntryPointPair: getPair(imageConfig, 'EntryPoint'),
+    handler: props?.str('Handler'),
+    via: 'template-metadata',
+  };
+}
+
+function stringPair(pair: Pair | undefined): Located<string> | undefined {
+  return pair ? locString(pair.value, pair) : undefined;
+}
+
+function scalar(node: Node | undefined): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, '') || '.';
+}
+
+/** Resolves a relative path against a folder URI ending in '/', normalising `.` and `..`. */
+export function resolveUri(folderUri: string, relative: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
+  const schemeEnd = folderUri.indexOf('://');
+  const authorityEnd = schemeEnd === -1 ? 0 : folderUri.indexOf('/', schemeEnd + 3);
+  const prefix = folderUri.slice(0, authorityEnd);
+  const base = relative.startsWith('/') ? '' : folderUri.slice(authorityEnd);
+  const parts: string[] = [];
+  for (const part of `${base}/${relative}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `${prefix}/${parts.join('/')}`;
+}
+
+// ---- ECS: the single-container task definition next to the only Dockerfile ------------------------
+
+export function singleContainerTaskInFolder(dockerfileUri: string, workspace: WorkspaceView): EcsLink[] {
+  const folder = folderOf(dockerfileUri);
+  const docs = workspace.documentsInFolder(folder);
+  if (docs.filter((d) => d.kind === 'dockerfile').length > 1) return [];
+  const out: EcsLink[] = [];
+  for (const doc of docs) {
+    for (const taskDefinition of doc.model.taskDefinitions) {
+      if (taskDefinition.containers.length !== 1) continue;
+      const container = taskDefinition.containers[0]!;
+      const span = container.name ?? taskDefinition.containersPair;
+      if (!span) continue;
+      out.push({
+        kind: 'ecs',
+        uri: doc.uri,
+        taskDefinition,
+        container,
+        span,
+        portMappings: container.portMappings,
+        hasHealthCheck: container.healthCheck !== undefined || container.raw.has('healthCheck'),
+        cpuArchitecture: taskDefinition.cpuArchitecture,
+        stopTimeout: container.raw.num('stopTimeout'),
+        via: 'same-folder',
+      });
+    }
+  }
+  return out;
+}

@@ -23,8 +23,11 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
     | { kind: 'array'; start: number; items: Node[] };
   const stack: Frame[] = [];
   let root: Node | undefined;
+  // The last "," seen with no token after it but comments: what a closer right after it makes a trailing comma.
+  let lastComma: number | undefined;
 
   const attach = (node: Node): void => {
+    lastComma = undefined;
     const top = stack[stack.length - 1];
     if (!top) {
       root ??= node;
@@ -50,6 +53,7 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
     text,
     {
       onObjectBegin: (offset) => {
+        lastComma = undefined;
         stack.push({ kind: 'object', start: offset, pairs: [], seen: new Map() });
       },
       onObjectProperty: (property, offset, length) => {
@@ -68,6 +72,10 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
           top.seen.set(property, span);
         }
         top.pendingKey = { key: property, span };
+        lastComma = undefined;
+      },
+      onSeparator: (character, offset) => {
+        lastComma = character === ',' ? offset : undefined;
       },
       onObjectEnd: (offset, length) => {
         const frame = stack.pop();
@@ -86,6 +94,7 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
         attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
       },
       onArrayBegin: (offset) => {
+        lastComma = undefined;
         stack.push({ kind: 'array', start: offset, items: [] });
       },
       onArrayEnd: (offset, length) => {
@@ -105,7 +114,7 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
         });
       },
       onError: (error, offset, length) => {
-        const trailing = trailingCommaAt(text, error, offset);
+        const trailing = trailingCommaAt(text, error, offset, lastComma);
         if (trailing !== undefined) {
           if (problems.some((p) => p.code === 'json-trailing-comma' && p.span.start === trailing)) return;
           problems.push({
@@ -141,29 +150,12 @@ function objectOrIntrinsic(node: ObjectNode): Node {
   return { kind: 'intrinsic', name: pair.key, argument: pair.value, short: false, span: node.span, nameSpan: pair.keySpan };
 }
 
-function trailingCommaAt(text: string, error: ParseErrorCode, offset: number): number | undefined {
+/** A comma directly followed (comments aside) by the closer it errs on is a trailing comma. */
+function trailingCommaAt(text: string, error: ParseErrorCode, offset: number, lastComma: number | undefined): number | undefined {
+  if (lastComma === undefined) return undefined;
   if (error !== ParseErrorCode.PropertyNameExpected && error !== ParseErrorCode.ValueExpected) return undefined;
   const closer = text[offset];
-  if (closer !== '}' && closer !== ']') return undefined;
-  let i = offset - 1;
-  while (i >= 0) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      i--;
-      continue;
-    }
-    // Skip a trailing comment between the comma and the closer.
-    if (c === '/' && text[i - 1] === '*') {
-      const open = text.lastIndexOf('/*', i - 2);
-      if (open < 0) return undefined;
-      i = open - 1;
-      continue;
-    }
-    break;
-  }
-  if (i >= 0 && text[i] === ',') return i;
-  // A line comment between comma and closer: look back on earlier lines.
-  return undefined;
+  return closer === '}' || closer === ']' ? lastComma : undefined;
 }
 
 function visibleSpan(text: string, offset: number, length: number): Span {

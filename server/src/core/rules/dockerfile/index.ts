@@ -1,6 +1,26 @@
 import type { Rule } from '../types';
+import noDuplicateStageName from './no-duplicate-stage-name';
 import noLatestTag from './no-latest-tag';
+import noMaintainer from './no-maintainer';
+import noMultipleCmdEntrypoint from './no-multiple-cmd-entrypoint';
+import noRelativeWorkdir from './no-relative-workdir';
 import noRootUser from './no-root-user';
 import noSecretsInEnv from './no-secrets-in-env';
+import preferCopy from './prefer-copy';
+import validCopyFrom from './valid-copy-from';
+import validExposePort from './valid-expose-port';
 
-export const DOCKERFILE_RULES: readonly Rule[] = [noRootUser, noLatestTag, noSecretsInEnv];
+export const DOCKERFILE_RULES: readonly Rule[] = [
+  // correctness and security
+  noRootUser,
+  noLatestTag,
+  noSecretsInEnv,
+  // instructions
+  preferCopy,
+  validCopyFrom,
+  noDuplicateStageName,
+  noRelativeWorkdir,
+  validExposePort,
+  noMultipleCmdEntrypoint,
+  noMaintainer,
+];

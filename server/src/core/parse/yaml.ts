@@ -22,12 +22,7 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
     return { format: 'yaml', root: undefined, problems: [tooDeep(firstError.pos[0], limits.maxDepth)] };
   }
   if (firstError) {
-    const [start, end] = firstError.pos;
-    problems.push({
-      code: 'syntax',
-      message: `Invalid YAML: ${cleanMessage(firstError.message)}`,
-      span: { start, end: Math.max(end, start + 1) > text.length ? Math.max(start, text.length) : Math.max(end, start + 1) },
-    });
+    problems.push({ code: 'syntax', message: `Invalid YAML: ${cleanMessage(firstError.message)}`, span: errorSpan(text, firstError.pos) });
     return { format: 'yaml', root: undefined, problems };
   }
 
@@ -75,21 +70,28 @@ class Converter {
     const tag = node.tag;
     const intrinsic = tag && tag.startsWith('!') && !tag.startsWith('!!') ? intrinsicFromTag(tag) : undefined;
     if (intrinsic) {
+      const argument = this.convertUntagged(node, depth, span, true, at !== undefined);
+      // Through an alias, the tag is written at the anchor; the alias itself stands for it.
+      if (at) return { kind: 'intrinsic', name: intrinsic, argument, short: true, span: at, nameSpan: at };
       const tagStart = this.tagStart(tag!, span.start);
-      const argument = this.convertUntagged(node, depth, span, true);
       return {
         kind: 'intrinsic',
         name: intrinsic,
         argument,
         short: true,
-        span: { start: tagStart, end: span.end },
+        span: { start: tagStart, end: argument.span.end },
         nameSpan: { start: tagStart, end: tagStart + tag!.length },
       };
     }
-    return this.convertUntagged(node, depth, span);
+    return this.convertUntagged(node, depth, span, false, at !== undefined);
   }
 
-  private convertUntagged(node: YamlNode, depth: number, span: Span, dropTag = false): Node {
+  /** `fixed`: the span is where an alias is used, and stays as it is. */
+  private convertUntagged(node: YamlNode, depth: number, nodeSpan: Span, dropTag = false, fixed = false): Node {
+    // A block collection's range runs on over trailing comments and line breaks; end it at its last item.
+    let span = nodeSpan;
+    const blockEnd = (lastEnd: number | undefined): Span =>
+      fixed || lastEnd === undefined || (node as { flow?: boolean }).flow ? span : { start: span.start, end: Math.min(span.end, Math.max(span.start, lastEnd)) };
     if (isMap(node)) {
       const pairs: Pair[] = [];
       const seen = new Map<string, Span>();
@@ -112,6 +114,7 @@ class Converter {
         } else seen.set(key, keySpan);
         pairs.push({ kind: 'pair', key, keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } });
       }
+      span = blockEnd(pairs[pairs.length - 1]?.span.end);
       if (pairs.length === 1) {
         const only = pairs[0]!;
         if (isIntrinsicName(only.key) && only.key !== 'Condition') {
@@ -121,7 +124,8 @@ class Converter {
       return { kind: 'object', span, pairs };
     }
     if (isSeq(node)) {
-      return { kind: 'array', span, items: node.items.map((item) => this.convert(item as YamlNode, depth + 1)) };
+      const items = node.items.map((item) => this.convert(item as YamlNode, depth + 1));
+      return { kind: 'array', span: blockEnd(items[items.length - 1]?.span.end), items };
     }
     if (isScalar(node)) {
       const raw = node.value;
@@ -131,6 +135,12 @@ class Converter {
           : typeof raw === 'bigint'
             ? Number(raw)
             : String(raw);
+      // A block scalar (| or >) includes its final line break(s); the span ends at the last character.
+      if (!fixed && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+        let end = span.end;
+        while (end > span.start && /\s/.test(this.text[end - 1]!)) end--;
+        span = { start: span.start, end };
+      }
       const tag = dropTag || !node.tag?.startsWith('!') ? undefined : node.tag;
       return tag ? { kind: 'scalar', span, value, tag } : { kind: 'scalar', span, value };
     }
@@ -215,4 +225,16 @@ function yamlDepthExceeds(text: string, max: number): number | undefined {
     } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
   return undefined;
+}
+
+/** The error's span, moved off leading indentation onto the token it is about, at least one character wide. */
+function errorSpan(text: string, [from, to]: [number, number]): Span {
+  let start = Math.min(from, text.length);
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t') && start < to + 64) start++;
+  if (start >= text.length || text[start] === '\n' || text[start] === '\r') start = Math.min(from, text.length);
+  let end = Math.max(to, start + 1);
+  if (end <= start + 1) {
+    while (end < text.length && /[^\s:,\[\]{}]/.test(text[end]!)) end++;
+  }
+  return { start, end: Math.min(end, text.length) };
 }

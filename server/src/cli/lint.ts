@@ -1,0 +1,223 @@
+/**
+ * Reads the collected files, indexes every one in a WorkspaceIndex first, then lints each against that
+ * index, so cross-file rules see exactly what they see in the editor. Never throws for a bad file:
+ * unreadable, binary, invalid UTF-8 and oversized files become findings.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { lint, prepare, toIndexed, type AnalyzeSettings, type PreparedDocument } from '../core/analyze';
+import { candidateKinds, formatOf, type DocumentKind, type TextFormat } from '../core/kinds/detect';
+import { resolveLimits } from '../core/parse/limits';
+import type { ParseProblem } from '../core/parse/tree';
+import { docsUrlFor } from '../core/rules/defineRule';
+import type { Finding, Severity } from '../core/rules/types';
+import { decodeBytes } from '../core/text/decode';
+import { LineIndex } from '../core/text/lineIndex';
+import { WorkspaceIndex } from '../core/workspace/index';
+import { describeError, type Target } from './files';
+
+/** A finding at the CLI's edge: 1-based lines and columns; endColumn is exclusive (one past the last character). */
+export interface CliFinding {
+  readonly file: string;
+  /** Absolute path, for SARIF URIs; not part of the JSON output. */
+  readonly absolute: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly ruleId: string;
+  readonly message: string;
+  readonly docsUrl: string;
+}
+
+export interface LintRun {
+  readonly findings: CliFinding[];
+  /** Files read (whatever their kind). */
+  readonly filesChecked: number;
+  /** Set when Berth itself failed on a file: the CLI exits 2 after printing everything else. */
+  readonly internalErrors: string[];
+}
+
+/** Reported for files and folders that cannot be read. Not (yet) a registered rule: the CLI makes these findings itself. */
+export const UNREADABLE_FILE_ID = 'parse/unreadable-file';
+/** Reported when the CLI itself fails on a file. */
+export const CLI_ERROR_ID = 'internal/cli-error';
+
+/** Bytes sampled from a file too large to read whole, to decide whether it looks like an AWS config at all. */
+const SAMPLE_BYTES = 64 * 1024;
+
+type Loaded =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'prepared'; readonly doc: PreparedDocument }
+  | { readonly kind: 'skip' };
+
+export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings): LintRun {
+  const perTarget: CliFinding[][] = targets.map(() => []);
+  const internalErrors: string[] = [];
+  const index = new WorkspaceIndex();
+  const prepared: { target: Target; doc: PreparedDocument; findings: CliFinding[] }[] = [];
+  let filesChecked = 0;
+
+  for (const [i, target] of targets.entries()) {
+    const findings = perTarget[i]!;
+    if (target.error !== undefined) {
+      const finding = unreadable(target, target.error, settings);
+      if (finding) findings.push(finding);
+      continue;
+    }
+    try {
+      const uri = pathToFileURL(target.absolute).href;
+      const loaded = load(target, uri, settings);
+      if ('error' in loaded) {
+        const finding = unreadable(target, loaded.error, settings);
+        if (finding) findings.push(finding);
+        continue;
+      }
+      filesChecked++;
+      if (loaded.kind === 'skip') continue;
+      const doc = loaded.kind === 'prepared' ? loaded.doc : prepare({ uri, text: loaded.text }, settings);
+      const indexed = toIndexed(doc);
+      if (indexed) index.set(indexed);
+      if (doc.kind) prepared.push({ target, doc, findings });
+    } catch (error) {
+      findings.push(cliError(target, error, internalErrors));
+    }
+  }
+
+  for (const { target, doc, findings } of prepared) {
+    try {
+      for (const finding of lint(doc, { settings, workspace: index })) findings.push(toCli(target, doc.lines, finding));
+    } catch (error) {
+      findings.push(cliError(target, error, internalErrors));
+    }
+  }
+  return { findings: perTarget.flat(), filesChecked, internalErrors };
+}
+
+function load(target: Target, uri: string, settings: AnalyzeSettings): Loaded | { error: string } {
+  const limits = resolveLimits(settings.limits);
+  let fd: number;
+  try {
+    // O_NONBLOCK: a FIFO that slipped through must not hang the run.
+    fd = openSync(target.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { error: describeError(error) };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { error: 'it is a directory, where a file was expected' };
+    if (!stats.isFile()) return { error: 'not a regular file' };
+    const format = formatOf(uri);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: beyond 3 × the limit the text is surely too large.
+    if (stats.size > limits.maxFileSize * 3) {
+      const sample = readBytes(fd, Math.min(stats.size, SAMPLE_BYTES));
+      const text = new TextDecoder('utf-8').decode(sample);
+      const kind = kindHint(format, text);
+      if (!kind) return { kind: 'skip' };
+      const mb = (n: number) => (n / 1048576).toFixed(1);
+      return {
+        kind: 'prepared',
+        doc: problemDocument(uri, text, format, kind, {
+          code: 'too-large',
+          message: `This file is ${mb(stats.size)} MB, over the ${mb(limits.maxFileSize)} MB that Berth analyses (limits.maxFileSize); it was not checked.`,
+          span: { start: 0, end: 0 },
+        }),
+      };
+    }
+    const bytes = readBytes(fd, stats.size);
+    const decoded = decodeBytes(bytes);
+    if (decoded.ok) return { kind: 'text', text: decoded.text };
+    // Keep going with a lenient decoding, so the finding lands on the right line and column.
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const offset = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.offset)).length;
+    const kind = kindHint(format, text) ?? fallbackKind(format);
+    return {
+      kind: 'prepared',
+      doc: problemDocument(uri, text, format, kind, { code: decoded.reason, message: decoded.message, span: { start: offset, end: Math.min(text.length, offset + 1) } }),
+    };
+  } catch (error) {
+    return { error: describeError(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBytes(fd: number, size: number): Uint8Array {
+  const buffer = Buffer.alloc(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buffer.subarray(0, read);
+}
+
+function kindHint(format: TextFormat | undefined, text: string): DocumentKind | undefined {
+  if (format === 'dockerfile') return 'dockerfile';
+  return candidateKinds(text)[0];
+}
+
+/** The kind only routes the parse rules here (they apply to every kind); it is never printed. */
+function fallbackKind(format: TextFormat | undefined): DocumentKind {
+  return format === 'dockerfile' ? 'dockerfile' : 'cloudformation';
+}
+
+/** A document that did not get as far as parsing: only its problem is reported, by the parse rules. */
+function problemDocument(uri: string, text: string, format: TextFormat | undefined, kind: DocumentKind, problem: ParseProblem): PreparedDocument {
+  return { uri, text, format, kind, lines: new LineIndex(text), problems: [problem] };
+}
+
+function toCli(target: Target, lines: LineIndex, finding: Finding): CliFinding {
+  const start = lines.positionAt(finding.span.start);
+  const end = lines.positionAt(finding.span.end);
+  return {
+    file: target.display,
+    absolute: target.absolute,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: finding.severity,
+    ruleId: finding.ruleId,
+    message: finding.message,
+    docsUrl: finding.docsUrl,
+  };
+}
+
+function unreadable(target: Target, reason: string, settings: AnalyzeSettings): CliFinding | undefined {
+  const setting = settings.rules?.[UNREADABLE_FILE_ID];
+  if (setting === 'off') return undefined;
+  const what = target.folder ? 'This folder cannot be read' : 'This file cannot be read';
+  const after = target.folder ? 'the files in it were not checked' : 'it was not checked';
+  return {
+    file: target.display,
+    absolute: target.absolute,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: setting ?? 'error',
+    ruleId: UNREADABLE_FILE_ID,
+    message: `${what} (${reason}); ${after}.`,
+    docsUrl: docsUrlFor(UNREADABLE_FILE_ID),
+  };
+}
+
+function cliError(target: Target, error: unknown, internalErrors: string[]): CliFinding {
+  const err = error instanceof Error ? error : new Error(String(error));
+  internalErrors.push(`${target.display}: ${err.stack ?? err.message}`);
+  return {
+    file: target.display,
+    absolute: target.absolute,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    ruleId: CLI_ERROR_ID,
+    message: `Berth failed on this file (${err.message}). This is a bug in Berth; please report it.`,
+    docsUrl: docsUrlFor(CLI_ERROR_ID),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * SARIF 2.1.0 output (validated against the OASIS schema in test/cli). One run; tool.driver lists every
+ * registered rule plus the CLI's own ids that occur; results point at files relative to %SRCROOT% (the
+ * current folder) with 1-based regions whose columns are UTF-16 code units and whose endColumn is exclusive.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../../core/rules/index';
+import type { Severity } from '../../core/rules/types';
+import { CLI_ERROR_ID, UNREADABLE_FILE_ID, type CliFinding } from '../lint';
+
+export interface SarifContext {
+  readonly cwd: string;
+  readonly version: string;
+  readonly informationUri: string;
+}
+
+interface RuleDescriptor {
+  id: string;
+  shortDescription: { text: string };
+  helpUri: string;
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' | 'none'; enabled?: boolean };
+}
+
+/** Ids that the CLI or the engine report without a registered rule behind them. */
+const EXTRA_SUMMARIES: Readonly<Record<string, { summary: string; severity: Severity }>> = {
+  [UNREADABLE_FILE_ID]: { summary: 'Report files and folders that cannot be read', severity: 'error' },
+  [CLI_ERROR_ID]: { summary: 'Report files on which Berth itself failed', severity: 'error' },
+  'internal/rule-error': { summary: 'Report a rule that failed on a file', severity: 'info' },
+};
+
+export function formatSarif(findings: readonly CliFinding[], context: SarifContext): string {
+  const rules: RuleDescriptor[] = RULES.map((rule) => ({
+    id: rule.id,
+    shortDescription: { text: rule.docs.summary },
+    helpUri: rule.docsUrl,
+    defaultConfiguration: rule.docs.enabledByDefault === false ? { level: level(rule.severity), enabled: false } : { level: level(rule.severity) },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  for (const f of findings) {
+    if (ruleIndex.has(f.ruleId)) continue;
+    const extra = EXTRA_SUMMARIES[f.ruleId];
+    ruleIndex.set(f.ruleId, rules.length);
+    rules.push({
+      id: f.ruleId,
+      shortDescription: { text: extra?.summary ?? f.ruleId },
+      helpUri: f.docsUrl,
+      defaultConfiguration: { level: level(extra?.severity ?? f.severity) },
+    });
+  }
+
+  const results = findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId)!,
+    level: level(f.severity),
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(f.absolute, context.cwd),
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+  }));
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'berth',
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: context.informationUri,
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(context.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function level(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+function artifactLocation(absolute: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const rel = relative(cwd, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(absolute).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function directoryUri(path: string): string {
+  const href = pathToFileURL(path).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}

@@ -38,6 +38,11 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
   return { format: 'yaml', root, problems };
 }
 
+/** `key:` with nothing after it: the yaml package makes an empty null scalar after the colon. */
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null && node.source === '' && !node.tag && !node.anchor;
+}
+
 class LimitReached extends Error {
   constructor(readonly problem: ParseProblem) {
     super(problem.message);
@@ -100,7 +105,7 @@ class Converter {
         const keyNode = item.key as YamlNode | null;
         const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
         const keySpan = keyNode ? this.spanOf(keyNode) : span;
-        const value: Node = item.value
+        const value: Node = item.value && !isEmptyScalar(item.value)
           ? this.convert(item.value as YamlNode, depth + 1)
           : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
         const first = seen.get(key);
@@ -213,7 +218,8 @@ function yamlDepthExceeds(text: string, max: number): number | undefined {
       else if (c === quote) quote = 0;
       continue;
     }
-    if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (c === 35 /* # */ && (before === 32 || before === 9 || before === 10 || before === 13)) {
       while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++;
       continue;
     }

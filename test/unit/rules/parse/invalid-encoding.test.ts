@@ -17,3 +17,28 @@ runRuleTests(rule, {
     },
   ],
 });
+
+// Invalid UTF-8 is found where bytes are read (the CLI, the workspace scan), before any text exists;
+// the finding then goes through the same rule. This is that path, with the problem the CLI attaches.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { lint, prepare } from '../../../../server/src/core/analyze';
+import { decodeBytes } from '../../../../server/src/core/text/decode';
+
+it('parse/invalid-encoding reports invalid UTF-8 found by decodeBytes', () => {
+  const bytes = Buffer.concat([Buffer.from('{"containerDefinitions": ["caf'), Buffer.from([0xe9]), Buffer.from('"]}')]);
+  const decoded = decodeBytes(bytes);
+  assert.equal(decoded.ok, false);
+  if (decoded.ok) return;
+  const text = new TextDecoder().decode(bytes);
+  const base = prepare({ uri: 'file:///w/task.json', text: '' });
+  const findings = lint(
+    { ...base, text, kind: 'ecs-task-definition', problems: [{ code: decoded.reason, message: decoded.message, span: { start: decoded.offset, end: decoded.offset + 1 } }] },
+    { rules: [rule] },
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.messageId, f.severity, f.span.start]),
+    [['parse/invalid-encoding', 'encoding', 'error', 30]],
+  );
+  assert.match(findings[0]!.message, /not valid UTF-8 \(first invalid byte at 30\)/);
+});

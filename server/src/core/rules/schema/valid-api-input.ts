@@ -4,22 +4,23 @@ import { isSchemaKind } from '../../schema/registry';
 import { validateAgainstSchema, type SchemaMessageId } from '../../schema/validate';
 import { defineRule } from '../defineRule';
 
-type MessageId = 'wrongType' | 'notAllowedValue' | 'unknownProperty' | 'missingProperty' | 'outOfRange' | 'invalid';
+type MessageId = 'wrongType' | 'notAllowedValue' | 'unknownProperty' | 'missingProperty' | 'outOfRange';
 
 const MESSAGE_OF: Readonly<Record<SchemaMessageId, MessageId>> = {
   wrongType: 'wrongType',
   notAllowedValue: 'notAllowedValue',
   unknownProperty: 'unknownProperty',
   missingProperty: 'missingProperty',
-  invalidKey: 'invalid',
+  // The generated schemas have no propertyNames/anyOf today; these stay reachable for future ones.
+  invalidKey: 'notAllowedValue',
   tooSmall: 'outOfRange',
   tooLarge: 'outOfRange',
   tooShort: 'outOfRange',
   tooLong: 'outOfRange',
   tooFewItems: 'outOfRange',
   tooManyItems: 'outOfRange',
-  noMatchingForm: 'invalid',
-  invalid: 'invalid',
+  noMatchingForm: 'notAllowedValue',
+  invalid: 'notAllowedValue',
 };
 
 const DESCRIBE_ONLY: ReadonlySet<string> = new Set(DESCRIBE_ONLY_TASK_DEFINITION_KEYS);
@@ -39,7 +40,6 @@ export default defineRule<MessageId>({
     unknownProperty: '{detail} AWS rejects unknown parameters.',
     missingProperty: '{detail} AWS rejects the request without it.',
     outOfRange: '{detail}',
-    invalid: '{detail}',
   },
   check(ctx) {
     if (!isSchemaKind(ctx.kind)) return;

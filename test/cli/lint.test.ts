@@ -218,8 +218,8 @@ describe('berth lint: inline suppression and cross-file rules', () => {
     const folder = fixture('cross');
     const both = runCli(['lint'], folder);
     assert.equal(both.lines.length, 2);
-    assert.match(both.lines[0]!, /^task\.json:11:59: warning: Container shop .* service shop-svc puts it behind a load balancer\. .* \[ecs\/no-static-host-port-behind-load-balancer\]$/);
+    assert.match(both.lines[0]!, /^task\.json:12:59: warning: Container shop .* service shop-svc puts it behind a load balancer\. .* \[ecs\/no-static-host-port-behind-load-balancer\]$/);
     const alone = runCli(['lint', 'task.json'], folder);
-    assert.match(alone.lines[0]!, /^task\.json:11:59: warning: Container shop publishes port 80 on the fixed host port 8080 in bridge mode, so each instance/);
+    assert.match(alone.lines[0]!, /^task\.json:12:59: warning: Container shop publishes port 80 on the fixed host port 8080 in bridge mode, so each instance/);
   });
 });

@@ -115,12 +115,11 @@ function load(target: Target, uri: string, settings: AnalyzeSettings): Loaded | 
       const text = new TextDecoder('utf-8').decode(sample);
       const kind = kindHint(format, text);
       if (!kind) return { kind: 'skip' };
-      const mb = (n: number) => (n / 1048576).toFixed(1);
       return {
         kind: 'prepared',
         doc: problemDocument(uri, text, format, kind, {
           code: 'too-large',
-          message: `This file is ${mb(stats.size)} MB, over the ${mb(limits.maxFileSize)} MB that Berth analyses (limits.maxFileSize); it was not checked.`,
+          message: `This file is ${formatSize(stats.size)}, over the ${formatSize(limits.maxFileSize)} that Berth analyses (limits.maxFileSize); it was not checked.`,
           span: { start: 0, end: 0 },
         }),
       };
@@ -141,6 +140,12 @@ function load(target: Target, uri: string, settings: AnalyzeSettings): Loaded | 
   } finally {
     closeSync(fd);
   }
+}
+
+function formatSize(n: number): string {
+  if (n >= 1048576) return `${(n / 1048576).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 function readBytes(fd: number, size: number): Uint8Array {

@@ -65,6 +65,14 @@ describe('parseJson: spans', () => {
     assert.deepEqual(toPlain(tree.root), { 'a"b': 'xA\n' });
   });
 
+  it('a leading BOM is skipped without shifting offsets', () => {
+    const bom = '\uFEFF{"family": "web"}';
+    const t = parseJson(bom);
+    assert.deepEqual(t.problems, []);
+    assert.deepEqual(getPair(t.root, 'family')!.keySpan, spanOf(bom, '"family"'));
+    assert.deepEqual(t.root!.span, { start: 1, end: bom.length });
+  });
+
   it('CRLF line endings do not shift offsets', () => {
     const crlf = '{\r\n  "family": "web",\r\n  "cpu": "256"\r\n}\r\n';
     const t = parseJson(crlf);

@@ -97,6 +97,14 @@ tags: {team: core}
     });
   });
 
+  it('a leading BOM is skipped without shifting offsets', () => {
+    const bom = '\uFEFFfamily: web\ncpu: "256"\n';
+    const t = parseYaml(bom);
+    assert.deepEqual(t.problems, []);
+    assert.deepEqual(getPair(t.root, 'family')!.keySpan, spanOf(bom, 'family'));
+    assert.deepEqual(getPair(t.root, 'cpu')!.value.span, spanOf(bom, '"256"'));
+  });
+
   it('only the first document of a multi-document stream is used, without a problem', () => {
     const t = parseYaml('a: 1\n---\nb: 2\n');
     assert.deepEqual(toPlain(t.root), { a: 1 });

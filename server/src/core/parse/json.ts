@@ -7,7 +7,9 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
  * JSON → the shared tree, through jsonc-parser (fast, exact offsets, tolerant of comments and
  * trailing commas). Comments and trailing commas are reported: the AWS CLI and CloudFormation reject them.
  */
-export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
+export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
+  // A leading BOM is legal in a file; as a space it is skipped like whitespace and no offset moves.
+  const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
   const depth = jsonDepthExceeds(text, limits.maxDepth);
   if (depth !== undefined) {
     return {

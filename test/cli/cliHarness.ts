@@ -4,7 +4,7 @@
  * hand us a half-written file.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,6 +16,37 @@ let built: string | undefined;
 /** `npm run build` once the other entry points exist; until then the CLI entry alone, with the same options. */
 export async function buildCli(): Promise<string> {
   if (built) return built;
+  const unlock = await lock(join(ROOT, 'dist', '.cli-build.lock'));
+  try {
+    built = await buildAndCopy();
+  } finally {
+    unlock();
+  }
+  return built;
+}
+
+/** Test files run in parallel processes: one build of dist/ at a time, and no copy of a half-written file. */
+async function lock(path: string): Promise<() => void> {
+  mkdirSync(join(path, '..'), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(path);
+      return () => rmdirSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 180_000) rmdirSync(path); // left by a killed run
+      } catch {
+        // released meanwhile
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${path}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function buildAndCopy(): Promise<string> {
   const entries = ['client/src/extension.ts', 'server/src/node/main.ts'].map((p) => join(ROOT, p));
   if (entries.every((p) => existsSync(p))) {
     const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
@@ -42,7 +73,6 @@ export async function buildCli(): Promise<string> {
   const target = join(dir, 'cli.js');
   copyFileSync(join(ROOT, 'dist/cli.js'), target);
   chmodSync(target, 0o755);
-  built = target;
   return target;
 }
 

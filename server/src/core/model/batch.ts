@@ -104,3 +104,20 @@ function buildContainer(parent: ObjView, key: string): BatchContainer | undefine
     environment: v.objects('environment').map((raw) => ({ raw, name: raw.str('name'), value: raw.str('value') })),
   };
 }
+
+/** Every document kind a Batch job definition can be written in. */
+export const BATCH_KINDS = ['batch-job-definition', 'cloudformation'] as const;
+
+/** The job's containers: containerProperties, and each nodeRangeProperties container. */
+export function jobContainers(job: JobDefinition): BatchContainer[] {
+  return [...(job.container ? [job.container] : []), ...(job.nodeProperties?.ranges.flatMap((r) => (r.container ? [r.container] : [])) ?? [])];
+}
+
+export function isFargateJob(job: JobDefinition): boolean {
+  return job.platformCapabilities.some((p) => p.known && p.value === 'FARGATE');
+}
+
+/** The VCPU / MEMORY / GPU resource requirement of a container, if written. */
+export function requirement(container: BatchContainer, type: 'VCPU' | 'MEMORY' | 'GPU'): ResourceRequirement | undefined {
+  return container.resourceRequirements.find((r) => r.type?.known && r.type.value === type);
+}

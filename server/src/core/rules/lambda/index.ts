@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import noDeprecatedRuntime from './no-deprecated-runtime';
 import noReservedEnvironmentVariable from './no-reserved-environment-variable';
 import validEnvironmentSize from './valid-environment-size';
 import validEphemeralStorage from './valid-ephemeral-storage';
@@ -13,4 +14,5 @@ export const LAMBDA_RULES: readonly Rule[] = [
   validEnvironmentSize,
   noReservedEnvironmentVariable,
   validLayerCount,
+  noDeprecatedRuntime,
 ];

@@ -1,0 +1,60 @@
+import { removePair } from '../../fix/edits';
+import { BATCH_KINDS, isFargateJob, jobContainers, requirement, type BatchContainer } from '../../model/batch';
+import type { Located } from '../../model/located';
+import { defineRule } from '../defineRule';
+import type { Fix, TextEdit } from '../types';
+
+export default defineRule({
+  id: 'batch/no-legacy-vcpus-memory',
+  kinds: BATCH_KINDS,
+  severity: 'warning',
+  docs: {
+    summary: 'Disallow the deprecated container vcpus and memory fields; prefer resourceRequirements',
+    concept: 'aws-batch',
+    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
+  },
+  messages: {
+    deprecated: '{key} is deprecated in AWS Batch job definitions. It still works on EC2, but new features read resourceRequirements; set {type} there instead.',
+  },
+  check(ctx) {
+    for (const job of ctx.model.jobDefinitions) {
+      // On Fargate the legacy fields are an error (batch/no-fargate-unsupported-settings).
+      if (isFargateJob(job)) continue;
+      for (const container of jobContainers(job)) {
+        const fix = conversion(ctx.text, container);
+        for (const [legacy, type] of [[container.vcpus, 'VCPU'], [container.memory, 'MEMORY']] as const) {
+          if (legacy?.pair) ctx.report({ at: legacy.pair, messageId: 'deprecated', data: { key: legacy.pair.key, type }, fix });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * Moves vcpus/memory into a new resourceRequirements list: the first legacy field is replaced by the list, the
+ * other removed. Offered only when the values are known, no resourceRequirements exists yet, and the layout is
+ * JSON or block YAML.
+ */
+function conversion(text: string, container: BatchContainer): Fix | undefined {
+  const legacy = [container.vcpus, container.memory].filter((l): l is Located<number> => l !== undefined);
+  if (legacy.length === 0 || legacy.some((l) => !l.known || !l.pair) || container.resourceRequirementsPair) return undefined;
+  if (requirement(container, 'VCPU') || requirement(container, 'MEMORY')) return undefined;
+  const json = text.trimStart().startsWith('{');
+  const pascal = container.pair.key === 'ContainerProperties' || container.pair.key === 'Container';
+  const key = (name: string) => (pascal ? name.charAt(0).toUpperCase() + name.slice(1) : name);
+  const entries = [container.vcpus, container.memory].flatMap((l, i) => (l?.known ? [{ type: i === 0 ? 'VCPU' : 'MEMORY', value: String(l.value) }] : []));
+  const pairs = [...container.raw.node.pairs].sort((a, b) => a.span.start - b.span.start);
+  const [first, ...rest] = legacy.map((l) => l.pair!).sort((a, b) => a.span.start - b.span.start);
+  if (!first) return undefined;
+  const lineStart = text.lastIndexOf('\n', first.span.start - 1) + 1;
+  const indent = text.slice(lineStart, first.span.start);
+  let newText: string;
+  if (json) {
+    newText = `"${key('resourceRequirements')}": [${entries.map((e) => `{ "${key('type')}": "${e.type}", "${key('value')}": "${e.value}" }`).join(', ')}]`;
+  } else {
+    if (!/^[ \t]*$/.test(indent)) return undefined; // flow or inline YAML: leave it to the user
+    newText = `${key('resourceRequirements')}:${entries.map((e) => `\n${indent}  - ${key('type')}: ${e.type}\n${indent}    ${key('value')}: "${e.value}"`).join('')}`;
+  }
+  const edits: TextEdit[] = [{ span: first.span, newText }, ...rest.map((p) => removePair(text, p, pairs, json ? 'json' : 'yaml'))];
+  return { title: 'Move vcpus and memory to resourceRequirements', edits };
+}

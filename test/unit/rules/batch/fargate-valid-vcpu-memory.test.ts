@@ -1,0 +1,44 @@
+import rule from '../../../../server/src/core/rules/batch/fargate-valid-vcpu-memory';
+import { runRuleTests } from '../../../helpers/ruleTester';
+import { api, fargateApi, fargateCfn, req, reqYaml } from './shapes';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'quarter vCPU', code: fargateApi([req('0.25', '512')]), filename: 'job.json' },
+    { name: '16 vCPU, 120 GB', code: fargateApi([req('16', '122880')]), filename: 'job.json' },
+    { name: 'EC2 has no Fargate table', code: api(['"platformCapabilities": ["EC2"]'], [req('3', '5000')]), filename: 'job.json' },
+    { name: 'CloudFormation', code: fargateCfn(reqYaml('2', '4096')) },
+  ],
+  invalid: [
+    {
+      name: 'API JSON: memory not offered',
+      code: fargateApi([req('1', '1024')]),
+      filename: 'job.json',
+      errors: [
+        {
+          messageId: 'invalidCombination',
+          line: 7,
+          column: 93,
+          endLine: 7,
+          endColumn: 99,
+          severity: 'error',
+          message:
+            'Fargate does not offer 1024 MiB of memory with 1 vCPU, so RegisterJobDefinition rejects this job definition. With 1 vCPU, MEMORY must be 2048–8192 MiB in steps of 1024; the nearest is 2048 MiB.',
+        },
+      ],
+      output: fargateApi([req('1', '2048')]),
+    },
+    {
+      name: 'API JSON: vCPU not offered',
+      code: fargateApi([req('3', '8192')]),
+      filename: 'job.json',
+      errors: [{ messageId: 'invalidVcpu', line: 7, column: 57, endLine: 7, endColumn: 60, message: 'Fargate does not offer 3 vCPU, so RegisterJobDefinition rejects this job definition. Use one of 0.25, 0.5, 1, 2, 4, 8, 16.' }],
+    },
+    {
+      name: 'CloudFormation',
+      code: fargateCfn(reqYaml('0.25', '4096')),
+      errors: [{ messageId: 'invalidCombination', line: 11, column: 36, endLine: 11, endColumn: 42 }],
+      output: fargateCfn(reqYaml('0.25', '2048')),
+    },
+  ],
+});

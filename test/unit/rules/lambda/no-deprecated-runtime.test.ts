@@ -1,0 +1,124 @@
+import rule from '../../../../server/src/core/rules/lambda/no-deprecated-runtime';
+import { runRuleTests } from '../../../helpers/ruleTester';
+import { api, cfn, sam, sls } from './shapes';
+
+const now = new Date('2026-11-23T12:00:00Z');
+// update-function-configuration input: no Code.
+const update = (runtime: string) => `{
+  "FunctionName": "orders",
+  "Runtime": "${runtime}",
+  "Handler": "index.handler"
+}`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'current runtime', code: api('"Runtime": "nodejs22.x"', '"Handler": "index.handler"'), filename: 'function.json', now },
+    { name: 'deprecation more than 90 days away', code: cfn('Runtime: python3.13'), now },
+    { name: 'image functions have no runtime', code: cfn('PackageType: Image', 'Code:', '  ImageUri: x'), now },
+    { name: 'intrinsic', code: cfn('Runtime: !Ref Runtime'), now },
+    { name: 'not yet deprecated on the day before', code: cfn('Runtime: python3.11'), now: new Date('2027-03-31T00:00:00Z') },
+  ],
+  invalid: [
+    {
+      name: 'past the update block',
+      code: cfn('Runtime: python3.6'),
+      now,
+      errors: [
+        {
+          messageId: 'updateBlocked',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 25,
+          severity: 'error',
+          message: 'Runtime python3.6 has been blocked for function updates since 2022-08-29: Lambda rejects creating or updating a function with it. Move to python3.14.',
+        },
+      ],
+      output: cfn('Runtime: python3.14'),
+    },
+    {
+      name: 'past the create block, create-function input: error',
+      code: api('"Runtime": "nodejs14.x"', '"Handler": "index.handler"'),
+      filename: 'function.json',
+      now,
+      errors: [
+        {
+          messageId: 'createBlocked',
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 26,
+          severity: 'error',
+          message: 'Runtime nodejs14.x has been blocked for new functions since 2024-01-09, and updates stop on 2027-03-03. Move to nodejs24.x.',
+        },
+      ],
+      output: api('"Runtime": "nodejs24.x"', '"Handler": "index.handler"'),
+    },
+    {
+      name: 'past the create block, update input: warning',
+      code: update('go1.x'),
+      filename: 'function.json',
+      now,
+      errors: [{ messageId: 'createBlocked', line: 3, column: 14, endLine: 3, endColumn: 21, severity: 'warning' }],
+      output: update('provided.al2023'),
+    },
+    {
+      name: 'deprecated (SAM Globals)',
+      code: sam(['Runtime: nodejs20.x'], ['Handler: index.handler']),
+      now,
+      errors: [
+        {
+          messageId: 'deprecated',
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 24,
+          severity: 'warning',
+          message: 'Runtime nodejs20.x has been deprecated since 2026-04-30: it no longer gets security patches, and new functions are blocked from 2027-02-01. Move to nodejs24.x.',
+        },
+      ],
+      output: sam(['Runtime: nodejs24.x'], ['Handler: index.handler']),
+    },
+    {
+      name: 'deprecation within 90 days (serverless)',
+      code: sls(['runtime: python3.11'], ['handler: a.b']),
+      filename: 'serverless.yml',
+      now: new Date('2027-05-01T00:00:00Z'),
+      errors: [
+        {
+          messageId: 'deprecationSoon',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 22,
+          severity: 'info',
+          message: 'Runtime python3.11 will be deprecated on 2027-06-30 (60 days from now). Plan the move to python3.14.',
+        },
+      ],
+      output: sls(['runtime: python3.14'], ['handler: a.b']),
+    },
+    {
+      name: 'the date decides: the same runtime a year later is blocked',
+      code: cfn('Runtime: python3.11'),
+      now: new Date('2027-09-01T00:00:00Z'),
+      errors: [{ messageId: 'updateBlocked', line: 6, column: 16, endLine: 6, endColumn: 26, severity: 'error' }],
+      output: cfn('Runtime: python3.14'),
+    },
+    {
+      name: 'unknown runtime is info, never an error',
+      code: cfn('Runtime: nodejs26.x'),
+      now,
+      errors: [
+        {
+          messageId: 'unknownRuntime',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 26,
+          severity: 'info',
+          message: 'Berth does not know runtime nodejs26.x, so it cannot check its lifecycle. If it is a new runtime, update Berth; otherwise check the name against the Lambda runtimes page.',
+        },
+      ],
+    },
+  ],
+});

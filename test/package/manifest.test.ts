@@ -1,0 +1,61 @@
+/** The extension manifest and the .vsix contents (what VS Code and code-server 4.100.3 will accept). */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ROOT = join(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  publisher: string;
+  engines: { vscode: string };
+  main: string;
+  bin: Record<string, string>;
+  activationEvents: string[];
+  workspaces: string[];
+  devDependencies: Record<string, string>;
+  contributes: { configuration: { properties: Record<string, unknown> } };
+};
+
+describe('extension manifest', () => {
+  it('is named berth and installs into VS Code 1.100 (code-server 4.100.3)', () => {
+    assert.equal(manifest.name, 'berth');
+    assert.equal(manifest.publisher, 'berth');
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.match(manifest.devDependencies['@types/vscode']!, /^~?1\.100\./);
+    assert.match(manifest.devDependencies['@vscode/vsce']!, /^\^3\./);
+    assert.equal(manifest.main, './dist/client.js');
+    assert.equal(manifest.bin.berth, 'dist/cli.js');
+    assert.deepEqual(manifest.workspaces, ['client', 'server']);
+  });
+
+  it('activates only on the languages it serves (commands activate implicitly)', () => {
+    assert.deepEqual(
+      manifest.activationEvents.filter((e) => !e.startsWith('onCommand:') && !e.startsWith('onView:')),
+      ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:dockerfile'],
+    );
+  });
+
+  it('documents the berth.* settings the server reads', () => {
+    for (const key of ['berth.rules', 'berth.exclude', 'berth.validation.debounceMs']) {
+      assert.ok(manifest.contributes.configuration.properties[key], `missing setting ${key}`);
+    }
+  });
+});
+
+describe('.vsix contents', () => {
+  it('ships only dist/, schemas/, snippets/, syntaxes/, README, LICENSE, CHANGELOG and package.json', () => {
+    assert.ok(existsSync(join(ROOT, 'dist/server.js')), 'build first (npm test does)');
+    const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const allowed = /^(dist\/(client|server|cli|deploy)\.js|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+      assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
+    }
+    assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');
+  });
+});

@@ -1,15 +1,29 @@
 import type { Rule } from '../types';
 import fargateValidCpuMemory from './fargate-valid-cpu-memory';
+import noDependsOnCycle from './no-depends-on-cycle';
+import noDescribeOutputKeys from './no-describe-output-keys';
 import noFargateUnsupportedParameters from './no-fargate-unsupported-parameters';
+import noFloatingImageTag from './no-floating-image-tag';
+import noPlaintextSecrets from './no-plaintext-secrets';
+import noPrivilegedContainer from './no-privileged-container';
 import noStaticHostPortBehindLoadBalancer from './no-static-host-port-behind-load-balancer';
+import preferReadonlyRootFilesystem from './prefer-readonly-root-filesystem';
+import preferSeparateTaskAndExecutionRoles from './prefer-separate-task-and-execution-roles';
 import requireAwsvpcForFargate from './require-awsvpc-for-fargate';
 import requireEssentialContainer from './require-essential-container';
+import requireExecutionRole from './require-execution-role';
 import requireFargateTaskSize from './require-fargate-task-size';
+import validAwslogsOptions from './valid-awslogs-options';
+import validContainerMemory from './valid-container-memory';
+import validContainerReferences from './valid-container-references';
 import validEphemeralStorage from './valid-ephemeral-storage';
 import validFargateLogDriver from './valid-fargate-log-driver';
 import validFargatePlatformVersion from './valid-fargate-platform-version';
+import validHealthCheck from './valid-health-check';
 import validHostPortForNetworkMode from './valid-host-port-for-network-mode';
+import validPortMappings from './valid-port-mappings';
 import validRuntimePlatform from './valid-runtime-platform';
+import validTaskDefinitionSize from './valid-task-definition-size';
 
 export const ECS_RULES: readonly Rule[] = [
   // task definitions
@@ -24,4 +38,18 @@ export const ECS_RULES: readonly Rule[] = [
   validFargatePlatformVersion,
   validEphemeralStorage,
   requireEssentialContainer,
+  validContainerMemory,
+  validContainerReferences,
+  noDependsOnCycle,
+  validTaskDefinitionSize,
+  validPortMappings,
+  noDescribeOutputKeys,
+  noFloatingImageTag,
+  noPlaintextSecrets,
+  requireExecutionRole,
+  validAwslogsOptions,
+  validHealthCheck,
+  noPrivilegedContainer,
+  preferReadonlyRootFilesystem,
+  preferSeparateTaskAndExecutionRoles,
 ];

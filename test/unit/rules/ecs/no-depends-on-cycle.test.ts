@@ -1,0 +1,39 @@
+import rule from '../../../../server/src/core/rules/ecs/no-depends-on-cycle';
+import { runRuleTests } from '../../../helpers/ruleTester';
+
+const api = (a: string, b: string) => `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "app:1", "dependsOn": [${a}] },
+    { "name": "db", "image": "db:1", "dependsOn": [${b}] }
+  ]
+}`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'a chain', code: api('{ "containerName": "db", "condition": "HEALTHY" }', '') },
+    { name: 'dangling names are another rule', code: api('{ "containerName": "x" }', '{ "containerName": "y" }') },
+  ],
+  invalid: [
+    {
+      name: 'two containers waiting for each other',
+      code: api('{ "containerName": "db" }', '{ "containerName": "app" }'),
+      errors: [{ messageId: 'cycle', line: 5, column: 71, endLine: 5, endColumn: 76, severity: 'error', message: /\(app → db → app\)/ }],
+    },
+    {
+      name: 'CloudFormation self-dependency',
+      code: `Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: app:1
+          DependsOn:
+            - ContainerName: app
+              Condition: START
+`,
+      errors: [{ messageId: 'cycle', line: 9, column: 30, endLine: 9, endColumn: 33, message: /\(app → app\)/ }],
+    },
+  ],
+});

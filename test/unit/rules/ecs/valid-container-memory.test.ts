@@ -1,0 +1,59 @@
+import rule from '../../../../server/src/core/rules/ecs/valid-container-memory';
+import { runRuleTests } from '../../../helpers/ruleTester';
+
+const api = (task: string, a: string, b = '') => `{
+  "family": "web",${task}
+  "containerDefinitions": [
+    { "name": "app", "image": "app:1"${a} },
+    { "name": "log", "image": "log:1"${b} }
+  ]
+}`;
+
+const cfn = (memory: string) => `Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Memory: 1024
+      ContainerDefinitions:
+        - Name: app
+          Image: app:1
+          Memory: ${memory}
+`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'container limits, no task memory', code: api('', ', "memory": 512', ', "memoryReservation": 128') },
+    { name: 'task memory alone', code: api('\n  "memory": "1024",', '') },
+    { name: 'Fargate without task memory is another rule', code: api('\n  "requiresCompatibilities": ["FARGATE"],', '') },
+    { name: 'reservation equal to the limit', code: api('', ', "memory": 512, "memoryReservation": 512', ', "memory": 64') },
+    { name: 'limits that fit', code: api('\n  "memory": "1 GB",', ', "memory": 512', ', "memory": 512') },
+    { name: 'CloudFormation parameter', code: cfn('!Ref Memory') },
+  ],
+  invalid: [
+    {
+      name: 'no memory anywhere',
+      code: api('', ', "memory": 256'),
+      errors: [{ messageId: 'missingMemory', line: 5, column: 7, endLine: 5, endColumn: 13, severity: 'error', message: /Container log has neither memory nor memoryReservation/ }],
+    },
+    {
+      name: 'reservation above the limit',
+      code: api('', ', "memory": 256, "memoryReservation": 512', ', "memory": 64'),
+      errors: [{ messageId: 'reservationAboveLimit', line: 4, column: 76, endLine: 4, endColumn: 79, message: /reserves 512 MiB but its hard limit is 256 MiB/ }],
+    },
+    {
+      name: 'a container above the task',
+      code: cfn('2048'),
+      errors: [{ messageId: 'containerAboveTask', line: 9, column: 19, endLine: 9, endColumn: 23 }],
+    },
+    {
+      name: 'reservations above the task',
+      code: api('\n  "memory": "1024",', ', "memoryReservation": 768', ', "memoryReservation": 512'),
+      errors: [{ messageId: 'reservationsAboveTask', line: 4, column: 3, endLine: 4, endColumn: 25, message: /reserve 1280 MiB in all/ }],
+    },
+    {
+      name: 'hard limits above the task: a warning',
+      code: api('\n  "memory": "1024",', ', "memory": 768', ', "memory": 768'),
+      errors: [{ messageId: 'hardLimitsAboveTask', line: 4, column: 3, endLine: 4, endColumn: 25, severity: 'warning' }],
+    },
+  ],
+});

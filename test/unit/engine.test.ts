@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { defineRule } from '../../server/src/core/rules/defineRule';
+import fargate from '../../server/src/core/rules/ecs/fargate-valid-cpu-memory';
+
+const TASK = 'family: web\nrequiresCompatibilities: [FARGATE]\ncpu: "256"\nmemory: "4096"\ncontainerDefinitions:\n  - name: app\n    image: x:1\n';
+
+const throwing = defineRule({
+  id: 'test/always-throws',
+  kinds: ['ecs-task-definition'],
+  severity: 'error',
+  docs: { summary: 'Report nothing; throw instead' },
+  messages: { never: 'never' },
+  check() {
+    throw new Error('boom');
+  },
+});
+
+describe('rule engine', () => {
+  it('turns a throwing rule into one internal-error finding while the other rules still report', () => {
+    const { findings } = analyze({ uri: 'file:///w/task.yaml', text: TASK }, { rules: [throwing, fargate] });
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity]),
+      [
+        ['internal/rule-error', 'info'],
+        ['ecs/fargate-valid-cpu-memory', 'error'],
+      ],
+    );
+    assert.match(findings[0]!.message, /rule test\/always-throws failed on this file \(boom\)/);
+    assert.match(findings[0]!.internalError!, /^test\/always-throws: Error: boom/);
+  });
+
+  it('applies severities from settings, and turns rules off', () => {
+    const asWarning = analyze({ uri: 'file:///w/task.yaml', text: TASK }, { rules: [fargate], settings: { rules: { 'ecs/fargate-valid-cpu-memory': 'warning' } } });
+    assert.deepEqual(asWarning.findings.map((f) => f.severity), ['warning']);
+    const off = analyze({ uri: 'file:///w/task.yaml', text: TASK }, { rules: [fargate], settings: { rules: { 'ecs/fargate-valid-cpu-memory': 'off' } } });
+    assert.deepEqual(off.findings, []);
+  });
+
+  it('honours # berth-ignore on the line before, in YAML', () => {
+    const suppressed = TASK.replace('memory: "4096"', '# berth-ignore ecs/fargate-valid-cpu-memory\nmemory: "4096"');
+    assert.deepEqual(analyze({ uri: 'file:///w/task.yaml', text: suppressed }, { rules: [fargate] }).findings, []);
+    const otherRule = TASK.replace('memory: "4096"', '# berth-ignore ecs/some-other-rule\nmemory: "4096"');
+    assert.equal(analyze({ uri: 'file:///w/task.yaml', text: otherRule }, { rules: [fargate] }).findings.length, 1);
+  });
+
+  it('gives files that are not AWS configuration no kind and no findings, without parsing them', () => {
+    const result = analyze({ uri: 'file:///w/package.json', text: '{"name": "x", "scripts": {"test": "node --test"}}' });
+    assert.equal(result.document.kind, undefined);
+    assert.equal(result.document.tree, undefined);
+    assert.deepEqual(result.findings, []);
+  });
+});

@@ -151,3 +151,74 @@ describe('language server over stdio: configuration', () => {
     await second;
   });
 });
+
+describe('language server over stdio: cross-file findings', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ settings: { validation: { debounceMs: 0 } } });
+  });
+  after(() => client.stop());
+
+  const taskUri = 'file:///tmp/berth-lsp-cross/task-definition.json';
+  const serviceUri = 'file:///tmp/berth-lsp-cross/service.json';
+  const task = `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
+  ]
+}`;
+  const service = (lb: string) => `{"cluster": "prod", "serviceName": "web", "taskDefinition": "web", "loadBalancers": [${lb}]}`;
+  const lb = '{"targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/abc", "containerName": "web", "containerPort": 8080}';
+  const headline = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.find((d) => d.code === 'ecs/no-static-host-port-behind-load-balancer');
+
+  it('re-checks the task definition when a service in another file puts it behind a load balancer, and when that changes', async () => {
+    const alone = client.nextDiagnostics(taskUri, (p) => headline(p) !== undefined);
+    await client.open(taskUri, 'json', task);
+    const first = headline(await alone)!;
+    assert.match(first.message, /so each instance can run only one task that uses this port/);
+    const hostPortLine = task.split('\n')[3]!;
+    const column = hostPortLine.indexOf('"hostPort": 8080') + '"hostPort": '.length;
+    assert.deepEqual(first.range, { start: { line: 3, character: column }, end: { line: 3, character: column + 4 } });
+
+    const behind = client.nextDiagnostics(taskUri, (p) => /behind a load balancer/.test(headline(p)?.message ?? ''));
+    await client.open(serviceUri, 'json', service(lb));
+    const second = headline(await behind)!;
+    assert.equal(second.relatedInformation?.[0]?.location.uri, serviceUri);
+
+    const removed = client.nextDiagnostics(taskUri, (p) => /only one task that uses this port/.test(headline(p)?.message ?? ''));
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: serviceUri, version: 2 }, contentChanges: [{ text: service('') }] });
+    await removed;
+  });
+});
+
+describe('language server over stdio: hostile input', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ settings: { validation: { debounceMs: 0 } } });
+  });
+  after(() => client.stop());
+
+  it('answers an alias bomb, deep nesting and a huge file with one clear finding each, and keeps answering', async () => {
+    let bomb = 'containerDefinitions: []\na: &a [x, x, x, x, x, x, x, x, x]\n';
+    let previous = 'a';
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) {
+      bomb += `${name}: &${name} [*${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}]\n`;
+      previous = name;
+    }
+    const cases: [string, string, string, RegExp][] = [
+      ['file:///tmp/berth-hostile/bomb.yaml', 'yaml', bomb, /alias bomb/],
+      ['file:///tmp/berth-hostile/deep.json', 'json', `{"containerDefinitions": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /nested deeper than 500 levels/],
+      ['file:///tmp/berth-hostile/huge.json', 'json', `{"containerDefinitions": [], "x": "${'a'.repeat(6 * 1024 * 1024)}"}`, /over the 5\.0 MB that Berth analyses/],
+      ['file:///tmp/berth-hostile/broken.json', 'json', '{"containerDefinitions": [}', /^Invalid JSON/],
+    ];
+    for (const [uri, languageId, text, message] of cases) {
+      const waiting = client.nextDiagnostics(uri);
+      await client.open(uri, languageId, text);
+      const published = await waiting;
+      assert.equal(published.diagnostics.length, 1, `${uri}: ${JSON.stringify(codes(published.diagnostics))}`);
+      assert.match(published.diagnostics[0]!.message, message);
+    }
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null, 'the server still answers requests');
+  });
+});

@@ -10,7 +10,7 @@ import { candidateKinds, formatOf, type DocumentKind, type TextFormat } from '..
 import { resolveLimits } from '../core/parse/limits';
 import type { ParseProblem } from '../core/parse/tree';
 import { docsUrlFor } from '../core/rules/defineRule';
-import type { Finding, Severity } from '../core/rules/types';
+import type { Finding, Rule, Severity } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
 import { WorkspaceIndex } from '../core/workspace/index';
@@ -52,7 +52,8 @@ type Loaded =
   | { readonly kind: 'prepared'; readonly doc: PreparedDocument }
   | { readonly kind: 'skip' };
 
-export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings): LintRun {
+/** `rules` defaults to every registered rule; tests pass their own. */
+export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings, rules?: readonly Rule[]): LintRun {
   const perTarget: CliFinding[][] = targets.map(() => []);
   const internalErrors: string[] = [];
   const index = new WorkspaceIndex();
@@ -87,7 +88,11 @@ export function lintTargets(targets: readonly Target[], settings: AnalyzeSetting
 
   for (const { target, doc, findings } of prepared) {
     try {
-      for (const finding of lint(doc, { settings, workspace: index })) findings.push(toCli(target, doc.lines, finding));
+      for (const finding of lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index })) {
+        // A rule that threw is reported as a finding like any other, and makes the run exit 2.
+        if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);
+        findings.push(toCli(target, doc.lines, finding));
+      }
     } catch (error) {
       findings.push(cliError(target, error, internalErrors));
     }

@@ -29,16 +29,34 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
 }
 
+/** Offset of the first byte that starts an ill-formed sequence (Unicode 15, table 3-7: no overlongs, surrogates or > U+10FFFF). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : (b & 0xe0) === 0xc0 ? 1 : (b & 0xf0) === 0xe0 ? 2 : (b & 0xf8) === 0xf0 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    i += need + 1;
+    // [length, lowest and highest allowed second byte]
+    const shape: [number, number, number] | undefined =
+      b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+      : b === 0xe0 ? [3, 0xa0, 0xbf]
+      : (b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef ? [3, 0x80, 0xbf]
+      : b === 0xed ? [3, 0x80, 0x9f]
+      : b === 0xf0 ? [4, 0x90, 0xbf]
+      : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
+      : b === 0xf4 ? [4, 0x80, 0x8f]
+      : undefined;
+    if (!shape) return i;
+    const [length, low, high] = shape;
+    if (i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += length;
   }
   return 0;
 }

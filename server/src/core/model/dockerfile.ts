@@ -190,3 +190,30 @@ export function hasCacheMount(instruction: Instruction, paths: readonly string[]
     return target !== undefined && paths.some((p) => target.replace(/\/+$/, '').startsWith(p) || p.startsWith(target.replace(/\/+$/, '')));
   });
 }
+
+/** The instruction with this keyword that takes effect in the final image (the last one along the final chain). */
+export function effectiveInstruction(model: DockerfileModel, keyword: string): Instruction | undefined {
+  for (const stage of model.finalChain) {
+    const all = instructionsOf(stage, keyword);
+    if (all.length > 0) return all[all.length - 1];
+  }
+  return undefined;
+}
+
+/** The FROM at the root of the final chain: the image the final stage is built on. */
+export function rootFromOf(model: DockerfileModel): From | undefined {
+  return model.finalChain[model.finalChain.length - 1]?.from;
+}
+
+/** Words of CMD/ENTRYPOINT/RUN in either form: exec-form JSON strings, or the shell words of every command. */
+export function commandWords(model: DockerfileModel, instruction: Instruction): ShellWord[] {
+  return model.execWords(instruction) ?? model.shellScript(instruction)?.commands.flatMap((c) => [...c.words]) ?? [];
+}
+
+/** The span of an instruction's arguments (after its flags), or of its keyword when it has none. */
+export function argumentsSpan(model: DockerfileModel, instruction: Instruction): Span {
+  const args = instruction.getArguments();
+  const range = instruction.getArgumentsRange();
+  if (args.length > 0 && range) return { start: model.span(args[0]!.getRange()).start, end: model.span(range).end };
+  return model.span(instruction.getInstructionRange());
+}

@@ -2,6 +2,12 @@
 import { repository, version } from '../../../package.json';
 import { runCli } from './run';
 
+// `berth lint | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   version,

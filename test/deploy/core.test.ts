@@ -1,0 +1,205 @@
+/** Pure deploy parts: targets, rendering, tags, token, rollout verdicts, history. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  appendHistory,
+  assessRollout,
+  decodeAuthorizationToken,
+  digestFromPushOutput,
+  imageRef,
+  imageTag,
+  newEvents,
+  parseHistory,
+  planSteps,
+  registryHostOf,
+  rollbackRevision,
+} from '../../server/src/core/deploy/plan';
+import { platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
+import { missingForDeploy, parseDeployTargets, renderTargetYaml } from '../../server/src/core/deploy/target';
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+describe('deploy targets in .berthrc.yaml', () => {
+  test('reads a complete target with defaults filled in', () => {
+    const r = parseDeployTargets(`rules: {}\ndeploy:\n  targets:\n    web:\n      ecrRepository: team/web\n      containerName: app\n      taskDefinition: ecs/web.json\n      cluster: prod\n      service: web\n      region: eu-west-1\n      confirm: true\n      buildArgs: { VERSION: 1.2, NAME: x }\n      timeoutMinutes: 45\n`);
+    assert.deepEqual(r.errors, []);
+    const web = r.targets.web!;
+    assert.equal(web.dockerfile, 'Dockerfile');
+    assert.equal(web.context, '.');
+    assert.equal(web.ecrRepository, 'team/web');
+    assert.equal(web.confirm, true);
+    assert.equal(web.forceNewDeployment, false);
+    assert.deepEqual(web.buildArgs, { VERSION: '1.2', NAME: 'x' });
+    assert.equal(web.timeoutMinutes, 45);
+    assert.deepEqual(missingForDeploy(web), []);
+  });
+
+  test('no deploy section: no targets, no errors', () => {
+    assert.deepEqual(parseDeployTargets('rules: {}\n'), { targets: {}, errors: [] });
+  });
+
+  test('errors carry line and column and name the setting', () => {
+    const r = parseDeployTargets(`deploy:\n  targets:\n    web:\n      ecrRepository: 123.dkr.ecr.eu-west-1.amazonaws.com/web\n      confirm: yes please\n      platform: linux/386\n      colour: blue\n`);
+    assert.deepEqual(
+      r.errors.map((e) => [e.line, e.column, e.message.split(' ')[0]]),
+      [
+        [4, 22, 'deploy.targets.web.ecrRepository'],
+        [5, 16, 'deploy.targets.web.confirm'],
+        [6, 17, 'deploy.targets.web.platform'],
+        [7, 7, 'Unknown'],
+      ],
+    );
+    assert.deepEqual(missingForDeploy(r.targets.web!), ['ecrRepository', 'containerName', 'taskDefinition', 'cluster', 'service']);
+  });
+
+  test('a saved target reads back the same', () => {
+    const r = parseDeployTargets(`deploy:\n  targets:\n    api:\n      ecrRepository: api\n      containerName: "app: main"\n      cluster: c\n      service: s\n      taskDefinition: td.json\n      buildArgs: { A: "1" }\n      confirm: true\n`);
+    const again = parseDeployTargets(`deploy:\n  targets:\n${renderTargetYaml(r.targets.api!)}`);
+    assert.deepEqual(again, r);
+  });
+});
+
+describe('renderTaskDefinition', () => {
+  const describeOutput = JSON.stringify({
+    taskDefinition: {
+      taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7',
+      family: 'web',
+      revision: 7,
+      status: 'ACTIVE',
+      requiresAttributes: [{ name: 'ecs.capability.execution-role-awslogs' }],
+      compatibilities: ['EC2', 'FARGATE'],
+      registeredAt: '2026-01-01T00:00:00Z',
+      registeredBy: 'arn:aws:iam::123456789012:user/me',
+      runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+      containerDefinitions: [
+        { name: 'sidecar', image: 'busybox' },
+        { name: 'app', image: 'old:1', environment: [{ name: 'EMPTY', value: '' }, { name: 'A', value: 'b' }], hostname: null },
+      ],
+    },
+  });
+
+  test('unwraps describe output, strips describe-only keys, sets the image, keeps empty env values', () => {
+    const r = renderTaskDefinition(describeOutput, { containerName: 'app', image: `repo@${DIGEST}` });
+    assert.ok(r.ok);
+    assert.deepEqual(r.stripped.sort(), ['compatibilities', 'registeredAt', 'registeredBy', 'requiresAttributes', 'revision', 'status', 'taskDefinitionArn']);
+    assert.equal(r.previousImage, 'old:1');
+    assert.equal(r.platform, 'linux/arm64');
+    assert.deepEqual(r.input.containerDefinitions, [
+      { name: 'sidecar', image: 'busybox' },
+      { name: 'app', image: `repo@${DIGEST}`, environment: [{ name: 'EMPTY', value: '' }, { name: 'A', value: 'b' }] },
+    ]);
+    assert.deepEqual(Object.keys(r.input).sort(), ['containerDefinitions', 'family', 'runtimePlatform']);
+  });
+
+  test('does not change the text it was given', () => {
+    const text = `{"family":"f","containerDefinitions":[{"name":"app","image":"x"}]}`;
+    const r = renderTaskDefinition(text, { containerName: 'app', image: 'y' });
+    assert.ok(r.ok);
+    assert.equal(r.platform, 'linux/amd64');
+    assert.equal(text, `{"family":"f","containerDefinitions":[{"name":"app","image":"x"}]}`);
+  });
+
+  test('clear messages for a missing container, no family, templates and broken JSON', () => {
+    const fail = (text: string, name = 'app') => {
+      const r = renderTaskDefinition(text, { containerName: name, image: 'y', fileName: 'td.json' });
+      assert.equal(r.ok, false);
+      return (r as { message: string }).message;
+    };
+    assert.match(fail(`{"family":"f","containerDefinitions":[{"name":"web","image":"x"}]}`), /no container named "app"; its containers are "web"/);
+    assert.match(fail(`{"containerDefinitions":[{"name":"app"}]}`), /has no "family"/);
+    assert.match(fail(`{"family":{"Ref":"X"},"containerDefinitions":[{"name":"app"}]}`), /CloudFormation functions/);
+    assert.match(fail(`{"family": "f",`), /cannot be read/);
+    assert.match(fail(`[1]`), /must be a JSON object/);
+  });
+
+  test('platformOf maps runtimePlatform', () => {
+    assert.equal(platformOf({ runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }), 'windows/amd64');
+    assert.equal(platformOf({}), 'linux/amd64');
+  });
+});
+
+describe('tags, references, token', () => {
+  const now = new Date('2026-11-23T19:05:06.789Z');
+  test('git SHA, dirty tags are unique, timestamp outside git', () => {
+    assert.equal(imageTag({ sha: 'abc1234', dirty: false }, now), 'abc1234');
+    assert.equal(imageTag({ sha: 'abc1234', dirty: true }, now), 'abc1234-dirty-20261123-190506z');
+    assert.equal(imageTag({}, now), 'build-20261123-190506z');
+    assert.match(imageTag({ sha: 'abc1234', dirty: true }, now), /^[a-z0-9][a-z0-9_.-]{0,127}$/);
+  });
+  test('refs and hosts', () => {
+    assert.equal(registryHostOf('https://123456789012.dkr.ecr.us-east-1.amazonaws.com/'), '123456789012.dkr.ecr.us-east-1.amazonaws.com');
+    assert.equal(imageRef('h:5000', 'team/web', DIGEST), `h:5000/team/web@${DIGEST}`);
+    assert.equal(imageRef('h:5000', 'web', 'v1'), 'h:5000/web:v1');
+  });
+  test('token decoding', () => {
+    assert.deepEqual(decodeAuthorizationToken(btoa('AWS:123456789012-auth-token')), { user: 'AWS', password: '123456789012-auth-token' });
+    assert.deepEqual(decodeAuthorizationToken(btoa('AWS:a:b')), { user: 'AWS', password: 'a:b' });
+    assert.equal(decodeAuthorizationToken(btoa('nocolon')), undefined);
+    assert.equal(decodeAuthorizationToken('%%%'), undefined);
+  });
+  test('digest from docker push output', () => {
+    assert.equal(digestFromPushOutput(`The push refers to repository [x]\nabc: Pushed\nv1: digest: ${DIGEST} size: 528\n`), DIGEST);
+    assert.equal(digestFromPushOutput('nothing'), undefined);
+  });
+  test('a dry run plan shows which steps write', () => {
+    const t = parseDeployTargets('deploy:\n  targets:\n    w: { ecrRepository: w }\n').targets.w!;
+    assert.deepEqual(planSteps(t).filter((s) => s.write).map((s) => s.id), ['push', 'register', 'update']);
+    assert.deepEqual(planSteps(t, 'image').map((s) => s.id), ['lint', 'identity', 'repository', 'login', 'build', 'push']);
+  });
+});
+
+describe('assessRollout', () => {
+  const NEW = 'arn:aws:ecs:r:1:task-definition/web:8';
+  const OLD = 'arn:aws:ecs:r:1:task-definition/web:7';
+  const svc = (deployments: object[]) => ({ status: 'ACTIVE', deployments }) as Parameters<typeof assessRollout>[0];
+
+  test('in progress, then draining, then completed', () => {
+    const a = assessRollout(svc([{ id: 'd2', status: 'PRIMARY', taskDefinition: NEW, desiredCount: 2, runningCount: 1, rolloutState: 'IN_PROGRESS' }, { id: 'd1', status: 'ACTIVE', taskDefinition: OLD, runningCount: 2 }]), NEW, 'd2');
+    assert.equal(a.state, 'in-progress');
+    assert.equal(a.state === 'in-progress' && a.draining, false);
+    assert.match(a.summary, /IN_PROGRESS: 1\/2 running; old tasks still running: 2/);
+    const b = assessRollout(svc([{ id: 'd2', status: 'PRIMARY', taskDefinition: NEW, desiredCount: 2, runningCount: 2, rolloutState: 'IN_PROGRESS' }, { id: 'd1', status: 'ACTIVE', taskDefinition: OLD, runningCount: 1 }]), NEW, 'd2');
+    assert.equal(b.state === 'in-progress' && b.draining, true);
+    assert.equal(assessRollout(svc([{ id: 'd2', status: 'PRIMARY', taskDefinition: NEW, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]), NEW, 'd2').state, 'completed');
+  });
+
+  test('circuit breaker: FAILED with the reason and the revision it went back to', () => {
+    const v = assessRollout(
+      svc([
+        { id: 'd3', status: 'PRIMARY', taskDefinition: OLD, rolloutState: 'IN_PROGRESS' },
+        { id: 'd2', status: 'ACTIVE', taskDefinition: NEW, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' },
+      ]),
+      NEW,
+      'd2',
+    );
+    assert.equal(v.state, 'failed');
+    assert.ok(v.state === 'failed' && v.rolledBack);
+    assert.match(v.summary, /circuit breaker: tasks failed to start\. The circuit breaker rolled the service back to web:7/);
+  });
+
+  test('primary reverting without FAILED is a rollback too, never a success', () => {
+    const v = assessRollout(svc([{ id: 'd3', status: 'PRIMARY', taskDefinition: OLD, desiredCount: 1, runningCount: 1, rolloutState: 'COMPLETED' }]), NEW, 'd2');
+    assert.equal(v.state, 'failed');
+  });
+
+  test('new events are returned oldest first, once', () => {
+    const seen = new Set<string>(['e1']);
+    const events = [{ id: 'e3', message: 'three' }, { id: 'e2', message: 'two' }, { id: 'e1', message: 'one' }];
+    assert.deepEqual(newEvents(events, seen).map((e) => e.message), ['two', 'three']);
+    assert.deepEqual(newEvents(events, seen), []);
+  });
+});
+
+describe('history', () => {
+  test('rollback goes to what ran before the latest deploy; garbage reads as empty', () => {
+    let h = parseHistory('not json');
+    assert.deepEqual(h, { version: 1, targets: {} });
+    const entry = (td: string, prev: string, action: 'deploy' | 'rollback' = 'deploy') => ({ at: 't', action, cluster: 'c', service: 's', taskDefinitionArn: td, previousTaskDefinitionArn: prev, outcome: 'completed' as const });
+    h = appendHistory(h, 'web', entry('td:2', 'td:1'));
+    h = appendHistory(h, 'web', entry('td:3', 'td:2'));
+    assert.equal(rollbackRevision(h, 'web', 'td:3'), 'td:2');
+    h = appendHistory(h, 'web', entry('td:2', 'td:3', 'rollback'));
+    assert.equal(rollbackRevision(h, 'web', 'td:2'), 'td:1');
+    assert.equal(rollbackRevision(parseHistory(JSON.stringify(h)), 'other'), undefined);
+  });
+});

@@ -90,3 +90,26 @@ export function buildTemplate(root: ObjectNode): Template {
 export function resourcesOfType(template: Template, type: string): Resource[] {
   return template.resources.filter((r) => r.type?.known && r.type.value === type);
 }
+
+/** The Globals section that applies to a SAM resource type (Globals.Function for AWS::Serverless::Function, …). */
+const SAM_GLOBALS_SECTION: Readonly<Record<string, string>> = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+  'AWS::Serverless::StateMachine': 'StateMachine',
+  'AWS::Serverless::LayerVersion': 'LayerVersion',
+};
+
+/**
+ * A property as SAM sees it: the resource's own value, else the one from Globals (maps merge in SAM, but a rule
+ * that needs one node gets the resource's own). `fromGlobals` tells where it came from.
+ */
+export function effectiveProperty(template: Template, resource: Resource, name: string): { pair: Pair; fromGlobals: boolean } | undefined {
+  const own = resource.properties?.pair(name);
+  if (own) return { pair: own, fromGlobals: false };
+  const section = resource.type?.known ? SAM_GLOBALS_SECTION[resource.type.value] : undefined;
+  if (!section || !template.isSam) return undefined;
+  const pair = getPair(getValue(template.globals, section), name);
+  return pair ? { pair, fromGlobals: true } : undefined;
+}

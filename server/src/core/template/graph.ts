@@ -1,0 +1,417 @@
+/**
+ * The reference graph of a CloudFormation/SAM template: every Ref, GetAtt, Sub `${…}`, DependsOn and
+ * Condition reference from resources, outputs, conditions and SAM Globals, each with the span of the name it
+ * uses. Pure; one graph per Template object, shared by every rule (cf. cfn-lint's `graph.py`).
+ */
+import type { IntrinsicNode, Node, ScalarNode, Span } from '../parse/tree';
+import { asArray, getPair } from '../parse/tree';
+import type { Resource, Template } from '../model/template';
+import { SAM_TRANSFORM } from '../model/template';
+
+export const PSEUDO_PARAMETERS = [
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+] as const;
+
+const PSEUDO: ReadonlySet<string> = new Set(PSEUDO_PARAMETERS);
+
+export function isPseudoParameter(name: string): boolean {
+  return PSEUDO.has(name);
+}
+
+export type ReferenceKind = 'Ref' | 'GetAtt' | 'Sub' | 'DependsOn' | 'Condition';
+
+/** Where a reference sits. */
+export type SourceSection = 'Resources' | 'Outputs' | 'Conditions' | 'Globals';
+
+/**
+ * What the referenced name is: a resource, a parameter, a pseudo-parameter, a condition, a resource SAM creates
+ * implicitly (MyFunctionRole, ServerlessRestApi, MyFunction.Alias), or nothing the template defines.
+ */
+export type TargetKind = 'resource' | 'parameter' | 'pseudo' | 'condition' | 'implicit' | 'missing';
+
+export interface Reference {
+  readonly kind: ReferenceKind;
+  readonly section: SourceSection;
+  /** Logical id of the resource, output or condition (or the Globals key) holding the reference. */
+  readonly from: string;
+  /** The referenced name: a logical id, parameter, pseudo-parameter or condition name. */
+  readonly target: string;
+  /** GetAtt attribute or `${X.Attr}` attribute; undefined when absent or given by an intrinsic. */
+  readonly attribute?: string;
+  readonly targetKind: TargetKind;
+  /** Span of the referenced name (inside a Sub string: of `X` or `X.Attr` between the braces). */
+  readonly span: Span;
+  /** Span of the attribute name, when it has its own node or place. */
+  readonly attributeSpan?: Span;
+  /** The intrinsic (Ref, GetAtt, Sub) or the scalar (DependsOn, Condition) that holds the reference. */
+  readonly node: Node;
+  /** True under a Fn::If branch: the edge exists only when its condition holds. */
+  readonly conditional: boolean;
+}
+
+export interface ReferenceGraph {
+  readonly template: Template;
+  readonly references: readonly Reference[];
+  /** False when a macro other than SAM (or Fn::ForEach) may add resources: missing targets are then unknowable. */
+  readonly closed: boolean;
+  referencesFrom(id: string): readonly Reference[];
+  referencesTo(id: string): readonly Reference[];
+  /** The resource a value points at: `!Ref X`, `!GetAtt X.Attr`, or a Sub/Join whose only resource reference is X. */
+  resolveResourceRef(node: Node | undefined): ResourceRef | undefined;
+  /** The reference whose name span contains this offset (for hover, go-to-definition). */
+  referenceAt(offset: number): Reference | undefined;
+}
+
+export interface ResourceRef {
+  readonly resource: Resource;
+  readonly via: 'Ref' | 'GetAtt' | 'Sub' | 'Join';
+  readonly attribute?: string;
+  readonly reference: Reference;
+}
+
+/** SAM resource types whose logical id prefixes the resources the transform creates. */
+const SAM_GENERATING_TYPES = new Set([
+  'AWS::Serverless::Function',
+  'AWS::Serverless::Api',
+  'AWS::Serverless::HttpApi',
+  'AWS::Serverless::StateMachine',
+  'AWS::Serverless::SimpleTable',
+  'AWS::Serverless::LayerVersion',
+  'AWS::Serverless::Application',
+  'AWS::Serverless::GraphQLApi',
+  'AWS::Serverless::Connector',
+  'AWS::Serverless::CapacityProvider',
+]);
+
+/** Implicit APIs SAM creates for Api/HttpApi events without an explicit RestApiId/ApiId. */
+const SAM_IMPLICIT_PREFIXES = ['ServerlessRestApi', 'ServerlessHttpApi', 'ServerlessDeploymentApplication', 'CodeDeployServiceRole'];
+
+const cache = new WeakMap<Template, ReferenceGraph>();
+
+/**
+ * The graph of this template, built once. `text` (the document) lets references inside Sub strings get their
+ * exact spans; without it they get the span of the whole string.
+ */
+export function referenceGraph(template: Template, text?: string): ReferenceGraph {
+  let graph = cache.get(template);
+  if (!graph) {
+    graph = buildGraph(template, text);
+    cache.set(template, graph);
+  }
+  return graph;
+}
+
+function buildGraph(template: Template, text: string | undefined): ReferenceGraph {
+  const references: Reference[] = [];
+  const samPrefixes = template.isSam
+    ? template.resources.filter((r) => r.type?.known && SAM_GENERATING_TYPES.has(r.type.value)).map((r) => r.logicalId)
+    : [];
+
+  const classify = (target: string, kind: ReferenceKind): TargetKind => {
+    if (kind === 'Condition') return template.conditions.has(target) ? 'condition' : 'missing';
+    if (kind !== 'DependsOn' && kind !== 'GetAtt' && isPseudoParameter(target)) return 'pseudo';
+    if (template.resourcesById.has(target)) return 'resource';
+    if (kind !== 'DependsOn' && kind !== 'GetAtt' && template.parameters.has(target)) return 'parameter';
+    if (template.isSam && isSamImplicit(target, samPrefixes)) return 'implicit';
+    if (kind === 'GetAtt' && template.parameters.has(target)) return 'parameter';
+    return 'missing';
+  };
+
+  const state: State = { text, classify, references, closed: true, isSam: template.isSam };
+
+  for (const resource of template.resources) {
+    const body = resource.node;
+    if (!body) continue;
+    for (const pair of body.pairs) {
+      if (pair.key === 'Type') continue;
+      if (pair.key === 'DependsOn') {
+        const items = asArray(pair.value)?.items ?? [pair.value];
+        for (const item of items) {
+          if (item.kind === 'scalar' && typeof item.value === 'string') {
+            push(state, { kind: 'DependsOn', section: 'Resources', from: resource.logicalId, target: item.value, span: nameSpan(item, text), node: item, conditional: false });
+          }
+        }
+        continue;
+      }
+      if (pair.key === 'Condition') {
+        if (pair.value.kind === 'scalar' && typeof pair.value.value === 'string') {
+          push(state, { kind: 'Condition', section: 'Resources', from: resource.logicalId, target: pair.value.value, span: nameSpan(pair.value, text), node: pair.value, conditional: false });
+        }
+        continue;
+      }
+      visit(state, pair.value, { section: 'Resources', from: resource.logicalId, conditional: false, inConditions: false, locals: EMPTY });
+    }
+  }
+  for (const [id, pair] of template.outputs) {
+    const body = pair.value;
+    if (body.kind === 'object') {
+      for (const p of body.pairs) {
+        if (p.key === 'Condition' && p.value.kind === 'scalar' && typeof p.value.value === 'string') {
+          push(state, { kind: 'Condition', section: 'Outputs', from: id, target: p.value.value, span: nameSpan(p.value, text), node: p.value, conditional: false });
+        } else {
+          visit(state, p.value, { section: 'Outputs', from: id, conditional: false, inConditions: false, locals: EMPTY });
+        }
+      }
+    }
+  }
+  for (const [id, pair] of template.conditions) {
+    visit(state, pair.value, { section: 'Conditions', from: id, conditional: false, inConditions: true, locals: EMPTY });
+  }
+  for (const pair of template.globals?.pairs ?? []) {
+    visit(state, pair.value, { section: 'Globals', from: pair.key, conditional: false, inConditions: false, locals: EMPTY });
+  }
+
+  const transforms = transformNames(template);
+  if (transforms.some((t) => t !== SAM_TRANSFORM)) state.closed = false;
+
+  const byFrom = groupBy(references, (r) => r.from);
+  const byTarget = groupBy(references, (r) => r.target);
+  const sorted = [...references].sort((a, b) => a.span.start - b.span.start);
+
+  const graph: ReferenceGraph = {
+    template,
+    references,
+    closed: state.closed,
+    referencesFrom: (id) => byFrom.get(id) ?? [],
+    referencesTo: (id) => byTarget.get(id) ?? [],
+    referenceAt: (offset) => sorted.find((r) => r.span.start <= offset && offset <= r.span.end),
+    resolveResourceRef: (node) => {
+      if (!node || node.kind !== 'intrinsic') return undefined;
+      const inside = references.filter(
+        (r) => r.targetKind === 'resource' && (r.kind === 'Ref' || r.kind === 'GetAtt' || r.kind === 'Sub') && r.span.start >= node.span.start && r.span.end <= node.span.end,
+      );
+      const targets = new Set(inside.map((r) => r.target));
+      if (targets.size !== 1) return undefined;
+      const reference = inside[0]!;
+      const resource = template.resourcesById.get(reference.target)!;
+      if (node.name === 'Ref' || node.name === 'Fn::GetAtt') {
+        if (reference.node !== node) return undefined;
+        return { resource, via: node.name === 'Ref' ? 'Ref' : 'GetAtt', attribute: reference.attribute, reference };
+      }
+      if (node.name === 'Fn::Sub') return { resource, via: 'Sub', attribute: reference.attribute, reference };
+      if (node.name === 'Fn::Join') return { resource, via: 'Join', attribute: reference.attribute, reference };
+      return undefined;
+    },
+  };
+  return graph;
+}
+
+interface State {
+  readonly text: string | undefined;
+  readonly classify: (target: string, kind: ReferenceKind) => TargetKind;
+  readonly references: Reference[];
+  readonly isSam: boolean;
+  closed: boolean;
+}
+
+interface Scope {
+  readonly section: SourceSection;
+  readonly from: string;
+  readonly conditional: boolean;
+  readonly inConditions: boolean;
+  /** Fn::Sub variable names, which shadow template names. */
+  readonly locals: ReadonlySet<string>;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+function push(state: State, ref: Omit<Reference, 'targetKind'>): void {
+  state.references.push({ ...ref, targetKind: state.classify(ref.target, ref.kind) });
+}
+
+function visit(state: State, node: Node, scope: Scope): void {
+  switch (node.kind) {
+    case 'scalar':
+      return;
+    case 'array':
+      for (const item of node.items) visit(state, item, scope);
+      return;
+    case 'object':
+      // `{ Condition: Name }` inside the Conditions section (Fn::And/Or/Not operands) names a condition.
+      if (scope.inConditions && node.pairs.length === 1 && node.pairs[0]!.key === 'Condition') {
+        const value = node.pairs[0]!.value;
+        if (value.kind === 'scalar' && typeof value.value === 'string') {
+          push(state, { kind: 'Condition', section: scope.section, from: scope.from, target: value.value, span: nameSpan(value, state.text), node: value, conditional: scope.conditional });
+          return;
+        }
+      }
+      for (const pair of node.pairs) {
+        if (pair.key === 'Fn::ForEach' || pair.key.startsWith('Fn::ForEach::')) state.closed = false;
+        visit(state, pair.value, scope);
+      }
+      return;
+    case 'intrinsic':
+      visitIntrinsic(state, node, scope);
+  }
+}
+
+function visitIntrinsic(state: State, node: IntrinsicNode, scope: Scope): void {
+  const arg = node.argument;
+  switch (node.name) {
+    case 'Ref': {
+      if (arg.kind === 'scalar' && typeof arg.value === 'string') {
+        if (scope.locals.has(arg.value)) return;
+        push(state, { kind: 'Ref', section: scope.section, from: scope.from, ...(state.isSam ? splitSamRef(arg.value) : { target: arg.value }), span: nameSpan(arg, state.text), node, conditional: scope.conditional });
+      } else {
+        visit(state, arg, scope);
+      }
+      return;
+    }
+    case 'Condition': {
+      if (arg.kind === 'scalar' && typeof arg.value === 'string') {
+        push(state, { kind: 'Condition', section: scope.section, from: scope.from, target: arg.value, span: nameSpan(arg, state.text), node: arg, conditional: scope.conditional });
+      }
+      return;
+    }
+    case 'Fn::GetAtt': {
+      if (arg.kind === 'scalar' && typeof arg.value === 'string') {
+        const dot = arg.value.indexOf('.');
+        const target = dot === -1 ? arg.value : arg.value.slice(0, dot);
+        const attribute = dot === -1 ? undefined : arg.value.slice(dot + 1);
+        const full = nameSpan(arg, state.text);
+        const span = { start: full.start, end: Math.min(full.end, full.start + target.length) };
+        const attributeSpan = attribute !== undefined ? { start: span.end + 1, end: Math.min(full.end, span.end + 1 + attribute.length) } : undefined;
+        push(state, { kind: 'GetAtt', section: scope.section, from: scope.from, target, attribute, span, attributeSpan, node, conditional: scope.conditional });
+        return;
+      }
+      const items = asArray(arg)?.items ?? [];
+      const [first, second] = items;
+      if (first?.kind === 'scalar' && typeof first.value === 'string') {
+        const attribute = second?.kind === 'scalar' && typeof second.value === 'string' ? second.value : undefined;
+        push(state, {
+          kind: 'GetAtt',
+          section: scope.section,
+          from: scope.from,
+          target: first.value,
+          attribute,
+          span: nameSpan(first, state.text),
+          attributeSpan: attribute !== undefined && second ? nameSpan(second, state.text) : undefined,
+          node,
+          conditional: scope.conditional,
+        });
+      }
+      for (const item of items.slice(1)) if (item.kind !== 'scalar') visit(state, item, scope);
+      return;
+    }
+    case 'Fn::Sub': {
+      let template: Node | undefined = arg;
+      let locals = scope.locals;
+      const items = asArray(arg)?.items;
+      if (items) {
+        template = items[0];
+        const vars = items[1];
+        if (vars?.kind === 'object') {
+          locals = new Set([...scope.locals, ...vars.pairs.map((p) => p.key)]);
+          for (const p of vars.pairs) visit(state, p.value, scope);
+        } else if (vars) {
+          visit(state, vars, scope);
+        }
+      }
+      if (template?.kind === 'scalar' && typeof template.value === 'string') {
+        for (const variable of subVariables(template, state.text)) {
+          if (locals.has(variable.name)) continue;
+          const dot = variable.name.indexOf('.');
+          const isPseudo = isPseudoParameter(variable.name);
+          const target = dot === -1 || isPseudo ? variable.name : variable.name.slice(0, dot);
+          const attribute = dot === -1 || isPseudo ? undefined : variable.name.slice(dot + 1);
+          const span = variable.exact ? { start: variable.span.start, end: variable.span.start + target.length } : variable.span;
+          const attributeSpan = attribute !== undefined && variable.exact ? { start: span.end + 1, end: variable.span.end } : undefined;
+          push(state, { kind: 'Sub', section: scope.section, from: scope.from, target, attribute, span, attributeSpan, node, conditional: scope.conditional });
+        }
+      } else if (template) {
+        visit(state, template, scope);
+      }
+      return;
+    }
+    case 'Fn::If': {
+      const items = asArray(arg)?.items ?? [];
+      const [cond, ...branches] = items;
+      if (cond?.kind === 'scalar' && typeof cond.value === 'string') {
+        push(state, { kind: 'Condition', section: scope.section, from: scope.from, target: cond.value, span: nameSpan(cond, state.text), node: cond, conditional: scope.conditional });
+      }
+      for (const branch of branches) visit(state, branch, { ...scope, conditional: true });
+      return;
+    }
+    case 'Fn::ForEach':
+    case 'Fn::Transform':
+      state.closed = false;
+      visit(state, arg, scope);
+      return;
+    default:
+      visit(state, arg, scope);
+  }
+}
+
+/** SAM allows `!Ref MyFunction.Alias`, `!Ref MyApi.Stage`: the part before the dot is the resource. */
+function splitSamRef(value: string): { target: string; attribute?: string } {
+  if (isPseudoParameter(value)) return { target: value };
+  const dot = value.indexOf('.');
+  return dot === -1 ? { target: value } : { target: value.slice(0, dot), attribute: value.slice(dot + 1) };
+}
+
+function isSamImplicit(target: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => target.startsWith(p) && target !== p) || SAM_IMPLICIT_PREFIXES.some((p) => target.startsWith(p));
+}
+
+function transformNames(template: Template): string[] {
+  const transform = getPair(template.node, 'Transform')?.value;
+  if (!transform) return [];
+  const items = asArray(transform)?.items ?? [transform];
+  return items.map((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? n.value : '<macro>'));
+}
+
+/** The span of a scalar's text without its quotes. */
+export function nameSpan(node: ScalarNode | Node, text: string | undefined): Span {
+  if (!text) return node.span;
+  const raw = text.slice(node.span.start, node.span.end);
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
+    return { start: node.span.start + 1, end: node.span.end - 1 };
+  }
+  return node.span;
+}
+
+export interface SubVariable {
+  readonly name: string;
+  readonly span: Span;
+  /** False when the span is the whole string (the raw text could not be matched to the value). */
+  readonly exact: boolean;
+}
+
+const SUB_VAR = /\$\{([^}]*)\}/g;
+
+/** The `${Name}` variables of a Sub string, `${!Literal}` skipped, with their spans inside the source. */
+export function subVariables(node: ScalarNode, text: string | undefined): SubVariable[] {
+  const value = String(node.value ?? '');
+  const names = [...value.matchAll(SUB_VAR)].map((m) => m[1]!).filter((n) => !n.startsWith('!')).map((n) => n.trim());
+  if (names.length === 0) return [];
+  if (text) {
+    const raw = text.slice(node.span.start, node.span.end);
+    const found = [...raw.matchAll(SUB_VAR)].filter((m) => !m[1]!.startsWith('!'));
+    if (found.length === names.length && found.every((m, i) => m[1]!.trim() === names[i])) {
+      return found.map((m) => {
+        const lead = m[1]!.length - m[1]!.trimStart().length;
+        const start = node.span.start + m.index! + 2 + lead;
+        return { name: m[1]!.trim(), span: { start, end: start + m[1]!.trim().length }, exact: true };
+      });
+    }
+  }
+  return names.map((name) => ({ name, span: node.span, exact: false }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

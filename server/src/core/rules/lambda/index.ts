@@ -1,10 +1,15 @@
 import type { Rule } from '../types';
 import noDeprecatedRuntime from './no-deprecated-runtime';
+import noPlainSecretEnvironment from './no-plain-secret-environment';
 import noReservedEnvironmentVariable from './no-reserved-environment-variable';
+import noZeroReservedConcurrency from './no-zero-reserved-concurrency';
+import requireVpcSubnetsAndSecurityGroups from './require-vpc-subnets-and-security-groups';
+import validArchitectures from './valid-architectures';
 import validEnvironmentSize from './valid-environment-size';
 import validEphemeralStorage from './valid-ephemeral-storage';
 import validLayerCount from './valid-layer-count';
 import validMemorySize from './valid-memory-size';
+import validPackageType from './valid-package-type';
 import validTimeout from './valid-timeout';
 
 export const LAMBDA_RULES: readonly Rule[] = [
@@ -15,4 +20,9 @@ export const LAMBDA_RULES: readonly Rule[] = [
   noReservedEnvironmentVariable,
   validLayerCount,
   noDeprecatedRuntime,
+  validPackageType,
+  validArchitectures,
+  requireVpcSubnetsAndSecurityGroups,
+  noPlainSecretEnvironment,
+  noZeroReservedConcurrency,
 ];

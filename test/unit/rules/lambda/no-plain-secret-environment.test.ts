@@ -1,0 +1,45 @@
+import rule from '../../../../server/src/core/rules/lambda/no-plain-secret-environment';
+import { runRuleTests } from '../../../helpers/ruleTester';
+import { api, cfn, sam, sls } from './shapes';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'ordinary', code: api('"Environment": { "Variables": { "TABLE": "orders", "API_KEY_ARN": "arn:aws:ssm:us-east-1:123456789012:parameter/key" } }'), filename: 'function.json' },
+    { name: 'intrinsic value', code: cfn('Environment:', '  Variables:', '    DB_PASSWORD: !Ref Password') },
+  ],
+  invalid: [
+    {
+      name: 'API JSON',
+      code: api('"Environment": { "Variables": { "DB_PASSWORD": "hunter2hunter2" } }'),
+      filename: 'function.json',
+      errors: [
+        {
+          messageId: 'secretName',
+          line: 4,
+          column: 50,
+          endLine: 4,
+          endColumn: 66,
+          severity: 'warning',
+          message:
+            'Environment variable DB_PASSWORD looks like a secret written in plain text: anyone who can read the function configuration (or this file) sees it. Store it in Secrets Manager or SSM Parameter Store and read it at start-up.',
+        },
+      ],
+    },
+    {
+      name: 'CloudFormation access key',
+      code: cfn('Environment:', '  Variables:', '    KEY: AKIAABCDEFGHIJKLMNOP'),
+      errors: [{ messageId: 'accessKeyId', line: 8, column: 16, endLine: 8, endColumn: 36 }],
+    },
+    {
+      name: 'SAM Globals',
+      code: sam(['Environment:', '  Variables:', '    K: wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12'], ['Handler: a.b']),
+      errors: [{ messageId: 'secretAccessKey', line: 6, column: 12, endLine: 6, endColumn: 52 }],
+    },
+    {
+      name: 'serverless',
+      code: sls(['environment:', '  STRIPE_TOKEN: sk_live_abc123'], ['handler: a.b']),
+      filename: 'serverless.yml',
+      errors: [{ messageId: 'secretName', line: 5, column: 19, endLine: 5, endColumn: 33 }],
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+import rule from '../../../../server/src/core/rules/lambda/no-zero-reserved-concurrency';
+import { runRuleTests } from '../../../helpers/ruleTester';
+import { cfn, sam, sls } from './shapes';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'CloudFormation 5', code: cfn('ReservedConcurrentExecutions: 5') },
+    { name: 'serverless 1', code: sls([], ['handler: a.b', 'reservedConcurrency: 1']), filename: 'serverless.yml' },
+  ],
+  invalid: [
+    {
+      name: 'CloudFormation',
+      code: cfn('ReservedConcurrentExecutions: 0'),
+      errors: [
+        {
+          messageId: 'zero',
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 38,
+          severity: 'warning',
+          message: "ReservedConcurrentExecutions 0 throttles every invocation of Fn: the function is deployed but can never run. Remove ReservedConcurrentExecutions to use the account's unreserved pool, or reserve at least 1.",
+        },
+      ],
+    },
+    {
+      name: 'SAM Globals',
+      code: sam(['ReservedConcurrentExecutions: 0'], ['Handler: a.b']),
+      errors: [{ messageId: 'zero', line: 4, column: 35, endLine: 4, endColumn: 36 }],
+    },
+    {
+      name: 'serverless',
+      code: sls([], ['handler: a.b', 'reservedConcurrency: 0']),
+      filename: 'serverless.yml',
+      errors: [{ messageId: 'zero', line: 8, column: 26, endLine: 8, endColumn: 27, message: /^reservedConcurrency 0 throttles every invocation of api/ }],
+    },
+  ],
+});

@@ -314,3 +314,14 @@ export function targetGroupOf(entry: LoadBalancerEntry, model: DocumentModel): O
   if (!resource?.type?.known || resource.type.value !== 'AWS::ElasticLoadBalancingV2::TargetGroup') return undefined;
   return resource.properties ?? (resource.node ? new ObjView({ kind: 'object', span: resource.node.span, pairs: [] }, 'pascal') : undefined);
 }
+
+/** Where to report about a service as a whole: its logical id in a template, else serviceName (or taskDefinition). */
+export function serviceAnchor(service: Service, model: DocumentModel): Pair | ObjectNode {
+  const resource = service.logicalId !== undefined ? model.template?.resourcesById.get(service.logicalId) : undefined;
+  return resource?.pair ?? service.raw.pair('serviceName') ?? service.raw.pair('taskDefinition') ?? service.raw.node;
+}
+
+/** Where a linked task definition states its network mode, for related information. */
+export function networkModeAnchor(td: TaskDefinition): Node {
+  return td.networkMode?.node ?? td.family?.node ?? td.raw.node;
+}

@@ -1,4 +1,16 @@
 import type { Rule } from '../types';
+import requireAptGetYes from './require-apt-get-yes';
+import preferAptGetNoInstallRecommends from './prefer-apt-get-no-install-recommends';
+import requireAptListsCleanup from './require-apt-lists-cleanup';
+import noApt from './no-apt';
+import preferPipNoCacheDir from './prefer-pip-no-cache-dir';
+import preferApkNoCache from './prefer-apk-no-cache';
+import requireYumDnfClean from './require-yum-dnf-clean';
+import noSudo from './no-sudo';
+import preferWorkdir from './prefer-workdir';
+import requirePipefail from './require-pipefail';
+import noCurlAndWget from './no-curl-and-wget';
+import noInsecureTls from './no-insecure-tls';
 import noIgnoredHealthcheck from './no-ignored-healthcheck';
 import preferExecForm from './prefer-exec-form';
 import requireLambdaRuntimeApi from './require-lambda-runtime-api';
@@ -36,4 +48,17 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   validExposePort,
   noMultipleCmdEntrypoint,
   noMaintainer,
+  // package managers and shell
+  requireAptGetYes,
+  preferAptGetNoInstallRecommends,
+  requireAptListsCleanup,
+  noApt,
+  preferPipNoCacheDir,
+  preferApkNoCache,
+  requireYumDnfClean,
+  noSudo,
+  preferWorkdir,
+  requirePipefail,
+  noCurlAndWget,
+  noInsecureTls,
 ];

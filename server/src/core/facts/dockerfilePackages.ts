@@ -1,0 +1,121 @@
+/**
+ * Package-manager commands in RUN: which manager, which subcommand, which arguments. Option names come from
+ * each tool's manual (apt-get(8), apk(8), pip install --help, npm-install(1), gem install --help, dnf(8));
+ * checked 2026-11-23.
+ */
+import { runCommands, type DockerfileModel, type RunCommand, type Stage } from '../model/dockerfile';
+import { type ShellWord } from '../parse/shell';
+
+export type Manager = 'apt-get' | 'apt' | 'apk' | 'pip' | 'npm' | 'gem' | 'yum' | 'dnf';
+
+export interface PackageCommand {
+  readonly manager: Manager;
+  readonly run: RunCommand;
+  /** The subcommand word (`install`, `add`, …). */
+  readonly subcommand: ShellWord;
+  /** Every word after the manager (options included, subcommand excluded). */
+  readonly options: readonly ShellWord[];
+  /** Non-option arguments after the subcommand (package names), option values excluded. */
+  readonly operands: readonly ShellWord[];
+}
+
+/** Options that take a separate value, per manager (so the value is not taken for a package). */
+const OPTIONS_WITH_VALUE: Readonly<Record<Manager, ReadonlySet<string>>> = {
+  'apt-get': new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']),
+  apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']),
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual', '--repositories-file', '--keys-dir', '--cache-dir']),
+  pip: new Set([
+    '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
+    '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar',
+    '--log', '--cache-dir', '--only-binary', '--no-binary', '--proxy', '--retries', '--timeout', '--cert', '--client-cert', '--global-option', '--config-settings', '-C',
+  ]),
+  npm: new Set(['--prefix', '--registry', '--cache', '-w', '--workspace', '--omit', '--include', '--tag']),
+  gem: new Set(['-v', '--version', '-n', '--bindir', '-i', '--install-dir', '-s', '--source', '--platform', '-P', '--trust-policy', '--document', '--build-root']),
+  yum: new Set(['-c', '--config', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '--exclude', '-x', '--setopt']),
+  dnf: new Set(['-c', '--config', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '--exclude', '-x', '--setopt', '--repo', '--repoid']),
+};
+
+const MANAGER_NAMES: Readonly<Record<string, Manager>> = {
+  'apt-get': 'apt-get',
+  apt: 'apt',
+  apk: 'apk',
+  pip: 'pip',
+  npm: 'npm',
+  gem: 'gem',
+  yum: 'yum',
+  dnf: 'dnf',
+  microdnf: 'dnf',
+  tdnf: 'dnf',
+};
+
+function managerOf(command: RunCommand['command']): { manager: Manager; rest: readonly ShellWord[] } | undefined {
+  const name = command.name;
+  if (/^pip[\d.]*$/.test(name)) return { manager: 'pip', rest: command.words.slice(1) };
+  // python -m pip install …
+  if (/^python[\d.]*$/.test(name) && command.words[1]?.text === '-m' && command.words[2]?.text === 'pip') return { manager: 'pip', rest: command.words.slice(3) };
+  const manager = MANAGER_NAMES[name];
+  return manager ? { manager, rest: command.words.slice(1) } : undefined;
+}
+
+/** Package-manager commands in the RUNs of these stages (default: all). */
+export function packageCommands(model: DockerfileModel, stages?: readonly Stage[]): PackageCommand[] {
+  const out: PackageCommand[] = [];
+  for (const run of runCommands(model, stages)) {
+    const found = managerOf(run.command);
+    if (!found) continue;
+    const { manager, rest } = found;
+    const withValue = OPTIONS_WITH_VALUE[manager];
+    const options: ShellWord[] = [];
+    const operands: ShellWord[] = [];
+    let subcommand: ShellWord | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const word = rest[i]!;
+      if (word.text.startsWith('-') && word.text !== '-') {
+        options.push(word);
+        if (withValue.has(word.text) && rest[i + 1]) options.push(rest[++i]!);
+        continue;
+      }
+      if (!subcommand) subcommand = word;
+      else operands.push(word);
+    }
+    if (subcommand) out.push({ manager, run, subcommand, options, operands });
+  }
+  return out;
+}
+
+/** A long option is present (`--yes`, `--no-cache-dir=1`), or a short letter in a bundle (`-qy`). */
+export function hasFlag(words: readonly ShellWord[], long: readonly string[], short?: string): boolean {
+  return words.some((w) => {
+    const t = w.text;
+    if (t.startsWith('--')) return long.includes(t.split('=')[0]!);
+    return short !== undefined && /^-[A-Za-z]+$/.test(t) && t.includes(short);
+  });
+}
+
+/** `-o Name=value` options (apt-get), as lower-case "name=value" strings. */
+export function aptOptions(words: readonly ShellWord[]): string[] {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (w.text === '-o' || w.text === '--option') out.push((words[i + 1]?.text ?? '').toLowerCase());
+    else if (w.text.startsWith('-o') && w.text.length > 2) out.push(w.text.slice(2).toLowerCase());
+  });
+  return out;
+}
+
+/** A simple command in the same RUN removes one of these paths (`rm -rf /var/lib/apt/lists/*`). */
+export function runRemoves(run: RunCommand, paths: readonly string[]): boolean {
+  return run.script.commands.some((c) => c.name === 'rm' && c.words.some((w) => paths.some((p) => w.text.startsWith(p))));
+}
+
+/** An ENV in these stages, or an assignment on the command, sets this variable. */
+export function envSet(model: DockerfileModel, stages: readonly Stage[], run: RunCommand, name: string): boolean {
+  if (run.command.assignments.some((a) => a.text.startsWith(`${name}=`))) return true;
+  return stages.some((s) =>
+    s.instructions.some((i) => i.getKeyword() === 'ENV' && (i as unknown as { getProperties(): { getName(): string }[] }).getProperties().some((p) => p.getName() === name)),
+  );
+}
+
+/** An edit inserting text right after a word. */
+export function insertAfter(word: ShellWord, text: string): { span: { start: number; end: number }; newText: string } {
+  return { span: { start: word.span.end, end: word.span.end }, newText: text };
+}

@@ -235,7 +235,18 @@ class Run {
   }
 
   checkCancel(): void {
-    if (this.options.signal?.aborted) throw new Stop('cancelled', 'Cancelled.');
+    if (this.options.signal?.aborted) throw new Stop('cancelled', this.cancelMessage());
+  }
+
+  /** What a cancel leaves behind, from what was done. */
+  cancelMessage(): string {
+    const r = this.result;
+    if (r.done.some((d) => d.startsWith('Updated service'))) {
+      return `Stopped watching. UpdateService was already called: ECS goes on rolling out ${revisionName(r.taskDefinitionArn)} on its own; the service was not changed back.`;
+    }
+    if (r.taskDefinitionArn) return `Cancelled after registering ${revisionName(r.taskDefinitionArn)}; the service was not changed.`;
+    if (r.digest) return `Cancelled after pushing ${r.image}; nothing was registered and the service was not changed.`;
+    return 'Cancelled; nothing was pushed or registered and the service was not changed.';
   }
 
   async step<T>(id: StepId | 'rollback', body: (record: StepRecord) => Promise<T>): Promise<T> {
@@ -259,7 +270,7 @@ class Run {
 
   toStop(error: unknown): Stop {
     if (error instanceof Stop) return error;
-    if (this.options.signal?.aborted || (error as Error)?.name === 'AbortError') return new Stop('cancelled', 'Cancelled.');
+    if (this.options.signal?.aborted || (error as Error)?.name === 'AbortError') return new Stop('cancelled', this.cancelMessage());
     return new Stop('failed', describeAwsError(error).message);
   }
 
@@ -641,9 +652,7 @@ async function watch(run: Run, target: DeployTarget, taskDefinitionArn: string, 
   await run.step('watch', async (rec) => {
     for (let poll = 0; poll < maxPolls; poll++) {
       if (poll > 0 || interval > 0) await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), run.options.signal);
-      if (run.options.signal?.aborted) {
-        throw new Stop('cancelled', `Stopped watching. UpdateService was already called: ECS goes on rolling out ${revisionName(taskDefinitionArn)} on its own; the service was not changed back.`);
-      }
+      run.checkCancel();
       const out = await run.send<{ services?: Service[] }>(run.clients.ecs, new DescribeServicesCommand({ cluster: target.cluster!, services: [target.service!] }));
       const service = out.services?.[0];
       if (!service) throw new Stop('failed', `The service "${target.service}" disappeared during the rollout.`);

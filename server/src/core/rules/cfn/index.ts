@@ -1,3 +1,6 @@
 import type { Rule } from '../types';
+import noCircularDependency from './no-circular-dependency';
+import validGetattAttribute from './valid-getatt-attribute';
+import validReferences from './valid-references';
 
-export const CFN_RULES: readonly Rule[] = [];
+export const CFN_RULES: readonly Rule[] = [validReferences, validGetattAttribute, noCircularDependency];

@@ -119,3 +119,36 @@ export function envSet(model: DockerfileModel, stages: readonly Stage[], run: Ru
 export function insertAfter(word: ShellWord, text: string): { span: { start: number; end: number }; newText: string } {
   return { span: { start: word.span.end, end: word.span.end }, newText: text };
 }
+
+/** Operands that name a package without a version, for the version-pinning rules. */
+export function unpinnedPackages(pkg: PackageCommand): ShellWord[] {
+  const optionTexts = pkg.options.map((o) => o.text.split('=')[0]!);
+  const sub = pkg.subcommand.text;
+  const candidates = pkg.operands.filter((w) => !w.dynamic && w.text !== '');
+  switch (pkg.manager) {
+    case 'apt-get':
+    case 'apt':
+      if (sub !== 'install' || optionTexts.some((o) => ['-t', '--target-release', '--default-release'].includes(o))) return [];
+      return candidates.filter((w) => !w.text.includes('=') && !w.text.includes('/') && !w.text.endsWith('.deb'));
+    case 'apk':
+      if (sub !== 'add') return [];
+      return candidates.filter((w) => !/[=~<>]/.test(w.text) && !w.text.endsWith('.apk') && !w.text.includes('/'));
+    case 'pip':
+      if (sub !== 'install' || optionTexts.some((o) => o === '-c' || o === '--constraint')) return [];
+      return candidates.filter((w) => !/(==|~=|>=|<=|!=|<|>|@)/.test(w.text) && !/^[./~]|\/|\.(whl|zip|tar\.gz|tgz)$/.test(w.text));
+    case 'npm': {
+      if (!['install', 'i', 'add'].includes(sub)) return [];
+      return candidates.filter((w) => {
+        if (/^[./~]|^(https?|git|git\+\w+|file):|\.tgz$|^github:/.test(w.text)) return false;
+        const at = w.text.lastIndexOf('@');
+        if (at <= 0) return true;
+        return /^(latest|next)$/.test(w.text.slice(at + 1));
+      });
+    }
+    case 'gem':
+      if (sub !== 'install' || optionTexts.some((o) => o === '-v' || o === '--version')) return [];
+      return candidates.filter((w) => !w.text.includes(':') && !w.text.endsWith('.gem'));
+    default:
+      return [];
+  }
+}

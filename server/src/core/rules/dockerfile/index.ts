@@ -1,4 +1,9 @@
 import type { Rule } from '../types';
+import requireAptPin from './require-apt-pin';
+import requireApkPin from './require-apk-pin';
+import requirePipPin from './require-pip-pin';
+import requireNpmPin from './require-npm-pin';
+import requireGemPin from './require-gem-pin';
 import requireAptGetYes from './require-apt-get-yes';
 import preferAptGetNoInstallRecommends from './prefer-apt-get-no-install-recommends';
 import requireAptListsCleanup from './require-apt-lists-cleanup';
@@ -61,4 +66,10 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   requirePipefail,
   noCurlAndWget,
   noInsecureTls,
+  // version pinning: off by default
+  requireAptPin,
+  requireApkPin,
+  requirePipPin,
+  requireNpmPin,
+  requireGemPin,
 ];

@@ -24,6 +24,8 @@ export interface ClientSettings {
 }
 
 export function createClients(settings: ClientSettings): AwsClients {
+  // The SDK warns on Node < 22 at every start; the versions are pinned in the lockfile, and the editor's Node is newer.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const credentials = fromNodeProviderChain(settings.profile !== undefined ? { profile: settings.profile } : {});
   const config = {
     credentials,

@@ -6,6 +6,7 @@
  * Exit codes: 0 completed (or planned / pushed / not watched), 1 failure, rollback, timeout or cancel, 2 usage.
  */
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type * as Engine from '../deploy/main';
 
 export type DeployEngine = Pick<typeof Engine, 'deploy' | 'rollback' | 'EXIT_CODES'>;
@@ -150,4 +151,43 @@ function loadEngine(): DeployEngine {
   const file = join(__dirname, 'deploy.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(file) as DeployEngine;
+}
+
+/**
+ * `berth deploy` wired to the process: stdout/stderr, yes/no questions on a terminal, Ctrl-C cancels (a second
+ * Ctrl-C exits). main.ts: `if (argv[0] === 'deploy') void deployMain(argv.slice(1)); else …`.
+ */
+export async function deployMain(argv: readonly string[]): Promise<void> {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nberth deploy: cancelling (Ctrl-C again to quit at once)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  try {
+    process.exitCode = await runDeploy(argv, {
+      cwd: process.cwd(),
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      signal: controller.signal,
+      ...(interactive ? { ask: askOnTerminal } : {}),
+    });
+  } catch (error) {
+    process.stderr.write(`berth deploy: internal error: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => {
+    rl.question(`${question} [y/N] `, (answer) => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
 }

@@ -135,3 +135,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
 export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
+
+/** LSP 3.18 allows markup in diagnostic messages; Berth sends plain strings. */
+export function messageOf(message: string | { value: string } | undefined): string {
+  return typeof message === 'string' ? message : (message?.value ?? '');
+}

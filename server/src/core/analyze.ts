@@ -68,9 +68,8 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): P
   const guard = guardText(text, limits, false);
   if (guard) return { ...base, kind: allowed[0], problems: [guard] };
 
-  // A BOM is legal at the start of a file; hide it from the parsers without moving offsets.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  const tree = format === 'json' ? parseJson(source, limits) : parseYaml(source, limits);
+  // Both parsers skip a leading BOM without moving offsets.
+  const tree = format === 'json' ? parseJson(text, limits) : parseYaml(text, limits);
   const fatal = tree.problems.find((p) => p.code === 'syntax' || p.code === 'too-deep' || p.code === 'alias-limit');
   if (fatal || !tree.root) {
     // A broken file still gets its one clear finding, under the kind its text suggests.
@@ -83,10 +82,16 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): P
 
 function guardText(text: string, limits: Limits, dockerfile: boolean): ParseProblem | undefined {
   if (text.length > limits.maxFileSize) {
-    const mb = (n: number) => (n / 1048576).toFixed(1);
+    const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(2).replace(/\.?0+$/, '')} MB` : `${n.toLocaleString('en-US')} characters`);
+    let actual = size(text.length);
+    let limit = size(limits.maxFileSize);
+    if (actual === limit) {
+      actual = `${text.length.toLocaleString('en-US')} characters`;
+      limit = `${limits.maxFileSize.toLocaleString('en-US')} characters`;
+    }
     return {
       code: 'too-large',
-      message: `This file is ${mb(text.length)} MB, over the ${mb(limits.maxFileSize)} MB that Berth analyses (berth.limits.maxFileSize); it was not checked.`,
+      message: `This file has ${actual}, over the ${limit} that Berth analyses (berth.limits.maxFileSize); it was not checked.`,
       span: { start: 0, end: 0 },
     };
   }

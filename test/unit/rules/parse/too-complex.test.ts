@@ -27,7 +27,7 @@ runRuleTests(rule, {
       name: 'a file over the size limit',
       code: '{"containerDefinitions": []}',
       settings: { limits: { maxFileSize: 10 } },
-      errors: [{ messageId: 'tooLarge', line: 1, column: 1, endLine: 1, endColumn: 1, message: /over the 0.0 MB that Berth analyses/ }],
+      errors: [{ messageId: 'tooLarge', line: 1, column: 1, endLine: 1, endColumn: 1, message: "This file has 28 characters, over the 10 characters that Berth analyses (berth.limits.maxFileSize); it was not checked." }],
     },
   ],
 });

@@ -15,7 +15,7 @@ import {
   rollbackRevision,
 } from '../../server/src/core/deploy/plan';
 import { platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
-import { missingForDeploy, parseDeployTargets, renderTargetYaml } from '../../server/src/core/deploy/target';
+import { missingForDeploy, parseDeployTargets, renderTargetYaml, withTarget } from '../../server/src/core/deploy/target';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -50,6 +50,18 @@ describe('deploy targets in .berthrc.yaml', () => {
       ],
     );
     assert.deepEqual(missingForDeploy(r.targets.web!), ['ecrRepository', 'containerName', 'taskDefinition', 'cluster', 'service']);
+  });
+
+  test('withTarget adds a target to an existing file, keeping its comments and rules, and replaces it on a second save', () => {
+    const original = '# team settings\nrules:\n  ecs/require-essential-container: warning # keep\n';
+    const target = parseDeployTargets('deploy:\n  targets:\n    web: { ecrRepository: web, cluster: prod, service: web, containerName: app, taskDefinition: td.json, confirm: true }\n').targets.web!;
+    const saved = withTarget(original, target);
+    assert.ok(saved.startsWith(original), saved);
+    assert.deepEqual(parseDeployTargets(saved), { targets: { web: target }, errors: [] });
+    const changed = withTarget(saved, { ...target, cluster: 'staging' });
+    assert.equal(parseDeployTargets(changed).targets.web!.cluster, 'staging');
+    assert.equal(changed.match(/web:/g)!.length, 1);
+    assert.deepEqual(parseDeployTargets(withTarget('', target)).targets.web, target);
   });
 
   test('a saved target reads back the same', () => {

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { ECRClient, DescribeRepositoriesCommand, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { decodeAuthorizationToken } from '../../server/src/core/deploy/plan';
-import { deploy, type DeployOptions, type DeployResult, type ProgressEvent } from '../../server/src/deploy/engine';
+import { deploy, listResources, saveTarget, loadTarget, type DeployOptions, type DeployResult, type ProgressEvent } from '../../server/src/deploy/engine';
 import { spawnRunner, type ProcessRunner } from '../../server/src/deploy/runner';
 import { containerStorage, manifestDigest, requireMoto, startMoto, startPodmanService, startRegistry } from './helpers/services';
 import { makeWorkspace, SECRET_KEY, TASK_DEFINITION, useAwsEnv } from './helpers/workspace';
@@ -99,6 +99,16 @@ describe('moto: the AWS side', () => {
     });
     assert.equal(registryUser, 'AWS');
     assert.match(registryPassword, /^\d{12}-auth-token$/);
+  });
+
+  test('the choices of a first deploy list the real clusters, services and repositories; a saved target loads back', async () => {
+    await ecr().send(new CreateRepositoryCommand({ repositoryName: 'team/api' }));
+    const choices = await listResources({});
+    assert.deepEqual({ ...choices }, { account: '123456789012', region: 'us-east-1', clusters: ['prod'], services: { prod: ['web'] }, repositories: ['team/api'] });
+    const target = { ...loadTarget(ws.dir, 'web'), name: 'api', ecrRepository: 'team/api' };
+    saveTarget(ws.dir, target);
+    assert.deepEqual(loadTarget(ws.dir, 'api'), target);
+    assert.equal(loadTarget(ws.dir, 'web').ecrRepository, 'web');
   });
 
   test('dry run against moto: reads only; the repository is not created', async () => {

@@ -2,8 +2,8 @@
  * Entry of dist/deploy.js: the deploy engine and the AWS SDK, bundled apart so that dist/server.js and
  * dist/cli.js never load the SDK until a deploy starts (they `require` this file lazily). See README.md.
  */
-export { deploy, rollback, loadTarget, historyPath, EXIT_CODES, TargetError } from './engine';
-export type { DeployOptions, DeployResult, ProgressEvent, Question, Outcome, StepRecord } from './engine';
-export { parseDeployTargets, missingForDeploy, missingForImage, renderTargetYaml } from '../core/deploy/target';
+export { deploy, rollback, loadTarget, listResources, saveTarget, historyPath, EXIT_CODES, TargetError } from './engine';
+export type { DeployOptions, DeployResult, ProgressEvent, Question, Outcome, StepRecord, ResourceChoices } from './engine';
+export { parseDeployTargets, missingForDeploy, missingForImage, renderTargetYaml, withTarget } from '../core/deploy/target';
 export type { DeployTarget } from '../core/deploy/target';
 export { planSteps } from '../core/deploy/plan';

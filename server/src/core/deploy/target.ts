@@ -24,6 +24,8 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 
+const DEFAULTS = { dockerfile: 'Dockerfile', context: '.' } as const;
+
 export type ContainerCliName = 'docker' | 'podman' | 'finch';
 export const CONTAINER_CLIS: readonly ContainerCliName[] = ['docker', 'podman', 'finch'];
 
@@ -215,4 +217,27 @@ function keyOf(pair: Pair): string | undefined {
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (isScalar(value) && (value.value === null || value.value === undefined));
+}
+
+/**
+ * The text of a .berthrc.yaml with `deploy.targets.<name>` set to `target` (added or replaced), keeping the rest
+ * of the file and its comments. Defaults (dockerfile: Dockerfile, context: ., false flags, no build args) are left out.
+ */
+export function withTarget(text: string, target: DeployTarget): string {
+  const doc = parseDocument(text.trim() === '' ? '{}' : text);
+  if (doc.errors.length > 0) throw new Error(`The configuration file has a YAML error (${doc.errors[0]!.message.split('\n')[0]}); fix it before saving a target.`);
+  const value: Record<string, unknown> = {};
+  for (const key of STRING_KEYS) {
+    const v = target[key];
+    if (v !== undefined && v !== (DEFAULTS as Record<string, string>)[key]) value[key] = v;
+  }
+  if (Object.keys(target.buildArgs).length > 0) value.buildArgs = { ...target.buildArgs };
+  if (target.confirm) value.confirm = true;
+  if (target.forceNewDeployment) value.forceNewDeployment = true;
+  if (target.containerCli) value.containerCli = target.containerCli;
+  if (target.timeoutMinutes !== undefined) value.timeoutMinutes = target.timeoutMinutes;
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
+  doc.setIn(['deploy', 'targets', target.name], doc.createNode(value));
+  const out = doc.toString();
+  return out.startsWith('{}') ? out.replace(/^\{\}\n?/, '') : out;
 }

@@ -2,6 +2,9 @@ import type { Env } from 'dockerfile-ast';
 import { plainSecret } from '../shared/secrets';
 import { defineRule } from '../defineRule';
 
+/** The message for each kind of finding that plainSecret returns. */
+const MESSAGE_FOR = { secretName: 'secretName', accessKeyId: 'accessKeyId', secretAccessKey: 'secretAccessKey' } as const;
+
 const WHY = 'ENV and ARG values are stored in the image (docker history and docker inspect show them) and in every registry the image is pushed to.';
 const FIX =
   'Pass build-time secrets with `RUN --mount=type=secret`, and give the running container its secrets from Secrets Manager or SSM Parameter Store (the task definition\'s `secrets`).';
@@ -31,7 +34,7 @@ export default defineRule({
         const range = property.getValueRange();
         if (value === null || !range) continue;
         const kind = plainSecret(property.getName(), value);
-        if (kind) ctx.report({ at: model.span(range), messageId: kind, data: { instruction: keyword, name: property.getName() } });
+        if (kind) ctx.report({ at: model.span(range), messageId: MESSAGE_FOR[kind], data: { instruction: keyword, name: property.getName() } });
       }
     }
   },

@@ -66,6 +66,8 @@ if (!(await step('build', 'npm', ['run', '--silent', 'build'], { counts: false }
   console.log('\ntests: 0 passed, 1 failed (the build failed)');
   process.exit(1);
 }
+// Test files that need dist/ (CLI, protocol) use this build instead of making their own.
+process.env.BERTH_BUILT = '1';
 
 if (runUnit) {
   await step('type-check (tsc --noEmit, strict)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], { counts: false });

@@ -48,7 +48,10 @@ async function lock(path: string): Promise<() => void> {
 
 async function buildAndCopy(): Promise<string> {
   const entries = ['client/src/extension.ts', 'server/src/node/main.ts'].map((p) => join(ROOT, p));
-  if (entries.every((p) => existsSync(p))) {
+  // `npm test` builds once before any test runs and says so; a lone `node --test` builds here.
+  if (process.env.BERTH_BUILT === '1' && existsSync(join(ROOT, 'dist/cli.js'))) {
+    // already built
+  } else if (entries.every((p) => existsSync(p))) {
     const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
   } else {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepare, toIndexed } from '../../../server/src/core/analyze';
-import { linkedTargets, resolveUri } from '../../../server/src/core/workspace/dockerfileLinks';
+import { dockerfilesNamedBy, linkedTargets, resolveUri } from '../../../server/src/core/workspace/dockerfileLinks';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
 
 function workspace(files: Record<string, string>): WorkspaceIndex {
@@ -84,6 +84,11 @@ describe('linkedTargets', () => {
       'svc/Dockerfile': 'FROM node:20\n',
     });
     assert.deepEqual(linkedTargets('file:///w/svc/Dockerfile', sidecar), []);
+  });
+
+  it('lists the Dockerfiles a template names, for re-checking them when it changes', () => {
+    const ws = workspace({ 'template.yaml': SAM });
+    assert.deepEqual(dockerfilesNamedBy(ws.get('file:///w/template.yaml')!), ['file:///w/hello/Dockerfile.lambda']);
   });
 
   it('accepts extra link sources', () => {

@@ -79,6 +79,23 @@ export function templateImageFunctions(dockerfileUri: string, workspace: Workspa
   return out;
 }
 
+/**
+ * Dockerfile URIs a template names through Metadata.DockerContext/Dockerfile, so that the workspace index can
+ * re-check those Dockerfiles when the template changes (a template may sit in another folder than the Dockerfile).
+ */
+export function dockerfilesNamedBy(doc: IndexedDocument): string[] {
+  const template = doc.model.template;
+  if (!template) return [];
+  const out: string[] = [];
+  for (const resource of FUNCTION_TYPES.flatMap((type) => resourcesOfType(template, type))) {
+    const context = scalar(getValue(resource.metadata, 'DockerContext'));
+    if (context === undefined) continue;
+    const dockerfile = scalar(getValue(resource.metadata, 'Dockerfile')) ?? 'Dockerfile';
+    out.push(resolveUri(folderOf(doc.uri), `${trimSlash(context)}/${dockerfile}`));
+  }
+  return out;
+}
+
 function lambdaLink(doc: IndexedDocument, template: Template, resource: Resource, dockerfileUri: string): LambdaLink | undefined {
   const props = resource.properties;
   const globals = resource.type?.known && resource.type.value === 'AWS::Serverless::Function' ? asObject(getValue(template.globals, 'Function')) : undefined;

@@ -95,6 +95,10 @@ describe('splitShell', () => {
     assert.deepEqual(script.commands.map((c) => c.words.map((w) => w.text)), [['cat'], ['echo', 'after'], ['echo', 'next']]);
   });
 
+  it('treats any blank as a separator (no endless loop on form feeds or no-break spaces)', () => {
+    assert.deepEqual(words('a\fb\u00a0c\vd'), [['a', 'b', 'c', 'd']]);
+  });
+
   it('never returns empty commands', () => {
     assert.deepEqual(words(''), []);
     assert.deepEqual(words(' ;; && '), []);
@@ -122,5 +126,24 @@ describe('hasOption', () => {
     assert.ok(hasOption(w('pip install --no-cache-dir=1 x'), undefined, ['--no-cache-dir']));
     assert.ok(!hasOption(w('apt-get install x'), 'y', ['--yes']));
     assert.ok(!hasOption(w('cmd -- -y'), 'y', []));
+  });
+});
+
+describe('splitShell on arbitrary input', () => {
+  it('terminates and keeps every span inside the input', () => {
+    const alphabet = ['a', 'b', ' ', '\t', '\n', '\\', '\\\n', '`', "'", '"', '$', '(', ')', '{', '}', '|', '&', ';', '<', '>', '<<', '#', '=', '-', '2', '\r', '\f'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(next() * alphabet.length)];
+      for (const escape of ['\\', '`']) {
+        const script = splitShell(text, 0, text.length, { escape });
+        for (const c of script.commands) {
+          for (const w of c.words) assert.ok(w.span.start >= 0 && w.span.start <= w.span.end && w.span.end <= text.length, JSON.stringify(text));
+        }
+      }
+    }
   });
 });

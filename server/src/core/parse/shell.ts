@@ -151,7 +151,7 @@ export function splitShell(text: string, start = 0, end = text.length, options: 
       i += cont;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') {
+    if (c !== '\n' && /\s/.test(c)) {
       i++;
       continue;
     }

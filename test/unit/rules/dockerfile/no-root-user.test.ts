@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/dockerfile/no-root-user';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { samTemplate } from './fixtures';
 
 const filename = 'Dockerfile';
 
@@ -8,6 +9,7 @@ runRuleTests(rule, {
     { name: 'non-root user', filename, code: 'FROM node:20\nUSER node\nCMD ["node"]\n' },
     { name: 'root only in a build stage', filename, code: 'FROM golang:1.22 AS build\nUSER root\nFROM alpine:3.20\nUSER 1000:1000\n' },
     { name: 'Lambda base image', filename, code: 'FROM public.ecr.aws/lambda/python:3.12\nCMD ["app.handler"]\n' },
+    { name: 'image run by a Lambda function', filename: 'hello/Dockerfile', workspace: [samTemplate()], code: 'FROM python:3.12\nENTRYPOINT ["python", "-m", "awslambdaric"]\n' },
     { name: 'user inherited from an earlier stage', filename, code: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n' },
     { name: 'non-root base image', filename, code: 'FROM gcr.io/distroless/static:nonroot\n' },
     { name: 'user from a variable', filename, code: 'ARG U=app\nFROM alpine:3.20\nARG U\nUSER $U\n' },

@@ -1,5 +1,6 @@
 import { isLambdaBaseImage } from '../../facts/dockerfile';
 import { instructionsOf, rootImageOf } from '../../model/dockerfile';
+import { linkedTargets } from '../../workspace/dockerfileLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -26,6 +27,7 @@ export default defineRule({
     const rootImageText = rootFrom.getImage() ?? '';
     // Lambda sets the user itself; variables and images named for a non-root user are not judged.
     if (isLambdaBaseImage(rootImageText) || rootImageText.includes('$') || /nonroot|non-root|rootless/i.test(rootImageText)) return;
+    if (linkedTargets(ctx.uri, ctx.workspace).some((l) => l.kind === 'lambda')) return;
     for (const stage of model.finalChain) {
       const users = instructionsOf(stage, 'USER');
       const last = users[users.length - 1];

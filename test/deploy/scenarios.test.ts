@@ -348,6 +348,25 @@ describe('deploy against a scripted AWS', () => {
     checkInvariants(r);
   });
 
+  test('throttling during the watch is retried by the SDK; a lasting error says the update was done', async () => {
+    let polls = 0;
+    const done = service([{ id: 'ecs-svc/2', status: 'PRIMARY', taskDefinition: NEW, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]);
+    (aws.handlers as Record<string, Handler>).DescribeServices = (_b, n) =>
+      n < 2 ? { body: { services: [steady] } } : polls++ === 0 ? { error: 'ThrottlingException', message: 'Rate exceeded' } : { body: { services: [done] } };
+    const r = await run({ maxAttempts: 3 }).result;
+    assert.equal(r.outcome, 'completed', r.message);
+    assert.equal(polls, 2, 'one throttled poll, retried once by the SDK');
+    checkInvariants(r);
+
+    aws.calls.length = 0;
+    let described = 0;
+    (aws.handlers as Record<string, Handler>).DescribeServices = () => (described++ < 2 ? { body: { services: [steady] } } : { error: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' });
+    const lost = await run().result;
+    assert.equal(lost.outcome, 'failed');
+    assert.match(lost.message, /^Lost track of the rollout: Access denied: .* UpdateService was already called; ECS goes on rolling out web:\d+\./);
+    checkInvariants(lost);
+  });
+
   test('12. untrusted workspace: refused, nothing called', async () => {
     const { result, runner } = run({ trusted: false });
     const r = await result;

@@ -653,7 +653,13 @@ async function watch(run: Run, target: DeployTarget, taskDefinitionArn: string, 
     for (let poll = 0; poll < maxPolls; poll++) {
       if (poll > 0 || interval > 0) await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), run.options.signal);
       run.checkCancel();
-      const out = await run.send<{ services?: Service[] }>(run.clients.ecs, new DescribeServicesCommand({ cluster: target.cluster!, services: [target.service!] }));
+      let out: { services?: Service[] };
+      try {
+        out = await run.send<{ services?: Service[] }>(run.clients.ecs, new DescribeServicesCommand({ cluster: target.cluster!, services: [target.service!] }));
+      } catch (error) {
+        if (run.options.signal?.aborted || error instanceof Stop) throw error;
+        throw new Stop('failed', `Lost track of the rollout: ${describeAwsError(error).message} UpdateService was already called; ECS goes on rolling out ${revisionName(taskDefinitionArn)}. Check the service in the console.`);
+      }
       const service = out.services?.[0];
       if (!service) throw new Stop('failed', `The service "${target.service}" disappeared during the rollout.`);
       for (const e of newEvents(service.events, seen)) run.emit({ type: 'service-event', ...(e.createdAt ? { at: new Date(e.createdAt).toISOString() } : {}), message: e.message ?? '' });

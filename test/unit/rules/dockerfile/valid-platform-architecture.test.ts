@@ -47,5 +47,17 @@ runRuleTests(rule, {
       code: 'FROM amd64/python:3.12\n',
       errors: [{ messageId: 'ecsMismatch', line: 1, column: 6, endLine: 1, endColumn: 23, message: /runs it on ARM64/, related: [{ line: 4, column: 24, filename: 'task.json' }] }],
     },
+    {
+      name: 'ECS task definition in a CloudFormation template',
+      filename: 'Dockerfile',
+      workspace: [
+        {
+          filename: 'stack.yaml',
+          code: 'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RuntimePlatform:\n        CpuArchitecture: X86_64\n      ContainerDefinitions:\n        - Name: web\n          Image: web:1\n',
+        },
+      ],
+      code: 'FROM --platform=linux/arm64 node:20\n',
+      errors: [{ messageId: 'ecsMismatch', line: 1, column: 17, endLine: 1, endColumn: 28, message: /runs it on X86_64/, related: [{ line: 6, column: 26, filename: 'stack.yaml' }] }],
+    },
   ],
 });

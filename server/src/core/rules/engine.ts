@@ -8,6 +8,12 @@ import type { Finding, RelatedLocation, Rule, RuleSetting, Severity, Target } fr
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
+/**
+ * Findings that the front ends make themselves, about files they could not hand to the core
+ * (documented beside the rules, configurable like them).
+ */
+export const FRONT_END_FINDING_IDS: ReadonlySet<string> = new Set(['parse/unreadable-file', 'internal/cli-error']);
+
 export interface RunInput {
   readonly uri: string;
   readonly text: string;

@@ -178,6 +178,14 @@ export function allConcepts(): Concept[] {
   );
 }
 
+/** Where the articles are published (the repository); the VS Code client opens them offline instead. */
+export const CONCEPT_DOCS_BASE = 'https://github.com/berth-tools/berth/blob/main/server/src/core/docs/concepts/';
+
+/** The published address of a concept article ("Read more" links; the client rewrites it to open offline). */
+export function conceptUrl(id: string): string {
+  return `${CONCEPT_DOCS_BASE}${id}.md`;
+}
+
 /** The full article for display: a `#` title, the body, and a link to the AWS documentation. */
 export function conceptMarkdown(id: string): string | undefined {
   const concept = getConcept(id);

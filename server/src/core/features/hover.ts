@@ -1,43 +1,207 @@
 import type { PreparedDocument } from '../analyze';
-import { getConcept } from '../docs/concepts';
+import { conceptUrl, getConcept } from '../docs/concepts';
 import { conceptForProperty } from '../docs/propertyConcepts';
-import type { Span } from '../parse/tree';
+import { EPHEMERAL_PORT_RANGE_ECS_AMI, EPHEMERAL_PORT_RANGE_FALLBACK } from '../facts/ephemeralPorts';
+import { EPHEMERAL_STORAGE_GIB, PORT_MAX, PORT_MIN } from '../facts/ecs';
+import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUnits, parseMemoryMiB } from '../facts/fargate';
+import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
+import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
+import type { Path, Span } from '../parse/tree';
 import { propertyDocAt } from '../schema/registry';
 import { locate } from './locate';
-import { schemaPathFor } from './schemaPath';
+import { schemaPathFor, type SchemaPath } from './schemaPath';
 
 export interface HoverResult {
   readonly markdown: string;
   readonly span: Span;
 }
 
-/** Hover for the key (or value) under the cursor: AWS's property docs, bounds, and Berth's concept summary. */
-export function hoverAt(doc: PreparedDocument, offset: number): HoverResult | undefined {
+export interface HoverOptions {
+  /** Today, for runtime lifecycle wording (injectable in tests). */
+  readonly now?: Date;
+}
+
+/**
+ * Hover for the key (or value) under the cursor: AWS's property docs, the valid values or bounds from the
+ * facts tables, and Berth's concept summary with a "Read more" link to the full article.
+ */
+export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   if (!doc.kind || !doc.tree?.root) return undefined;
   const at = locate(doc.tree.root, offset);
-  if (!at?.pair) return undefined;
-  const mapped = schemaPathFor(doc.kind, at.path, (id) => {
+  if (!at) return undefined;
+  // The property the cursor is on: the pair's key, or for an item of a list value, the list's key.
+  const name = at.pair?.key ?? lastKey(at.path);
+  if (name === undefined || (!at.pair && !isListItem(at.path))) return undefined;
+  const propertyPath = at.pair ? at.path : at.path.slice(0, lastKeyIndex(at.path) + 1);
+  const resourceType = (id: string) => {
     const type = doc.model?.template?.resourcesById.get(id)?.type;
     return type?.known ? type.value : undefined;
-  });
+  };
+  const mapped = schemaPathFor(doc.kind, propertyPath, resourceType);
+  const onValue = !at.onKey && at.node.kind === 'scalar';
+  const value = onValue && at.node.kind === 'scalar' ? at.node.value : undefined;
+
   const parts: string[] = [];
-  const name = at.pair.key;
   const propertyDoc = mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined;
   if (propertyDoc) {
     parts.push(`**${name}**`);
     if (propertyDoc.markdownDescription) parts.push(propertyDoc.markdownDescription);
-    const bounds: string[] = [];
+  }
+  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date());
+  const bounds: string[] = [];
+  if (propertyDoc && !facts.replacesBounds) {
     if (propertyDoc.minimum !== undefined || propertyDoc.maximum !== undefined) {
       bounds.push(`Range: ${propertyDoc.minimum ?? '…'}–${propertyDoc.maximum ?? '…'}`);
     }
     if (propertyDoc.enum?.length) bounds.push(`Values: ${propertyDoc.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
-    if (bounds.length) parts.push(bounds.join('  \n'));
   }
-  const conceptId = conceptForProperty(name);
+  bounds.push(...facts.lines);
+  if (bounds.length) {
+    if (!propertyDoc) parts.push(`**${name}**`);
+    parts.push(bounds.join('  \n'));
+  }
+  const conceptId = facts.concept ?? conceptForProperty(name);
   const concept = conceptId ? getConcept(conceptId) : undefined;
-  if (concept && (propertyDoc || doc.kind !== 'cloudformation' || mapped)) {
-    parts.push(`---\n**Berth: ${concept.title}.** ${concept.summary} [AWS docs](${concept.awsDocs})`);
+  if (concept && (propertyDoc || facts.lines.length || doc.kind !== 'cloudformation' || mapped)) {
+    parts.push(`---\n**Berth: ${concept.title}.** ${concept.summary}\n\n[Read more](${conceptUrl(concept.id)}) · [AWS docs](${concept.awsDocs})`);
   }
   if (!parts.length) return undefined;
-  return { markdown: parts.join('\n\n'), span: at.onKey ? at.pair.keySpan : at.node.span };
+  return { markdown: parts.join('\n\n'), span: at.onKey && at.pair ? at.pair.keySpan : at.node.span };
 }
+
+interface Facts {
+  readonly lines: string[];
+  /** A more specific concept than the property's own (e.g. for a value). */
+  readonly concept?: string;
+  /** The facts state the bounds, so the schema's generic range is left out. */
+  readonly replacesBounds?: boolean;
+}
+
+const NO_FACTS: Facts = { lines: [] };
+
+/** Valid values and bounds from the facts tables, for the properties Berth knows them for. */
+function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | undefined, value: unknown, now: Date): Facts {
+  const lower = name.charAt(0).toLowerCase() + name.slice(1);
+  const path = mapped?.path;
+  const ecsTask = mapped?.kind === 'ecs-task-definition';
+  const lambda = isLambdaContext(doc, mapped);
+
+  if (ecsTask && (lower === 'hostPort' || lower === 'containerPort')) {
+    const lines = [`Range: ${PORT_MIN}–${PORT_MAX}`];
+    if (lower === 'hostPort') {
+      lines.push(
+        `\`0\` or no hostPort (bridge mode): dynamic port mapping, a free host port from the ephemeral range ` +
+          `${EPHEMERAL_PORT_RANGE_ECS_AMI.min}–${EPHEMERAL_PORT_RANGE_ECS_AMI.max} on the ECS-optimized AMI ` +
+          `(${EPHEMERAL_PORT_RANGE_FALLBACK.min}–${EPHEMERAL_PORT_RANGE_FALLBACK.max} when the kernel's range cannot be read).`,
+        'With awsvpc or host network mode, hostPort must equal containerPort or be left out.',
+      );
+    }
+    return { lines, replacesBounds: true };
+  }
+
+  if (ecsTask && (lower === 'requiresCompatibilities' || lower === 'launchType') || (mapped?.kind === 'ecs-service' && lower === 'launchType')) {
+    const note = typeof value === 'string' ? LAUNCH_TYPE_NOTES[value] : undefined;
+    if (note) return { lines: [`\`${String(value)}\`: ${note}`], concept: value === 'FARGATE' ? 'ecs-eks-fargate' : 'ecs-launch-types' };
+    return NO_FACTS;
+  }
+
+  if (ecsTask && lower === 'networkMode') {
+    const note = typeof value === 'string' ? NETWORK_MODE_NOTES[value] : undefined;
+    return note ? { lines: [`\`${String(value)}\`: ${note}`] } : NO_FACTS;
+  }
+
+  if (ecsTask && path?.length === 1 && (lower === 'cpu' || lower === 'memory')) {
+    return { lines: fargateSizeLines(doc, lower, value), replacesBounds: true };
+  }
+
+  if (ecsTask && path?.[0] === 'ephemeralStorage' && lower === 'sizeInGiB') {
+    return { lines: [`Fargate: ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max} GiB (leave ephemeralStorage out for the default 20 GiB).`], replacesBounds: true };
+  }
+
+  if (lambda && lower === 'runtime' && typeof value === 'string') {
+    const lines = runtimeLines(value, now);
+    return { lines, replacesBounds: lines.length > 0 };
+  }
+  if (lambda && name === 'MemorySize' || doc.kind === 'serverless-framework' && name === 'memorySize') {
+    return { lines: [`Range: ${LAMBDA_LIMITS.memoryMin}–${LAMBDA_LIMITS.memoryMax} MB; CPU is allotted in proportion to memory. [Quotas](${LAMBDA_QUOTAS_SOURCE})`], replacesBounds: true };
+  }
+  if (lambda && name === 'Timeout' || doc.kind === 'serverless-framework' && name === 'timeout') {
+    return {
+      lines: [`Range: ${LAMBDA_LIMITS.timeoutMin}–${LAMBDA_LIMITS.timeoutMax} seconds (15 minutes); default ${LAMBDA_LIMITS.timeoutDefault}. [Quotas](${LAMBDA_QUOTAS_SOURCE})`],
+      replacesBounds: true,
+    };
+  }
+  return NO_FACTS;
+}
+
+const LAUNCH_TYPE_NOTES: Readonly<Record<string, string>> = {
+  FARGATE:
+    'AWS runs the task on capacity it manages; there are no instances to patch or scale. The task needs `awsvpc` network mode, task-level `cpu` and `memory` from the valid Fargate sizes, and an execution role to pull private images or write logs.',
+  EC2: 'the task runs on EC2 container instances of your cluster, which you provision, patch and scale (for example with a capacity provider and an Auto Scaling group).',
+  EXTERNAL: 'ECS Anywhere: the task runs on your own servers or VMs registered with the cluster.',
+  MANAGED_INSTANCES: 'ECS Managed Instances: AWS provisions and patches the EC2 instances the tasks run on.',
+};
+
+const NETWORK_MODE_NOTES: Readonly<Record<string, string>> = {
+  awsvpc: 'each task gets its own elastic network interface and private IP; required on Fargate. Load balancer target groups use target type `ip`.',
+  bridge: "containers share Docker's bridge network on the instance; use hostPort 0 (dynamic port mapping) so several tasks fit on one instance.",
+  host: "containers use the instance's network directly; hostPort equals containerPort, so one task per port per instance.",
+  none: 'no external networking; port mappings are not allowed.',
+};
+
+function fargateSizeLines(doc: PreparedDocument, property: 'cpu' | 'memory', value: unknown): string[] {
+  const td = doc.model?.taskDefinitions[0];
+  const cpuText = td?.cpu?.known ? String(td.cpu.value) : property === 'cpu' && value != null ? String(value) : undefined;
+  const memoryText = td?.memory?.known ? String(td.memory.value) : property === 'memory' && value != null ? String(value) : undefined;
+  const cpu = cpuText === undefined ? undefined : parseCpuUnits(cpuText);
+  const memory = memoryText === undefined ? undefined : parseMemoryMiB(memoryText);
+  const lines: string[] = [];
+  if (property === 'memory') {
+    const size = cpu === undefined ? undefined : FARGATE_SIZES.find((s) => s.cpu === cpu);
+    if (size) lines.push(`Fargate memory with cpu ${size.cpu} (${size.cpu / 1024} vCPU): ${describeMemoryChoices(size)}.`);
+  } else if (memory !== undefined) {
+    const cpus = FARGATE_SIZES.filter((s) => s.memory.includes(memory)).map((s) => s.cpu);
+    if (cpus.length) lines.push(`Fargate cpu for memory ${memory} MiB: ${cpus.join(', ')}.`);
+  }
+  lines.push('Valid Fargate sizes (cpu units → memory MiB):');
+  for (const s of FARGATE_SIZES) {
+    const mark = s.cpu === cpu ? ' ←' : '';
+    lines.push(`- \`${s.cpu}\` (${s.cpu / 1024} vCPU): ${describeMemoryChoices(s)}${s.minLinuxPlatformVersion ? ` (platform ${s.minLinuxPlatformVersion}+)` : ''}${mark}`);
+  }
+  lines.push(`[Fargate task sizes](${FARGATE_SIZES_SOURCE})`);
+  return lines;
+}
+
+function runtimeLines(runtime: string, now: Date): string[] {
+  const life = runtimeLifecycle(runtime);
+  if (!life) return [];
+  const today = now.toISOString().slice(0, 10);
+  const lines: string[] = [];
+  const deprecated = life.deprecated <= today;
+  lines.push(`\`${runtime}\`: ${deprecated ? `**deprecated** since ${life.deprecated}` : `supported; deprecation planned for ${life.deprecated}`}.`);
+  if (life.createBlock) lines.push(`Creating functions ${life.createBlock <= today ? 'blocked since' : 'blocked from'} ${life.createBlock}.`);
+  if (life.updateBlock) lines.push(`Updating functions ${life.updateBlock <= today ? 'blocked since' : 'blocked from'} ${life.updateBlock}.`);
+  if (life.successor && life.successor !== runtime) lines.push(`Move to \`${life.successor}\`.`);
+  lines.push(`[Lambda runtimes](${RUNTIME_LIFECYCLE_SOURCE})`);
+  return lines;
+}
+
+function isLambdaContext(doc: PreparedDocument, mapped: SchemaPath | undefined): boolean {
+  return mapped?.kind === 'lambda-function' || doc.kind === 'lambda-function' || doc.kind === 'serverless-framework';
+}
+
+function lastKeyIndex(path: Path): number {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return i;
+  return -1;
+}
+
+function lastKey(path: Path): string | undefined {
+  const i = lastKeyIndex(path);
+  return i === -1 ? undefined : (path[i] as string);
+}
+
+/** True when the path ends in `key, index` (an item of a list value). */
+function isListItem(path: Path): boolean {
+  return path.length >= 2 && typeof path[path.length - 1] === 'number' && typeof path[path.length - 2] === 'string';
+}
+

@@ -12,6 +12,8 @@ export interface SchemaPath {
   readonly path: Path;
   /** True when document keys are PascalCase versions of the schema's camelCase names. */
   readonly pascal?: boolean;
+  /** A SAM function: its Lambda-named properties are documented, but it has others (CodeUri, Events, …). */
+  readonly sam?: boolean;
 }
 
 export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (logicalId: string) => string | undefined): SchemaPath | undefined {
@@ -30,7 +32,9 @@ export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (lo
       if (type === 'AWS::ECS::TaskDefinition') return { kind: 'ecs-task-definition', path: lower, pascal: true };
       if (type === 'AWS::ECS::Service') return { kind: 'ecs-service', path: lower, pascal: true };
       if (type === 'AWS::Batch::JobDefinition') return { kind: 'batch-job-definition', path: lower, pascal: true };
+      // SAM functions share Lambda's property names (Runtime, MemorySize, …); SAM-only ones have no API docs.
       if (type === 'AWS::Lambda::Function') return { kind: 'lambda-function', path: rest };
+      if (type === 'AWS::Serverless::Function') return { kind: 'lambda-function', path: rest, sam: true };
       return undefined;
     }
     default:

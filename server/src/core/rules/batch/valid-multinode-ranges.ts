@@ -10,6 +10,9 @@ function parseTargetNodes(value: string, numNodes: number): { from: number; to: 
   return { from, to };
 }
 
+/** A bound for this analysis (one flag per node), not an AWS limit. */
+const MAX_NODES_CHECKED = 100_000;
+
 function describeNodes(nodes: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < nodes.length; ) {
@@ -46,6 +49,8 @@ export default defineRule({
       if (np.mainNode?.known && (np.mainNode.value < 0 || np.mainNode.value >= numNodes)) {
         ctx.report({ at: np.mainNode, messageId: 'mainNodeOutOfRange', data: { mainNode: np.mainNode.value, numNodes, last } });
       }
+      // Not a node count (the schema rule reports it), or too many nodes to walk one by one: skip the ranges.
+      if (!Number.isInteger(numNodes) || numNodes < 1 || numNodes > MAX_NODES_CHECKED) continue;
       const covered = new Array<boolean>(numNodes).fill(false);
       let allKnown = true;
       for (const range of np.ranges) {

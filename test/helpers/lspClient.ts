@@ -32,6 +32,10 @@ export interface StartOptions {
   readonly workspaceFolder?: string;
   /** Answers workspace/configuration with these settings. */
   readonly configuration?: () => unknown;
+  /** Answers each workspace/configuration item (section, scopeUri) on its own; wins over `configuration`. */
+  readonly configurationFor?: (item: { section?: string; scopeUri?: string }) => unknown;
+  /** Extra initializationOptions (merged with `settings`). */
+  readonly initializationOptions?: Record<string, unknown>;
   readonly env?: NodeJS.ProcessEnv;
   readonly nodeArgs?: readonly string[];
 }
@@ -54,8 +58,10 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
       }
     }
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-    params.items.map(() => (options.configuration ? options.configuration() : (options.settings ?? {}))),
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+    params.items.map((item) =>
+      options.configurationFor ? options.configurationFor(item) : options.configuration ? options.configuration() : (options.settings ?? {}),
+    ),
   );
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
@@ -63,7 +69,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   connection.listen();
 
   const capabilities: ClientCapabilities = {
-    workspace: { configuration: options.configuration !== undefined, diagnostics: { refreshSupport: true } },
+    workspace: { configuration: options.configuration !== undefined || options.configurationFor !== undefined, diagnostics: { refreshSupport: true } },
     textDocument: {
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -85,7 +91,10 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     rootUri: options.workspaceFolder ? `file://${options.workspaceFolder}` : null,
     workspaceFolders: options.workspaceFolder ? [{ uri: `file://${options.workspaceFolder}`, name: 'ws' }] : null,
     capabilities,
-    initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,
+    initializationOptions:
+      options.settings !== undefined || options.initializationOptions
+        ? { ...options.initializationOptions, ...(options.settings !== undefined ? { settings: options.settings } : {}) }
+        : undefined,
   })]);
   await connection.sendNotification('initialized', {});
 

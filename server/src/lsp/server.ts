@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
   CodeActionKind,
@@ -18,7 +18,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
+import { lint, prepare, toIndexed, type AnalyzeSettings, type PreparedDocument } from '../core/analyze';
+import { conceptArticle, conceptSummaries, ruleArticle } from '../core/docs/articles';
+import { getConcept } from '../core/docs/concepts';
+import { CONFIG_FILE_NAMES, loadConfig } from '../config/load';
 import { completionsAt } from '../core/features/completion';
 import { hoverAt } from '../core/features/hover';
 import type { Finding } from '../core/rules/types';
@@ -31,6 +34,20 @@ import { scanFolder } from './workspaceScan';
 /** Custom request: the kind Berth detected for a document (the client's status bar shows it). */
 export const KIND_REQUEST = 'berth/documentKind';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.berth`;
+/** Custom requests for the offline docs: a concept article, the list of concepts, a rule's page. */
+export const CONCEPT_REQUEST = 'berth/concept';
+export const CONCEPTS_REQUEST = 'berth/concepts';
+export const RULE_DOC_REQUEST = 'berth/ruleDoc';
+/** The client command the "Explain" code action runs (offered only to clients that say they have it). */
+export const SHOW_CONCEPT_COMMAND = 'berth.showConcept';
+
+/** The settings in force for the files of one workspace folder (editor settings over .berthrc.yaml). */
+interface Effective {
+  readonly settings: ServerSettings;
+  readonly analyze: AnalyzeSettings;
+  /** Exclude globs, each relative to its root folder. */
+  readonly excludes: readonly { readonly root: string; readonly match: (relative: string) => boolean }[];
+}
 
 interface CachedAnalysis {
   readonly version: number;
@@ -54,16 +71,35 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let configurationSupport = false;
-  let excludeMatcher: ((p: string) => boolean) | undefined;
+  let clientCommands = new Set<string>();
+  let globalEffective: Effective = { settings, analyze: settings.analyze, excludes: [] };
+  /** Per workspace folder (absolute path): its settings and its .berthrc.yaml. */
+  let folderEffective = new Map<string, Effective>();
 
   const log = (message: string) => connection.console.log(message);
 
-  const isExcluded = (uri: string): boolean => {
-    if (!excludeMatcher || !uri.startsWith('file:')) return false;
+  const folderOf = (uri: string): string | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    return workspaceFolders.some((folder) => {
+    let best: string | undefined;
+    for (const folder of workspaceFolders) {
       const rel = path.relative(folder, file);
-      return !rel.startsWith('..') && excludeMatcher!(rel.split(path.sep).join('/'));
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  };
+
+  const effectiveFor = (uri: string): Effective => {
+    const folder = folderOf(uri);
+    return (folder && folderEffective.get(folder)) || globalEffective;
+  };
+
+  const isExcluded = (uri: string): boolean => {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return effectiveFor(uri).excludes.some(({ root, match }) => {
+      const rel = path.relative(root, file);
+      return !rel.startsWith('..') && !path.isAbsolute(rel) && match(rel.split(path.sep).join('/'));
     });
   };
 
@@ -71,7 +107,7 @@ export function startServer(connection: Connection): void {
   const analysisOf = (doc: TextDocument): CachedAnalysis => {
     const cached = cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, settings.analyze);
+    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, effectiveFor(doc.uri).analyze);
     const entry: CachedAnalysis = { version: doc.version, prepared };
     cache.set(doc.uri, entry);
     const indexed = toIndexed(prepared);
@@ -86,7 +122,7 @@ export function startServer(connection: Connection): void {
     if (entry.findings && entry.generation === generation) return { entry, findings: entry.findings };
     let findings: Finding[] = [];
     if (!isExcluded(doc.uri)) {
-      findings = lint(entry.prepared, { settings: settings.analyze, workspace: index });
+      findings = lint(entry.prepared, { settings: effectiveFor(doc.uri).analyze, workspace: index });
       for (const f of findings) if (f.internalError) connection.console.error(`Rule failure in ${doc.uri}: ${f.internalError}`);
     }
     entry.findings = findings;
@@ -116,11 +152,12 @@ export function startServer(connection: Connection): void {
     if (pullDiagnostics) return;
     const existing = timers.get(uri);
     if (existing) clearTimeout(existing);
-    if (settings.debounceMs === 0) {
+    const debounceMs = effectiveFor(uri).settings.debounceMs;
+    if (debounceMs === 0) {
       publish(uri);
       return;
     }
-    timers.set(uri, setTimeout(() => publish(uri), settings.debounceMs));
+    timers.set(uri, setTimeout(() => publish(uri), debounceMs));
   };
 
   let refreshPending = false;
@@ -147,19 +184,69 @@ export function startServer(connection: Connection): void {
   };
 
   const loadSettings = async (): Promise<void> => {
-    if (!configurationSupport) return;
+    if (!configurationSupport) {
+      applySettings(lastRaw);
+      return;
+    }
     try {
-      const raw: unknown = await connection.workspace.getConfiguration('berth');
-      applySettings(raw);
+      const items = [{ section: 'berth' }, ...workspaceFolders.map((f) => ({ scopeUri: pathToFileURL(f).toString(), section: 'berth' }))];
+      const raws: unknown[] = await connection.workspace.getConfiguration(items);
+      applySettings(raws[0], raws.slice(1));
     } catch (error) {
       log(`Could not read settings: ${(error as Error).message}`);
     }
   };
 
-  const applySettings = (raw: unknown): void => {
+  const reportedConfigErrors = new Set<string>();
+  /** Editor settings for a folder merged over its .berthrc.yaml (or the file `berth.configFile` names). */
+  const effectiveOf = (folderSettings: ServerSettings, folder: string | undefined): Effective => {
+    const excludes: { root: string; match: (p: string) => boolean }[] = [];
+    const editorExclude = folderSettings.exclude.length ? picomatch(folderSettings.exclude as string[], { dot: true }) : undefined;
+    if (editorExclude) for (const root of folder ? [folder] : workspaceFolders) excludes.push({ root, match: editorExclude });
+    let analyze = folderSettings.analyze;
+    if (folder) {
+      const loaded = loadConfig(folder, folderSettings.configFile || undefined);
+      if (loaded.ok) {
+        const rc = loaded.config;
+        analyze = {
+          ...analyze,
+          rules: { ...rc.rules, ...analyze.rules },
+          limits: { ...rc.limits, ...analyze.limits },
+        };
+        if (rc.exclude.length) excludes.push({ root: loaded.root, match: picomatch(rc.exclude as string[], { dot: true }) });
+        if (loaded.path) log(`Using ${loaded.path} for ${folder}.`);
+      } else {
+        const detail = loaded.message ?? loaded.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ');
+        const message = `Berth: ignoring ${loaded.path}: ${detail}`;
+        log(message);
+        if (!reportedConfigErrors.has(message)) {
+          reportedConfigErrors.add(message);
+          void connection.window.showWarningMessage(message);
+        }
+      }
+    }
+    return { settings: folderSettings, analyze, excludes };
+  };
+
+  let lastRaw: unknown;
+  const applySettings = (raw: unknown, perFolder?: readonly unknown[]): void => {
+    lastRaw = raw;
     settings = readSettings(raw);
-    excludeMatcher = settings.exclude.length ? picomatch(settings.exclude as string[], { dot: true }) : undefined;
+    globalEffective = effectiveOf(settings, undefined);
+    const next = new Map<string, Effective>();
+    workspaceFolders.forEach((folder, i) => {
+      const folderRaw = perFolder?.[i];
+      next.set(folder, effectiveOf(folderRaw === undefined || folderRaw === null ? settings : readSettings(folderRaw), folder));
+    });
+    folderEffective = next;
     cache.clear();
+  };
+
+  const isConfigFile = (uri: string): boolean => {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    if (CONFIG_FILE_NAMES.includes(path.basename(file))) return true;
+    return [...folderEffective.entries()].some(([folder, e]) => e.settings.configFile !== '' && path.resolve(folder, e.settings.configFile) === file);
   };
 
   const indexWorkspace = async (): Promise<void> => {
@@ -174,7 +261,7 @@ export function startServer(connection: Connection): void {
       })) {
         if (documents.get(file.uri)) continue; // the open editor's text wins
         try {
-          const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, settings.analyze));
+          const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, effectiveFor(file.uri).analyze));
           if (indexed) {
             index.set(indexed);
             files++;
@@ -195,8 +282,10 @@ export function startServer(connection: Connection): void {
     configurationSupport = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: unknown } | undefined;
+    if (Array.isArray(init?.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c): c is string => typeof c === 'string'));
     if (init?.settings) applySettings(init.settings);
+    else applySettings(undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -204,6 +293,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'berth', version: '0.1.0' },
     };
@@ -225,9 +315,23 @@ export function startServer(connection: Connection): void {
     })();
   });
 
+  connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
+    void (async () => {
+      const removed = new Set(params.event.removed.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+      const added = params.event.added.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added];
+      await loadSettings();
+      revalidateAll();
+    })();
+  });
+
   connection.onDidChangeWatchedFiles((params) => {
     void (async () => {
       const { promises: fs } = await import('node:fs');
+      if (params.changes.some((change) => isConfigFile(change.uri))) {
+        await loadSettings();
+        revalidateAll();
+      }
       for (const change of params.changes) {
         if (documents.get(change.uri)) continue;
         let dependents: string[] = [];
@@ -237,7 +341,7 @@ export function startServer(connection: Connection): void {
           try {
             const decoded = decodeBytes(await fs.readFile(fileURLToPath(change.uri)));
             if (!decoded.ok) continue;
-            const indexed = toIndexed(prepare({ uri: change.uri, text: decoded.text }, settings.analyze));
+            const indexed = toIndexed(prepare({ uri: change.uri, text: decoded.text }, effectiveFor(change.uri).analyze));
             dependents = indexed ? index.set(indexed) : index.delete(change.uri);
           } catch (error) {
             log(`Could not read ${change.uri}: ${(error as Error).message}`);
@@ -325,6 +429,22 @@ export function startServer(connection: Connection): void {
           const match = finding && finding.ruleId === data?.ruleId ? finding : findings.find((f) => f.ruleId === diagnostic.code && sameRange(toRange(lines, f.span), diagnostic.range));
           if (match?.fix) actions.push(quickFix(doc.uri, lines, match.fix, diagnostic));
         }
+        // "Explain" after the fixes, for clients that can open an article (the VS Code client says so).
+        if (clientCommands.has(SHOW_CONCEPT_COMMAND)) {
+          const explained = new Set<string>();
+          for (const diagnostic of params.context.diagnostics) {
+            const conceptId = diagnostic.source === 'berth' ? (diagnostic.data as DiagnosticData | undefined)?.concept : undefined;
+            const concept = conceptId ? getConcept(conceptId) : undefined;
+            if (!concept || explained.has(concept.id)) continue;
+            explained.add(concept.id);
+            actions.push({
+              title: `Explain: ${concept.title}`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              command: { title: `Explain: ${concept.title}`, command: SHOW_CONCEPT_COMMAND, arguments: [concept.id] },
+            });
+          }
+        }
       }
       const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
       if (wantsFixAll) {
@@ -345,6 +465,10 @@ export function startServer(connection: Connection): void {
       return [];
     }
   });
+
+  connection.onRequest(CONCEPTS_REQUEST, () => conceptSummaries());
+  connection.onRequest(CONCEPT_REQUEST, (params: { id: string }) => conceptArticle(String(params?.id)) ?? null);
+  connection.onRequest(RULE_DOC_REQUEST, (params: { id: string }) => ruleArticle(String(params?.id)) ?? null);
 
   connection.onRequest(KIND_REQUEST, (params: { uri: string }) => {
     const doc = documents.get(params.uri);

@@ -7,11 +7,15 @@ export interface ServerSettings {
   readonly analyze: AnalyzeSettings;
   readonly exclude: readonly string[];
   readonly debounceMs: number;
+  /** `berth.configFile`: path of the .berthrc.yaml to use (relative to the workspace folder); empty = look in the folder. */
+  readonly configFile: string;
+  /** `berth.dockerfile.genericFeatures`: generic Dockerfile findings (auto = on unless another Dockerfile linter is active). */
+  readonly dockerfileGenericFeatures: 'auto' | 'on' | 'off';
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
-export const DEFAULT_SETTINGS: ServerSettings = { analyze: {}, exclude: [], debounceMs: DEFAULT_DEBOUNCE_MS };
+export const DEFAULT_SETTINGS: ServerSettings = { analyze: {}, exclude: [], debounceMs: DEFAULT_DEBOUNCE_MS, configFile: '', dockerfileGenericFeatures: 'auto' };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
@@ -37,5 +41,9 @@ export function readSettings(raw: unknown): ServerSettings {
   const disabledKinds = Object.entries(kinds)
     .filter(([, enabled]) => enabled === false)
     .map(([kind]) => kind as DocumentKind);
-  return { analyze: { rules, limits, disabledKinds }, exclude, debounceMs: debounce };
+  const configFile = typeof berth.configFile === 'string' ? berth.configFile.trim() : '';
+  const dockerfile = (berth.dockerfile ?? {}) as Record<string, unknown>;
+  const generic = dockerfile.genericFeatures;
+  const dockerfileGenericFeatures = generic === 'on' || generic === 'off' ? generic : 'auto';
+  return { analyze: { rules, limits, disabledKinds }, exclude, debounceMs: debounce, configFile, dockerfileGenericFeatures };
 }

@@ -1,16 +1,18 @@
-// typescript-eslint flat config. The architecture's invariants are lint rules:
-// the core does no I/O and knows no LSP; only client/ imports `vscode`.
+// typescript-eslint flat config. The architecture's invariants are lint rules (see ARCHITECTURE.md):
+// the core does no I/O and knows no LSP; only server/src/lsp knows LSP; only client/ imports `vscode`;
+// the AWS SDK and the deploy engine are loaded lazily, never imported statically outside server/src/deploy.
 import tseslint from 'typescript-eslint';
 
-const ioAndLsp = {
-  patterns: [
-    { group: ['vscode', 'vscode-*'], message: 'server/src/core is a pure library: no editor or LSP imports (see ARCHITECTURE.md).' },
-    { group: ['node:fs', 'fs', 'fs/*', 'node:fs/*'], message: 'server/src/core does no I/O: read files at the edge (CLI, server) and pass text in.' },
-    { group: ['node:child_process', 'child_process'], message: 'server/src/core does no I/O: no processes.' },
-    { group: ['node:net', 'net', 'node:http', 'http', 'node:https', 'https'], message: 'server/src/core does no I/O: no network.' },
-    { group: ['@aws-sdk/*'], message: 'server/src/core never calls AWS; the deploy engine lives outside the core.' },
-  ],
-};
+const p = (group, message) => ({ group, message, allowTypeImports: true });
+const VSCODE = p(['vscode'], 'Only client/ imports the vscode API.');
+const LSP = p(['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*'], 'Only server/src/lsp knows LSP.');
+const FS = p(['node:fs', 'fs', 'fs/*', 'node:fs/*'], 'server/src/core does no I/O: read files at the edge (CLI, server) and pass text in.');
+const PROC = p(['node:child_process', 'child_process'], 'server/src/core does no I/O: no processes.');
+const NET = p(['node:net', 'net', 'node:http', 'http', 'node:https', 'https'], 'server/src/core does no I/O: no network.');
+const AWS = p(['@aws-sdk/*'], 'Only server/src/deploy uses the AWS SDK; it is loaded on the first deploy.');
+const DEPLOY = p(['**/deploy/engine', '**/deploy/aws', '**/deploy/runner', '**/deploy/main'], 'Load the deploy engine lazily (require dist/deploy.js), never statically.');
+
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   {
@@ -23,27 +25,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  {
-    files: ['server/src/**/*.ts'],
-    ignores: ['server/src/lsp/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...ioAndLsp.patterns.filter((p) => !p.group.includes('vscode')),
-            { group: ['vscode'], message: 'Only client/ imports the vscode API.' },
-            { group: ['vscode-languageserver', 'vscode-languageserver/*'], message: 'Only server/src/lsp knows LSP.' },
-          ].filter((p) => p.group.includes('vscode') || p.group.includes('vscode-languageserver')),
-        },
-      ],
-    },
-  },
-  {
-    // Last, so it wins over the server-wide block above for core files.
-    files: ['server/src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', ioAndLsp] },
-  },
+  { files: ['server/src/core/**/*.ts'], rules: restrict(VSCODE, LSP, FS, PROC, NET, AWS, DEPLOY) },
+  { files: ['server/src/lsp/**/*.ts'], rules: restrict(VSCODE, AWS, DEPLOY) },
+  { files: ['server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/config/**/*.ts'], rules: restrict(VSCODE, LSP, AWS, DEPLOY) },
+  { files: ['server/src/deploy/**/*.ts'], rules: restrict(VSCODE, LSP) },
+  { files: ['client/src/**/*.ts'], rules: restrict(LSP, AWS, DEPLOY) },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },

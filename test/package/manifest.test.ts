@@ -59,3 +59,13 @@ describe('.vsix contents', () => {
     assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');
   });
 });
+
+describe('bundles', () => {
+  it('the server and the CLI never load the AWS SDK: only dist/deploy.js does, on the first deploy', () => {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js']) {
+      const text = readFileSync(join(ROOT, bundle), 'utf8');
+      assert.equal(/@aws-sdk\/|@smithy\//.test(text), false, `${bundle} contains AWS SDK code`);
+    }
+    assert.match(readFileSync(join(ROOT, 'dist/deploy.js'), 'utf8'), /@aws-sdk\/client-ecs/);
+  });
+});

@@ -18,6 +18,7 @@ export type Command = { readonly command: 'help' } | { readonly command: 'versio
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: berth lint [options] [paths or globs...]
+       berth deploy <target> [--dry-run] [--yes] [--no-wait] [--timeout MIN] [--format json]
 
 Lints ECS task and service definitions, Batch job definitions, Lambda configs,
 CloudFormation/SAM templates and Dockerfiles. With no paths, lints the current
@@ -34,7 +35,9 @@ Options:
   --version                      Show the version
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings),
-            2 usage error, no files matched, broken configuration or internal error.`;
+            2 usage error, no files matched, broken configuration or internal error.
+
+berth deploy --help describes deploying a target from .berthrc.yaml to ECR/ECS.`;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -46,7 +49,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command !== 'lint') {
-    throw new UsageError(command!.startsWith('-') ? `unknown option "${command}" before the command` : `unknown command "${command}"; the command is lint`);
+    throw new UsageError(command!.startsWith('-') ? `unknown option "${command}" before the command` : `unknown command "${command}"; the commands are lint and deploy`);
   }
 
   const patterns: string[] = [];

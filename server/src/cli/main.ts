@@ -1,5 +1,6 @@
 /** Entry of dist/cli.js (`berth`). Kept thin: everything testable lives in run.ts. */
 import { repository, version } from '../../../package.json';
+import { deployMain } from './deploy';
 import { runCli } from './run';
 
 // `berth lint | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
@@ -8,11 +9,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  version,
-  informationUri: repository.url,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  debug: process.env.BERTH_DEBUG !== undefined && process.env.BERTH_DEBUG !== '',
-});
+const argv = process.argv.slice(2);
+if (argv[0] === 'deploy') {
+  // The deploy engine (and the AWS SDK) is loaded only on this path.
+  void deployMain(argv.slice(1));
+} else {
+  process.exitCode = runCli(argv, {
+    cwd: process.cwd(),
+    version,
+    informationUri: repository.url,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    debug: process.env.BERTH_DEBUG !== undefined && process.env.BERTH_DEBUG !== '',
+  });
+}

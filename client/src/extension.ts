@@ -1,17 +1,55 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
+import { runComputeGuide } from './computeGuide';
+import type { ComputeAnswers } from './computeGuideLogic';
+import { ConceptsTree } from './conceptsView';
+import { SHOW_CONCEPT, SHOW_RULE_DOC } from './docLinks';
+import { DocsPanel } from './docsPanel';
 import { createKindStatus } from './kindStatus';
+import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
-/** Starts the language server, the output channel and the status item; nothing else happens here. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions and to the extension-host tests. */
+export interface BerthApi {
+  readonly conceptsTree: ConceptsTree;
+  readonly docs: DocsPanel;
+}
+
+/** Starts the language server, the output channel and the status item, and registers the views and commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<BerthApi> {
   const output = vscode.window.createOutputChannel('Berth');
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
-  await client.start();
+  const started = client.start();
+  const docs = new DocsPanel(client);
+  const conceptsTree = new ConceptsTree(client);
+  const whenStarted = async <T>(f: () => Promise<T>): Promise<T> => {
+    await started;
+    return f();
+  };
+  context.subscriptions.push(
+    docs,
+    vscode.window.registerTreeDataProvider('berth.concepts', conceptsTree),
+    vscode.commands.registerCommand(SHOW_CONCEPT, async (id?: string) => {
+      const conceptId = id ?? (await pickConcept(conceptsTree));
+      return conceptId ? whenStarted(() => docs.showConcept(conceptId)) : undefined;
+    }),
+    vscode.commands.registerCommand(SHOW_RULE_DOC, (id: string) => whenStarted(() => docs.showRuleDoc(id))),
+    vscode.commands.registerCommand('berth.computeGuide', (answers?: ComputeAnswers & { openSnippet?: boolean }) => runComputeGuide(context.extension, answers)),
+  );
+  await started;
   context.subscriptions.push(createKindStatus(client));
+  return { conceptsTree, docs };
+}
+
+async function pickConcept(tree: ConceptsTree): Promise<string | undefined> {
+  const topics = await tree.getChildren();
+  const items = topics.flatMap((t) =>
+    t.type === 'topic' ? t.concepts.map((c) => ({ label: c.title, description: c.topic, detail: c.summary, id: c.id })) : [],
+  );
+  const pick = await vscode.window.showQuickPick(items, { title: 'Berth: Explain a concept', matchOnDetail: true });
+  return pick?.id;
 }
 
 export async function deactivate(): Promise<void> {

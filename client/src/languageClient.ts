@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'json' },
@@ -11,6 +12,13 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'untitled', language: 'dockerfile' },
 ];
 
+/** Markdown from the server whose Berth doc links open the bundled docs (only Berth's doc commands run). */
+function trusted(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(rewriteMarkdownLinks(value));
+  md.isTrusted = { enabledCommands: [...DOC_COMMANDS] };
+  return md;
+}
+
 /** The server runs in a separate Node process (module transport over IPC); the client only wires VS Code. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -21,6 +29,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}'),
     vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}'),
+    vscode.workspace.createFileSystemWatcher('**/.berthrc.{yaml,yml}'),
   ];
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
@@ -28,6 +37,27 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'berth', fileEvents: watchers },
     outputChannel: output,
     diagnosticCollectionName: 'berth',
+    // The server offers "Explain" code actions only to clients that can open an article.
+    initializationOptions: { clientCommands: [SHOW_CONCEPT] },
+    markdown: { isTrusted: { enabledCommands: [...DOC_COMMANDS] }, supportHtml: false },
+    middleware: {
+      // The rule link of every diagnostic opens the bundled rule page inside VS Code (works offline).
+      handleDiagnostics(uri, diagnostics, next) {
+        for (const d of diagnostics) {
+          if (d.source !== 'berth' || typeof d.code !== 'object' || d.code === null) continue;
+          const link = offlineLink(d.code.target.toString(true));
+          if (link) d.code = { value: d.code.value, target: vscode.Uri.parse(link) };
+        }
+        next(uri, diagnostics);
+      },
+      // "Read more" in a hover opens the bundled concept article.
+      async provideHover(document, position, token, next) {
+        const hover = await next(document, position, token);
+        if (!hover) return hover;
+        const contents = hover.contents.map((c) => (c instanceof vscode.MarkdownString ? trusted(c.value) : c));
+        return new vscode.Hover(contents, hover.range);
+      },
+    },
   };
   return new LanguageClient('berth', 'Berth', serverOptions, clientOptions);
 }

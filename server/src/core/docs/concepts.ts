@@ -6,6 +6,8 @@
  * scanning. Adding an article means adding its import and its entry in SOURCES below.
  */
 
+export { CONCEPT_DOCS_BASE, conceptUrl } from './links';
+
 import apiGatewayLambda from './concepts/api-gateway-lambda.md';
 import awsBatch from './concepts/aws-batch.md';
 import awslogs from './concepts/awslogs.md';
@@ -176,14 +178,6 @@ export function allConcepts(): Concept[] {
   return [...concepts().values()].sort(
     (a, b) => compare(a.topic, b.topic) || compare(a.title, b.title) || compare(a.id, b.id),
   );
-}
-
-/** Where the articles are published (the repository); the VS Code client opens them offline instead. */
-export const CONCEPT_DOCS_BASE = 'https://github.com/berth-tools/berth/blob/main/server/src/core/docs/concepts/';
-
-/** The published address of a concept article ("Read more" links; the client rewrites it to open offline). */
-export function conceptUrl(id: string): string {
-  return `${CONCEPT_DOCS_BASE}${id}.md`;
 }
 
 /** The full article for display: a `#` title, the body, and a link to the AWS documentation. */

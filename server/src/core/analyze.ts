@@ -1,7 +1,7 @@
 import { baseName, candidateKinds, detectKind, formatOf, type DocumentKind, type TextFormat } from './kinds/detect';
 import { buildModel, type DocumentModel } from './model/document';
 import { parseJson } from './parse/json';
-import { resolveLimits, type Limits } from './parse/limits';
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
 import type { ParsedTree, ParseProblem } from './parse/tree';
 import { parseYaml } from './parse/yaml';
 import { applySuppressions, runRules } from './rules/engine';
@@ -98,6 +98,18 @@ function guardText(text: string, limits: Limits, dockerfile: boolean): ParseProb
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     return { code: 'binary', message: `This file contains binary data (a NUL character at offset ${nul}); Berth analyses text files only.`, span: { start: nul, end: nul + 1 } };
+  }
+  if (dockerfile) {
+    const maxLines = limits.maxDockerfileLines ?? DEFAULT_LIMITS.maxDockerfileLines;
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && lines <= maxLines; i = text.indexOf('\n', i + 1)) lines++;
+    if (lines > maxLines) {
+      return {
+        code: 'too-large',
+        message: `This Dockerfile has more than ${maxLines.toLocaleString('en-US')} lines, the most that Berth analyses (berth.limits.maxDockerfileLines); it was not checked.`,
+        span: { start: 0, end: 0 },
+      };
+    }
   }
   if (dockerfile && text.trim() === '') return { code: 'empty', message: 'This file is empty.', span: { start: 0, end: 0 } };
   return undefined;

@@ -33,7 +33,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const debounce = typeof validation.debounceMs === 'number' && validation.debounceMs >= 0 ? validation.debounceMs : DEFAULT_DEBOUNCE_MS;
   const limitsRaw = (berth.limits ?? {}) as Record<string, unknown>;
   const limits: Record<string, number> = {};
-  for (const key of ['maxFileSize', 'maxDepth', 'maxAliasCount']) {
+  for (const key of ['maxFileSize', 'maxDepth', 'maxAliasCount', 'maxDockerfileLines']) {
     const v = limitsRaw[key];
     if (typeof v === 'number' && v > 0) limits[key] = v;
   }

@@ -3,7 +3,7 @@
  *
  *   rules:   { <rule-id>: off | info | warning | error }
  *   exclude: [ <glob>, … ]
- *   limits:  { maxFileSize: <chars>, maxDepth: <levels>, maxAliasCount: <aliases> }
+ *   limits:  { maxFileSize: <chars>, maxDepth: <levels>, maxAliasCount: <aliases>, maxDockerfileLines: <lines> }
  *
  * Other top-level sections (e.g. `deploy:`) belong to other commands and are left alone here.
  * Every problem carries a 1-based line and column. The file is data only: nothing in it is executed.
@@ -39,7 +39,7 @@ export interface ConfigResult {
 export const EMPTY_CONFIG: BerthConfig = { rules: {}, exclude: [], limits: {} };
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
-const LIMIT_KEYS: readonly (keyof Limits)[] = ['maxFileSize', 'maxDepth', 'maxAliasCount'];
+const LIMIT_KEYS: readonly (keyof Limits)[] = ['maxFileSize', 'maxDepth', 'maxAliasCount', 'maxDockerfileLines'];
 
 /** Parses and validates the text of a .berthrc.yaml. `isKnownRule` defaults to the registered rules. */
 export function parseBerthrc(text: string, isKnownRule: (id: string) => boolean = (id) => getRule(id) !== undefined || FRONT_END_FINDING_IDS.has(id)): ConfigResult {

@@ -6,12 +6,15 @@ export interface Limits {
   readonly maxDepth: number;
   /** YAML alias resolutions per document (cf. the yaml package's maxAliasCount). */
   readonly maxAliasCount: number;
+  /** Lines of a Dockerfile; the Dockerfile parser needs about 10 µs a line, so 100k lines would take seconds. */
+  readonly maxDockerfileLines?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_LIMITS: Required<Limits> = {
   maxFileSize: 5 * 1024 * 1024,
   maxDepth: 500,
   maxAliasCount: 100,
+  maxDockerfileLines: 10_000,
 };
 
 export function resolveLimits(partial?: Partial<Limits>): Limits {

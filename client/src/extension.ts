@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { runComputeGuide } from './computeGuide';
 import type { ComputeAnswers } from './computeGuideLogic';
 import { ConceptsTree } from './conceptsView';
+import { registerDeploy } from './deploy/commands';
 import { SHOW_CONCEPT, SHOW_RULE_DOC } from './docLinks';
 import { DocsPanel } from './docsPanel';
 import { createKindStatus } from './kindStatus';
@@ -20,6 +21,7 @@ export interface BerthApi {
 export async function activate(context: vscode.ExtensionContext): Promise<BerthApi> {
   const output = vscode.window.createOutputChannel('Berth');
   context.subscriptions.push(output);
+  registerDeploy(context); // deploy commands and CodeLens; the engine loads on the first deploy command
   client = createLanguageClient(context, output);
   const started = client.start();
   const docs = new DocsPanel(client);

@@ -397,7 +397,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     try {
       const { prepared } = analysisOf(doc);
-      return completionsAt(prepared, doc.offsetAt(params.position)).map((entry) => ({
+      return completionsAt(prepared, doc.offsetAt(params.position), { workspace: index }).map((entry) => ({
         label: entry.label,
         kind: entry.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
         detail: entry.detail,

@@ -1,5 +1,11 @@
 import { prepare, type PreparedDocument } from '../analyze';
+import { FARGATE_LOG_DRIVERS } from '../facts/ecs';
+import { FARGATE_SIZES, parseCpuUnits, parseMemoryMiB } from '../facts/fargate';
+import { attributesOf } from '../facts/cfnResources';
+import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
+import { taskDefinitionOfService, type TaskDefinition } from '../model/ecs';
 import type { Node, Path, Span } from '../parse/tree';
+import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from '../schema/registry';
 import { locate } from './locate';
 import { schemaPathFor } from './schemaPath';
@@ -22,8 +28,19 @@ const PROBE = '__berth_probe__';
  * Property names and enum values from the schemas. A half-typed key usually breaks the parse, so the
  * current word is completed with a probe key and the probe document is used to find where it sits.
  */
-export function completionsAt(doc: PreparedDocument, offset: number): CompletionEntry[] {
+export interface CompletionOptions {
+  /** Other files, for container names of a service's task definition in another file. */
+  readonly workspace?: WorkspaceView;
+  /** Today, to order Lambda runtimes by their lifecycle (injectable in tests). */
+  readonly now?: Date;
+}
+
+export function completionsAt(doc: PreparedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const word = wordAt(doc.text, offset);
+  if (doc.tree?.root && doc.model) {
+    const references = intrinsicCompletions(doc, offset, word);
+    if (references) return references;
+  }
   let target = doc;
   let probeOffset = offset;
   if (!doc.tree?.root || !doc.model) {
@@ -43,18 +60,12 @@ export function completionsAt(doc: PreparedDocument, offset: number): Completion
   const kind = target.kind ?? doc.kind;
   if (!kind) return [];
 
-  // A key (or a blank spot inside an object): suggest the object's properties.
-  const onProbe = at.pair?.key.includes(PROBE);
-  if (at.onKey || onProbe || (at.node.kind === 'object' && !at.pair)) {
-    const objectPath = at.onKey || onProbe ? at.path.slice(0, -1) : at.path;
-    const objectNode = at.onKey || onProbe ? parentObject(root, objectPath) : at.node;
-    const mapped = schemaPathFor(kind, objectPath, resourceType);
-    if (!mapped) return [];
-    return propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
-  }
-  // A value: suggest the enum values of its property.
-  if (at.pair && at.node.kind === 'scalar') {
-    const mapped = schemaPathFor(kind, at.path, resourceType);
+  // A value (of a pair, or an item of a list value): Berth's own value lists, else the schema's enum.
+  const valuePath = valuePathAt(target, at, probeOffset);
+  if (valuePath) {
+    const mapped = schemaPathFor(kind, valuePath, resourceType);
+    const own = valueCompletions(target, kind, valuePath, mapped, word, options);
+    if (own) return own;
     const propertyDoc = mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined;
     return (propertyDoc?.enum ?? []).map((value, i) => ({
       label: String(value),
@@ -63,6 +74,18 @@ export function completionsAt(doc: PreparedDocument, offset: number): Completion
       span: word,
       sortText: String(i).padStart(4, '0'),
     }));
+  }
+
+  // A key (or a blank spot inside an object): suggest the object's properties.
+  const onProbe = at.pair?.key.includes(PROBE);
+  if (at.onKey || onProbe || (at.node.kind === 'object' && !at.pair)) {
+    const objectPath = at.onKey || onProbe ? at.path.slice(0, -1) : at.path;
+    const objectNode = at.onKey || onProbe ? parentObject(root, objectPath) : at.node;
+    const mapped = schemaPathFor(kind, objectPath, resourceType);
+    if (!mapped) return [];
+    const entries = propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
+    // A SAM function takes CodeUri / InlineCode / ImageUri instead of Lambda's Code.
+    return mapped.sam ? entries.filter((e) => e.label !== 'Code') : entries;
   }
   return [];
 }
@@ -130,7 +153,7 @@ function probeText(doc: PreparedDocument, offset: number, word: Span): { text: s
   }
   if (doc.format === 'json') {
     // `"wor|"` in key position, possibly without a closing quote.
-    const open = text.lastIndexOf('"', word.start);
+    const open = text.lastIndexOf('"', word.start - 1);
     if (open === -1 || open < lineStart) return undefined;
     let close = text.indexOf('"', offset);
     if (close === -1 || close > lineEnd) close = offset;
@@ -141,4 +164,180 @@ function probeText(doc: PreparedDocument, offset: number, word: Span): { text: s
     return { text: text.slice(0, open) + replacement + rest, offset: open + 1 + typed.length };
   }
   return undefined;
+}
+
+type Located0 = NonNullable<ReturnType<typeof locate>>;
+
+/**
+ * The path of the value under the cursor: a pair's scalar value, an item of a list value, or (YAML) the
+ * empty value after `key:` on the cursor's line, which the parser leaves outside the pair.
+ */
+function valuePathAt(doc: PreparedDocument, at: Located0, offset: number): Path | undefined {
+  if (at.pair && !at.onKey && at.node.kind === 'scalar') return at.path;
+  if (!at.pair && at.node.kind === 'scalar' && typeof at.path[at.path.length - 1] === 'number' && typeof at.path[at.path.length - 2] === 'string') return at.path;
+  if (doc.format !== 'yaml') return undefined;
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^\s*(?:- )?([\w-]+):[ \t]+[\w.-]*$/.exec(doc.text.slice(lineStart, offset));
+  if (!m) return undefined;
+  const key = m[1]!;
+  if (at.pair?.key === key && at.onKey) return at.path;
+  if (at.node.kind === 'object') {
+    const pair = at.node.pairs.find((p) => p.key === key && p.keySpan.start >= lineStart && p.keySpan.start < offset);
+    if (pair) return [...at.path, key];
+  }
+  return undefined;
+}
+
+function valueEntry(label: string, word: Span, rank: number, extra: Partial<CompletionEntry> = {}): CompletionEntry {
+  return { label, kind: 'value', insertText: label, span: word, sortText: String(rank).padStart(4, '0'), ...extra };
+}
+
+/** Value lists Berth knows better than the schema: runtimes by lifecycle, Fargate sizes, container names, log drivers. */
+function valueCompletions(
+  doc: PreparedDocument,
+  kind: string,
+  path: Path,
+  mapped: ReturnType<typeof schemaPathFor>,
+  word: Span,
+  options: CompletionOptions,
+): CompletionEntry[] | undefined {
+  const last = path[path.length - 1];
+  const lastKey = typeof last === 'string' ? last : undefined;
+  // Lambda runtimes: supported ones first (newest deprecation date first), deprecated ones marked.
+  if ((mapped?.kind === 'lambda-function' && lastKey === 'Runtime') || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
+    return runtimeEntries(word, options.now ?? new Date());
+  }
+  if (!mapped) return undefined;
+  const p = mapped.path;
+  if (mapped.kind === 'ecs-task-definition') {
+    const td = taskDefinitionAt(doc, path);
+    if (p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) return td ? fargateEntries(td, p[0], word) : undefined;
+    const containerIndex = p[0] === 'containerDefinitions' && typeof p[1] === 'number' ? p[1] : undefined;
+    if (containerIndex !== undefined && td) {
+      const refersToContainer =
+        (p[2] === 'dependsOn' && p[4] === 'containerName') || (p[2] === 'links' && p.length === 4) || (p[2] === 'volumesFrom' && p[4] === 'sourceContainer');
+      if (refersToContainer) return containerEntries(td, word, containerIndex);
+      if (p[2] === 'logConfiguration' && p[3] === 'logDriver') return logDriverEntries(td, mapped, word);
+    }
+  }
+  if (mapped.kind === 'ecs-service' && p[0] === 'loadBalancers' && p[2] === 'containerName') {
+    const service = doc.model?.services.find((s) => (kind === 'cloudformation' ? s.logicalId === path[1] : true));
+    const linked = service && doc.model ? taskDefinitionOfService(service, doc.model, options.workspace ?? EMPTY_WORKSPACE) : undefined;
+    return linked ? containerEntries(linked.item, word) : [];
+  }
+  return undefined;
+}
+
+function taskDefinitionAt(doc: PreparedDocument, path: Path): TaskDefinition | undefined {
+  const tds = doc.model?.taskDefinitions ?? [];
+  if (doc.kind === 'cloudformation') return tds.find((t) => t.logicalId === path[1]);
+  return tds[0];
+}
+
+function runtimeEntries(word: Span, now: Date): CompletionEntry[] {
+  const today = now.toISOString().slice(0, 10);
+  const usable = RUNTIME_LIFECYCLE.filter((r) => !r.updateBlock || r.updateBlock > today);
+  // Supported: the latest deprecation date first; within a date, the newest version first (python3.14 before python3.13).
+  const supported = usable
+    .filter((r) => r.deprecated > today)
+    .sort((a, b) => b.deprecated.localeCompare(a.deprecated) || b.runtime.localeCompare(a.runtime, 'en', { numeric: true }));
+  const deprecated = usable.filter((r) => r.deprecated <= today).sort((a, b) => b.deprecated.localeCompare(a.deprecated));
+  return [
+    ...supported.map((r, i) => valueEntry(r.runtime, word, i, { detail: `supported until ${r.deprecated}` })),
+    ...deprecated.map((r, i) =>
+      valueEntry(r.runtime, word, 1000 + i, {
+        detail: `deprecated ${r.deprecated}${r.successor ? `; use ${r.successor}` : ''}`,
+        deprecated: true,
+      }),
+    ),
+  ];
+}
+
+function fargateEntries(td: TaskDefinition, property: 'cpu' | 'memory', word: Span): CompletionEntry[] {
+  if (property === 'memory') {
+    const cpu = td.cpu?.known ? parseCpuUnits(String(td.cpu.value)) : undefined;
+    const size = FARGATE_SIZES.find((s) => s.cpu === cpu);
+    if (!size) return [];
+    return size.memory.map((m, i) => valueEntry(String(m), word, i, { detail: `Fargate: ${m / 1024} GB with ${size.cpu / 1024} vCPU` }));
+  }
+  const memory = td.memory?.known ? parseMemoryMiB(String(td.memory.value)) : undefined;
+  const sizes = memory === undefined ? FARGATE_SIZES : FARGATE_SIZES.filter((s) => s.memory.includes(memory));
+  return sizes.map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${s.cpu / 1024} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}` }));
+}
+
+function containerEntries(td: TaskDefinition, word: Span, except?: number): CompletionEntry[] {
+  return td.containers
+    .filter((c, i) => i !== except && c.name?.known)
+    .map((c, i) => valueEntry(c.name!.known ? c.name!.value : '', word, i, { detail: 'container' }));
+}
+
+function logDriverEntries(td: TaskDefinition, mapped: NonNullable<ReturnType<typeof schemaPathFor>>, word: Span): CompletionEntry[] | undefined {
+  const all = propertyDocAt(mapped.kind, mapped.path)?.enum?.map(String);
+  if (!all) return undefined;
+  const fargate = td.requiresCompatibilities.some((c) => c.known && c.value === 'FARGATE');
+  const ordered = fargate ? [...FARGATE_LOG_DRIVERS, ...all.filter((d) => !FARGATE_LOG_DRIVERS.includes(d))] : all;
+  return ordered.map((d, i) =>
+    valueEntry(d, word, i, fargate && !FARGATE_LOG_DRIVERS.includes(d) ? { detail: 'not supported on Fargate', deprecated: true } : {}),
+  );
+}
+
+/** Ref and GetAtt targets (and GetAtt attributes) inside a template's intrinsic functions. */
+function intrinsicCompletions(doc: PreparedDocument, offset: number, word: Span): CompletionEntry[] | undefined {
+  const template = doc.model?.template;
+  if (!template) return undefined;
+  const intrinsic = intrinsicAt(doc.tree!.root!, offset);
+  if (!intrinsic || (intrinsic.name !== 'Ref' && intrinsic.name !== 'Fn::GetAtt')) return undefined;
+  const arg = intrinsic.argument;
+  if (intrinsic.name === 'Ref') {
+    if (arg.kind !== 'scalar') return undefined;
+    const params = [...template.parameters.keys()].map((id, i) => valueEntry(id, word, i, { detail: 'parameter' }));
+    const resources = template.resources.map((r, i) => valueEntry(r.logicalId, word, 100 + i, { detail: r.type?.known ? r.type.value : 'resource' }));
+    const pseudo = PSEUDO_PARAMETERS.map((id, i) => valueEntry(id, wordWithColons(doc.text, offset, word), 500 + i, { detail: 'pseudo parameter' }));
+    return [...params, ...resources, ...pseudo];
+  }
+  // GetAtt: `Res.Attr` (one string) or [Res, Attr].
+  let resourceId: string | undefined;
+  let attributeSpan: Span | undefined;
+  if (arg.kind === 'scalar' && typeof arg.value === 'string') {
+    const dot = arg.value.indexOf('.');
+    const dotOffset = doc.text.indexOf('.', arg.span.start);
+    if (dot !== -1 && dotOffset !== -1 && dotOffset < offset) {
+      resourceId = arg.value.slice(0, dot);
+      attributeSpan = { start: dotOffset + 1, end: Math.max(offset, word.end) };
+    }
+  } else if (arg.kind === 'array' && arg.items.length >= 2 && arg.items[1]!.span.start <= offset && offset <= arg.items[1]!.span.end) {
+    const first = arg.items[0]!;
+    resourceId = first.kind === 'scalar' && typeof first.value === 'string' ? first.value : undefined;
+    attributeSpan = word;
+  }
+  if (attributeSpan) {
+    const type = resourceId ? template.resourcesById.get(resourceId)?.type : undefined;
+    const attributes = type?.known ? attributesOf(type.value) : undefined;
+    return (attributes ?? []).map((a, i) => valueEntry(a, attributeSpan!, i, { detail: `${resourceId} attribute` }));
+  }
+  return template.resources
+    .filter((r) => !r.type?.known || attributesOf(r.type.value)?.length !== 0)
+    .map((r, i) => valueEntry(r.logicalId, word, i, { detail: r.type?.known ? r.type.value : 'resource' }));
+}
+
+const PSEUDO_PARAMETERS = ['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix'];
+
+function wordWithColons(text: string, offset: number, word: Span): Span {
+  let start = word.start;
+  while (start > 0 && /[\w:]/.test(text[start - 1]!)) start--;
+  return { start, end: word.end };
+}
+
+function intrinsicAt(root: Node, offset: number): Extract<Node, { kind: 'intrinsic' }> | undefined {
+  let found: Extract<Node, { kind: 'intrinsic' }> | undefined;
+  const visit = (node: Node): void => {
+    if (offset < node.span.start || offset > node.span.end) return;
+    if (node.kind === 'intrinsic') {
+      if (offset >= node.argument.span.start) found = node;
+      visit(node.argument);
+    } else if (node.kind === 'object') for (const p of node.pairs) visit(p.value);
+    else if (node.kind === 'array') for (const item of node.items) visit(item);
+  };
+  visit(root);
+  return found;
 }

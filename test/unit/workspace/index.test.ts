@@ -49,4 +49,23 @@ describe('workspace index', () => {
     assert.equal(parseTaskDefinitionReference('arn:aws:iam::123456789012:role/x'), undefined);
     assert.equal(parseTaskDefinitionReference('not a family!'), undefined);
   });
+
+  it('links a SAM template to the Dockerfile it names in another folder, both ways', () => {
+    const index = new WorkspaceIndex();
+    index.set(indexed('file:///w/app/Dockerfile', 'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]\n'));
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      PackageType: Image
+    Metadata:
+      DockerContext: ../app
+      Dockerfile: Dockerfile
+`;
+    assert.deepEqual(index.set(indexed('file:///w/sam/template.yaml', template)), ['file:///w/app/Dockerfile']);
+    assert.deepEqual(index.dependents('file:///w/app/Dockerfile'), ['file:///w/sam/template.yaml']);
+    assert.deepEqual(index.delete('file:///w/sam/template.yaml'), ['file:///w/app/Dockerfile']);
+    assert.deepEqual(index.dependents('file:///w/app/Dockerfile'), []);
+  });
 });

@@ -2,7 +2,8 @@ import type { Node, ObjectNode, Pair } from '../parse/tree';
 import { getPair, asObject } from '../parse/tree';
 import { ObjView, type KeyStyle, type Located } from './located';
 import type { DocumentModel } from './document';
-import { parseTaskDefinitionReference, type WorkspaceView } from '../workspace/index';
+import type { WorkspaceView } from '../workspace/index';
+import { parseTaskDefinitionReference } from '../workspace/references';
 
 /** Where a model object came from: API JSON (register input / describe output) or a CloudFormation resource. */
 export interface Origin {

@@ -12,7 +12,8 @@ import { locString } from '../model/located';
 import type { ContainerDefinition, PortMapping, TaskDefinition } from '../model/ecs';
 import { resourcesOfType, type Resource, type Template } from '../model/template';
 import { asArray, asObject, getPair, getValue, type Node, type Pair } from '../parse/tree';
-import { folderOf, type IndexedDocument, type WorkspaceView } from './index';
+import type { IndexedDocument, WorkspaceView } from './index';
+import { folderOf } from './references';
 
 export interface LambdaLink {
   readonly kind: 'lambda';

@@ -2,6 +2,8 @@ import type { DocumentKind } from '../kinds/detect';
 import type { DocumentModel } from '../model/document';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
+import { dockerfilesNamedBy } from './dockerfileLinks';
+import { folderOf, parseTaskDefinitionReference } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
 export interface IndexedDocument {
@@ -23,24 +25,15 @@ export interface WorkspaceView {
   documentsInFolder(folderUri: string): IndexedDocument[];
 }
 
-/** family, family:revision, or arn:aws:ecs:region:account:task-definition/family:revision. */
-export function parseTaskDefinitionReference(value: string): { family: string; revision?: number } | undefined {
-  const tail = value.startsWith('arn:') ? value.slice(value.indexOf('task-definition/') + 'task-definition/'.length) : value;
-  if (!tail || value.startsWith('arn:') && !value.includes('task-definition/')) return undefined;
-  const match = /^([A-Za-z0-9_-]+)(?::(\d+))?$/.exec(tail);
-  if (!match) return undefined;
-  return match[2] ? { family: match[1]!, revision: Number(match[2]) } : { family: match[1]! };
-}
-
-export function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/') + 1);
-}
+export { folderOf, parseTaskDefinitionReference } from './references';
 
 /** Incrementally updated index of the workspace's documents, keyed by URI. */
 export class WorkspaceIndex implements WorkspaceView {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly byFamily = new Map<string, Set<string>>();
   private readonly byServiceFamily = new Map<string, Set<string>>();
+  /** Dockerfile URI → documents that name it (SAM image functions), wherever they are. */
+  private readonly byNamedDockerfile = new Map<string, Set<string>>();
 
   get size(): number {
     return this.docs.size;
@@ -61,6 +54,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.docs.set(doc.uri, doc);
     for (const family of familiesOf(doc.model)) addTo(this.byFamily, family, doc.uri);
     for (const family of serviceFamiliesOf(doc.model)) addTo(this.byServiceFamily, family, doc.uri);
+    for (const dockerfile of dockerfilesNamedBy(doc)) addTo(this.byNamedDockerfile, dockerfile, doc.uri);
     return unique([...before, ...this.dependents(doc.uri)]);
   }
 
@@ -77,13 +71,19 @@ export class WorkspaceIndex implements WorkspaceView {
     this.docs.delete(uri);
     for (const family of familiesOf(old.model)) this.byFamily.get(family)?.delete(uri);
     for (const family of serviceFamiliesOf(old.model)) this.byServiceFamily.get(family)?.delete(uri);
+    for (const dockerfile of dockerfilesNamedBy(old)) this.byNamedDockerfile.get(dockerfile)?.delete(uri);
   }
 
-  /** Other documents linked to this one: services of its task families, task definitions of its services, its folder's Dockerfiles. */
+  /**
+   * Other documents linked to this one: services of its task families, task definitions of its services,
+   * its folder's Dockerfiles and task definitions, the Dockerfiles it names and the templates naming it.
+   */
   dependents(uri: string): string[] {
     const doc = this.docs.get(uri);
     if (!doc) return [];
     const out = new Set<string>();
+    for (const u of this.byNamedDockerfile.get(uri) ?? []) out.add(u);
+    for (const dockerfile of dockerfilesNamedBy(doc)) if (this.docs.has(dockerfile)) out.add(dockerfile);
     for (const family of familiesOf(doc.model)) for (const u of this.byServiceFamily.get(family) ?? []) out.add(u);
     for (const family of serviceFamiliesOf(doc.model)) for (const u of this.byFamily.get(family) ?? []) out.add(u);
     if (doc.kind === 'dockerfile' || doc.kind === 'ecs-task-definition' || doc.kind === 'cloudformation' || doc.kind === 'serverless-framework') {

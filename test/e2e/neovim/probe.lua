@@ -8,9 +8,15 @@
 --   BERTH_PROBE_ROOT        root folder (default: the file's folder)
 --   BERTH_PROBE_TIMEOUT_MS  how long to wait for diagnostics (default 15000)
 --   BERTH_PROBE_WAIT        "nonempty" (default): wait for a non-empty publish; "any": the first publish
+--   BERTH_PROBE_CODE_ACTION diagnostic code: request textDocument/codeAction for the first published
+--                           diagnostic with that code (its range, context.diagnostics = { it }); optional
+--   BERTH_PROBE_APPLY       "1": apply the first returned action's edit to the buffer (as neovim's
+--                           vim.lsp.buf.code_action would), then wait for the next diagnostics publish
 -- The result: { ok, error?, serverInfo, version, diagnostics (raw LSP, 0-based), hover (raw LSP or null),
---               timings = { initMs, diagnosticsMs, hoverMs } }.
--- Exits 0 when diagnostics arrived in time (and the hover, if asked, answered), else 1 (:cquit).
+--               codeActions (raw LSP or null), textAfterFix, diagnosticsAfterFix,
+--               timings = { initMs, diagnosticsMs, hoverMs, codeActionMs, fixMs } }.
+-- Exits 0 when diagnostics arrived in time (and the hover, the code action and the republish, if asked,
+-- were answered), else 1 (:cquit).
 -- Uses only 0.7 APIs: vim.lsp.start_client / buf_attach_client (vim.lsp.start came in 0.8).
 
 local env = os.getenv
@@ -18,7 +24,10 @@ local started = vim.loop.hrtime()
 local function ms_since(t) return math.floor((vim.loop.hrtime() - t) / 1e6) end
 
 local out_path = env('BERTH_PROBE_OUT')
-local result = { ok = false, diagnostics = vim.NIL, hover = vim.NIL, timings = vim.empty_dict() }
+local result = {
+  ok = false, diagnostics = vim.NIL, hover = vim.NIL, codeActions = vim.NIL,
+  textAfterFix = vim.NIL, diagnosticsAfterFix = vim.NIL, timings = vim.empty_dict(),
+}
 
 local function finish(ok, err)
   result.ok = ok
@@ -44,6 +53,7 @@ local ok_run, run_err = pcall(function()
   if env('BERTH_PROBE_FILETYPE') then vim.bo[buf].filetype = env('BERTH_PROBE_FILETYPE') end
 
   local published -- the latest publishDiagnostics params for our file
+  local publish_count = 0
   local initialized_at
   local exited
   local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
@@ -55,7 +65,10 @@ local ok_run, run_err = pcall(function()
     workspace_folders = { { uri = vim.uri_from_fname(root), name = 'root' } },
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
-        if params and vim.uri_to_fname(params.uri) == file then published = params end
+        if params and vim.uri_to_fname(params.uri) == file then
+          published = params
+          publish_count = publish_count + 1
+        end
         return default_publish(err, params, ctx, config)
       end,
       -- Empty settings for every section asked: the server must fall back to its defaults.
@@ -103,6 +116,48 @@ local ok_run, run_err = pcall(function()
     if not response then error('hover: no answer from the server within 5000 ms') end
     if response.err then error('hover error: ' .. vim.inspect(response.err)) end
     result.hover = response.result or vim.NIL
+  end
+
+  local action_code = env('BERTH_PROBE_CODE_ACTION')
+  if action_code and action_code ~= '' then
+    local target
+    for _, d in ipairs(result.diagnostics) do
+      local code = type(d.code) == 'table' and d.code.value or d.code
+      if tostring(code) == action_code then target = d break end
+    end
+    assert(target, 'code action: no published diagnostic with code ' .. action_code)
+    local t = vim.loop.hrtime()
+    local responses, aerr = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = target.range,
+      context = { diagnostics = { target } },
+    }, 5000)
+    result.timings.codeActionMs = ms_since(t)
+    if not responses then error('code action request failed: ' .. tostring(aerr)) end
+    local response = responses[client_id]
+    if not response then error('code action: no answer from the server within 5000 ms') end
+    if response.err then error('code action error: ' .. vim.inspect(response.err)) end
+    result.codeActions = response.result or vim.NIL
+
+    if env('BERTH_PROBE_APPLY') == '1' then
+      local action = type(response.result) == 'table' and response.result[1] or nil
+      assert(action and action.edit, 'code action: the first action has no edit to apply')
+      local client = vim.lsp.get_client_by_id(client_id)
+      local before = publish_count
+      t = vim.loop.hrtime()
+      vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
+      result.textAfterFix = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+      -- The edit changes the buffer and neovim sends didChange; wait for the publish for the new version
+      -- (an older publish still in flight must not count).
+      local version = vim.lsp.util.buf_versions[buf]
+      local republished = vim.wait(timeout, function()
+        return exited or (publish_count > before and published.version == version)
+      end, 10)
+      if exited then error('server exited after the fix') end
+      if not republished then error(string.format('no diagnostics published within %d ms after the fix', timeout)) end
+      result.diagnosticsAfterFix = published.diagnostics
+      result.timings.fixMs = ms_since(t)
+    end
   end
 end)
 

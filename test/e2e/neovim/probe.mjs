@@ -13,7 +13,7 @@ const repo = path.resolve(here, '..', '..', '..');
  * Runs probe.lua in headless neovim against `cmd` (the server's command line) on `file`.
  * Resolves with the probe's JSON result plus { exitCode, stderr, wallMs }.
  */
-export async function probe({ file, cmd, hover, filetype, timeoutMs = 15_000, wait = 'nonempty' }) {
+export async function probe({ file, cmd, hover, filetype, codeAction, apply = false, timeoutMs = 15_000, wait = 'nonempty' }) {
   const scratch = await mkdtemp(path.join(tmpdir(), 'berth-nvim-'));
   const out = path.join(scratch, 'result.json');
   const env = {
@@ -29,6 +29,8 @@ export async function probe({ file, cmd, hover, filetype, timeoutMs = 15_000, wa
     BERTH_PROBE_WAIT: wait,
     ...(hover ? { BERTH_PROBE_HOVER: hover } : {}),
     ...(filetype ? { BERTH_PROBE_FILETYPE: filetype } : {}),
+    ...(codeAction ? { BERTH_PROBE_CODE_ACTION: codeAction } : {}),
+    ...(apply ? { BERTH_PROBE_APPLY: '1' } : {}),
   };
   const started = Date.now();
   const child = spawn('nvim', ['--headless', '--clean', '-u', path.join(here, 'probe.lua')], {

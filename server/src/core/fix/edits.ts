@@ -5,6 +5,8 @@ import type { TextEdit } from '../rules/types';
 export function replaceScalar(text: string, node: Node, value: string | number | boolean): TextEdit {
   const raw = text.slice(node.span.start, node.span.end);
   const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '';
+  // A string where JSON had a number, true or null: JSON needs the quotes that YAML can do without.
+  if (!quote && typeof value === 'string' && formatOfText(text) === 'json') return { span: node.span, newText: JSON.stringify(value) };
   const newText = quote || typeof value === 'string' && node.kind === 'scalar' && typeof node.value === 'string' && needsQuotes(value)
     ? `${quote || '"'}${value}${quote || '"'}`
     : String(value);

@@ -33,11 +33,24 @@ runRuleTests(rule, {
       name: 'a password by name',
       code: api('{ "name": "DB_PASSWORD", "value": "hunter2hunter2" }'),
       errors: [{ messageId: 'secretName', line: 5, column: 55, endLine: 5, endColumn: 71, severity: 'warning', message: /DB_PASSWORD of container app looks like a secret.*"secrets" with valueFrom/ }],
+      // secrets already has DB_PASSWORD: the fix only removes the plain value.
+      output: api(''),
+    },
+    {
+      name: 'the fix adds secrets when the container has none, and keeps the other variables',
+      code: '{"family": "web", "containerDefinitions": [{"name": "app", "image": "app:1", "environment": [{"name": "API_TOKEN", "value": "s3cr3t-v4lue"}, {"name": "LOG_LEVEL", "value": "debug"}]}]}',
+      errors: [{ messageId: 'secretName', line: 1, column: 125, endLine: 1, endColumn: 139 }],
+      output:
+        '{"family": "web", "containerDefinitions": [{"name": "app", "image": "app:1", "environment": [{"name": "LOG_LEVEL", "value": "debug"}], "secrets": [{ "name": "API_TOKEN", "valueFrom": "arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:API_TOKEN" }]}]}',
     },
     {
       name: 'an access key id under any name',
       code: api('{ "name": "CONFIG", "value": "AKIAIOSFODNN7EXAMPLE" }'),
       errors: [{ messageId: 'accessKeyId', line: 5, column: 50, endLine: 5, endColumn: 72 }],
+      output: api('').replace(
+        'secret:db" }]',
+        'secret:db" }, { "name": "CONFIG", "valueFrom": "arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:CONFIG" }]',
+      ),
     },
     {
       name: 'CloudFormation secret access key',

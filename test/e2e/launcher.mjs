@@ -14,6 +14,7 @@
 //   BERTH_CHROMIUM         browser executable (default /usr/bin/chromium)
 //   BERTH_E2E_TIMEOUT_MS   hard limit for the whole run (default 300000)
 //   BERTH_E2E_VERBOSE=1    echo code-server's own log and all browser console lines
+//   BERTH_E2E_UNTRUSTED=1  keep workspace trust on, so the folder opens untrusted (restricted mode)
 
 import { spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
@@ -81,12 +82,13 @@ export const QUIET_SETTINGS = {
  * Starts code-server in its own process group on a free loopback port and waits for /healthz.
  * Returns { url, port, stop(), output(), exited }.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, folder, extraArgs = [], verbose = VERBOSE }) {
+export async function startCodeServer({ userDataDir, extensionsDir, folder, extraArgs = [], verbose = VERBOSE, untrusted = process.env.BERTH_E2E_UNTRUSTED === '1' }) {
   const entry = codeServerEntry();
   if (!existsSync(entry)) throw new Error(`code-server not found at ${entry}; run test/e2e/setup.sh first (or set BERTH_CODE_SERVER)`);
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await mkdir(extensionsDir, { recursive: true });
-  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  const settings = untrusted ? { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : QUIET_SETTINGS;
+  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const config = path.join(userDataDir, 'code-server.yaml');
   await writeFile(config, 'auth: none\ncert: false\n');
   const port = await freePort();
@@ -96,7 +98,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, extr
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

@@ -141,7 +141,12 @@ class DeployController {
     if (args.folder !== undefined && args.target !== undefined) {
       const config = await readConfig(args.folder);
       const hit = config?.targets.find((t) => t.target.name === args.target);
-      if (!hit) throw new Error(`No deploy target "${args.target}" in ${config?.configFile ?? path.join(args.folder, '.berthrc.yaml')}.${config?.errors.length ? ` ${config.errors.join(' ')}` : ''}`);
+      if (!hit) {
+        const names = config?.targets.map((t) => t.target.name) ?? [];
+        throw new Error(
+          `No deploy target "${args.target}" in ${config?.configFile ?? path.join(args.folder, '.berthrc.yaml')}${names.length ? `; the targets are ${names.join(', ')}` : ''}.${config?.errors.length ? ` ${config.errors.join(' ')}` : ''}`,
+        );
+      }
       return hit;
     }
     const configs = (await allConfigs()).filter((c) => args.folder === undefined || c.folder === args.folder);

@@ -1,6 +1,8 @@
 // UI test: the packaged extension (berth.vsix) in code-server, driven through headless chromium
 // with the keyboard, as a user would: Ctrl+P opens the task definition, Ctrl+Shift+M shows Problems,
-// and the Fargate cpu/memory finding must appear there. Screenshots go to test-results/.
+// and the Fargate cpu/memory finding must appear there; Ctrl+G then Ctrl+K Ctrl+I shows the hover on
+// hostPort; Ctrl+. offers the quick fix, which clears the finding. Screenshots go to test-results/
+// (`npm run screenshots` copies them to docs/screenshots/ for the README).
 //
 // Run: npm run package && node --test test/e2e/ui/ui.test.mjs
 // Env: BERTH_VSIX (default <repo>/berth.vsix), plus the launcher's BERTH_CODE_SERVER / BERTH_CHROMIUM.
@@ -8,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -39,8 +41,29 @@ function run(cmd, args) {
   });
 }
 
+/**
+ * Moves the cursor like a user: focus the editor (Ctrl+1), Ctrl+G, type "line:column" (1-based) and Enter.
+ * The line is the fixture's first line matching `pattern`; the column is `offset` characters after the match.
+ */
+async function goTo(pattern, offset) {
+  const lines = (await readFile(path.join(workspace, 'task-definition.json'), 'utf8')).split('\n');
+  const line = lines.findIndex((l) => pattern.test(l));
+  assert.ok(line >= 0, `no line matches ${pattern}`);
+  const column = lines[line].search(pattern) + offset + 1;
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  await page.keyboard.press('Control+G');
+  const quickInput = page.locator('.quick-input-widget');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(`${line + 1}:${column}`);
+  await page.keyboard.press('Enter');
+  await quickInput.waitFor({ state: 'hidden' });
+  await page.locator('.statusbar', { hasText: `Ln ${line + 1}, Col ${column}` }).waitFor();
+}
+
 async function screenshot(name) {
-  await page?.screenshot({ path: path.join(results, `ui-${name}.png`) }).catch(() => {});
+  // animations: 'disabled' finishes fade-ins (the hover's) so nothing is caught half drawn.
+  await page?.screenshot({ path: path.join(results, `ui-${name}.png`), animations: 'disabled' }).catch(() => {});
 }
 
 before(async () => {
@@ -70,7 +93,7 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory finding', { timeout: 120_000 }, async (t) => {
+test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory finding; hover; quick fix', { timeout: 180_000 }, async (t) => {
   try {
     await t.test('open the file with Ctrl+P', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }); // focus the workbench
@@ -95,6 +118,50 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
       assert.match(text, /berth/, `the row names its source: ${text}`);
       assert.match(text, /4096/, `the message names the memory value: ${text}`);
       await screenshot('2-problems');
+    });
+
+    await t.test('Ctrl+G to hostPort, Ctrl+K Ctrl+I shows the hover', async () => {
+      await goTo(/"hostPort"/, '"hostPort"'.length - 3); // the cursor inside the key
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'dynamic port mapping' });
+      await hover.first().waitFor();
+      const text = await hover.first().innerText();
+      assert.match(text, /hostPort/, text);
+      assert.match(text, /Dynamic port mapping with an ALB/, text);
+      // Berth's facts and explanation come after AWS's property text: Ctrl+K Ctrl+I again focuses the
+      // hover, End scrolls it to the bottom. Wait until Berth's paragraph is inside the hover's box.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.locator('.monaco-hover:not(.hidden):focus-within').waitFor();
+      await page.keyboard.press('End');
+      await page.waitForFunction(() => {
+        const box = document.querySelector('.monaco-hover:not(.hidden)')?.getBoundingClientRect();
+        const berth = [...document.querySelectorAll('.monaco-hover:not(.hidden) p')].find((p) => p.textContent.includes('Dynamic port mapping with an ALB'));
+        const r = berth?.getBoundingClientRect();
+        return box && r && r.top >= box.top && r.bottom <= box.bottom;
+      });
+      await screenshot('3-hover');
+      await page.keyboard.press('Escape');
+      await hover.first().waitFor({ state: 'hidden' });
+    });
+
+    await t.test('Ctrl+. on the memory value offers the quick fix; Enter applies it and the finding goes', async () => {
+      await goTo(/"memory"\s*:\s*"4096"/, '"memory": "40'.length);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      const fix = menu.locator('.monaco-list-row', { hasText: 'Set memory to 2048 MiB' });
+      await fix.first().waitFor();
+      // The preferred fix comes first and has the focus; Enter applies it, as a user would.
+      await menu.locator('.monaco-list-row.focused', { hasText: 'Set memory to 2048 MiB' }).waitFor();
+      await screenshot('4-quick-fix');
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      await page.locator('.editor-instance .view-lines', { hasText: '"2048"' }).waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first().waitFor({ state: 'detached' });
+      await screenshot('5-fixed');
+      // The edit stays in the editor (auto-save is off): the fixture on disk is unchanged.
+      assert.match(await readFile(path.join(workspace, 'task-definition.json'), 'utf8'), /"memory": "4096"/);
     });
   } catch (err) {
     await screenshot('failure');

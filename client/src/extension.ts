@@ -6,7 +6,7 @@ import { ConceptsTree } from './conceptsView';
 import { registerDeploy } from './deploy/commands';
 import { SHOW_CONCEPT, SHOW_RULE_DOC } from './docLinks';
 import { DocsPanel } from './docsPanel';
-import { createKindStatus } from './kindStatus';
+import { createKindStatus, type KindStatus } from './kindStatus';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -15,6 +15,7 @@ let client: LanguageClient | undefined;
 export interface BerthApi {
   readonly conceptsTree: ConceptsTree;
   readonly docs: DocsPanel;
+  readonly kindStatus: KindStatus;
 }
 
 /** Starts the language server, the output channel and the status item, and registers the views and commands. */
@@ -41,8 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<BerthA
     vscode.commands.registerCommand('berth.computeGuide', (answers?: ComputeAnswers & { openSnippet?: boolean }) => runComputeGuide(context.extension, answers)),
   );
   await started;
-  context.subscriptions.push(createKindStatus(client));
-  return { conceptsTree, docs };
+  const kindStatus = createKindStatus(client);
+  context.subscriptions.push(kindStatus);
+  return { conceptsTree, docs, kindStatus };
 }
 
 async function pickConcept(tree: ConceptsTree): Promise<string | undefined> {

@@ -11,16 +11,33 @@ const KIND_LABELS: Record<string, string> = {
   dockerfile: 'Dockerfile',
 };
 
+export interface KindStatus extends vscode.Disposable {
+  /** The item's text while it is shown, else undefined. */
+  readonly text: string | undefined;
+  /** Fires after each update with the text shown (undefined when hidden). */
+  readonly onDidUpdate: vscode.Event<string | undefined>;
+}
+
 /** A status-bar item with the kind Berth detected for the active file, hidden for other files. */
-export function createKindStatus(client: LanguageClient): vscode.Disposable {
+export function createKindStatus(client: LanguageClient): KindStatus {
   const item = vscode.window.createStatusBarItem('berth.kind', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Berth: detected kind';
+  const updated = new vscode.EventEmitter<string | undefined>();
+  let shown: string | undefined;
   let requestId = 0;
   const update = async (): Promise<void> => {
+    await run();
+    updated.fire(shown);
+  };
+  const hide = () => {
+    item.hide();
+    shown = undefined;
+  };
+  const run = async (): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
     const id = ++requestId;
     if (!editor) {
-      item.hide();
+      hide();
       return;
     }
     try {
@@ -30,9 +47,10 @@ export function createKindStatus(client: LanguageClient): vscode.Disposable {
         item.text = `$(server-process) Berth: ${KIND_LABELS[result.kind] ?? result.kind}`;
         item.tooltip = `Berth checks this file as ${KIND_LABELS[result.kind] ?? result.kind}.`;
         item.show();
-      } else item.hide();
+        shown = item.text;
+      } else hide();
     } catch {
-      item.hide();
+      hide();
     }
   };
   const subscriptions = [
@@ -42,5 +60,12 @@ export function createKindStatus(client: LanguageClient): vscode.Disposable {
     }),
   ];
   void update();
-  return vscode.Disposable.from(item, ...subscriptions);
+  const disposable = vscode.Disposable.from(item, updated, ...subscriptions);
+  return {
+    get text() {
+      return shown;
+    },
+    onDidUpdate: updated.event,
+    dispose: () => disposable.dispose(),
+  };
 }

@@ -19,6 +19,15 @@ function trusted(value: string): vscode.MarkdownString {
   return md;
 }
 
+function withOfflineLinks(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  for (const d of diagnostics) {
+    if (d.source !== 'berth' || typeof d.code !== 'object' || d.code === null) continue;
+    const link = offlineLink(d.code.target.toString(true));
+    if (link) d.code = { value: d.code.value, target: vscode.Uri.parse(link) };
+  }
+  return diagnostics;
+}
+
 /** The server runs in a separate Node process (module transport over IPC); the client only wires VS Code. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -41,14 +50,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions: { clientCommands: [SHOW_CONCEPT] },
     markdown: { isTrusted: { enabledCommands: [...DOC_COMMANDS] }, supportHtml: false },
     middleware: {
-      // The rule link of every diagnostic opens the bundled rule page inside VS Code (works offline).
+      // The rule link of every diagnostic opens the bundled rule page inside VS Code (works offline),
+      // whether diagnostics are pushed or pulled.
       handleDiagnostics(uri, diagnostics, next) {
-        for (const d of diagnostics) {
-          if (d.source !== 'berth' || typeof d.code !== 'object' || d.code === null) continue;
-          const link = offlineLink(d.code.target.toString(true));
-          if (link) d.code = { value: d.code.value, target: vscode.Uri.parse(link) };
-        }
-        next(uri, diagnostics);
+        next(uri, withOfflineLinks(diagnostics));
+      },
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') withOfflineLinks(report.items);
+        return report;
       },
       // "Read more" in a hover opens the bundled concept article.
       async provideHover(document, position, token, next) {

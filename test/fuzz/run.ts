@@ -32,11 +32,9 @@ let slowest = 0;
 for (const [i, g] of all.entries()) {
   const numRuns = Math.max(1, Math.round((runs * g.weight) / totalWeight));
   const t0 = Date.now();
-  let cases = 0;
   let withFindings = 0;
   const result = fc.check(
     fc.property(g.arbitrary, (input) => {
-      cases++;
       const { analysis, ms } = checkInput(input, { probes: 2 });
       if (analysis.findings.length) withFindings++;
       if (ms > slowest) slowest = ms;

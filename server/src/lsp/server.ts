@@ -29,6 +29,7 @@ import { decodeBytes } from '../core/text/decode';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { quickFix, toDiagnostic, toRange, toTextEdits, type DiagnosticData } from './toLsp';
+import { installTestHooks } from './testHooks';
 import { scanFolder } from './workspaceScan';
 
 /** Custom request: the kind Berth detected for a document (the client's status bar shows it). */
@@ -63,6 +64,7 @@ interface CachedAnalysis {
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const testHooks = installTestHooks(connection); // TEST-ONLY: inert unless BERTH_TEST_HOOKS=1 (see testHooks.ts)
   const index = new WorkspaceIndex();
   const cache = new Map<string, CachedAnalysis>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -122,7 +124,7 @@ export function startServer(connection: Connection): void {
     if (entry.findings && entry.generation === generation) return { entry, findings: entry.findings };
     let findings: Finding[] = [];
     if (!isExcluded(doc.uri)) {
-      findings = lint(entry.prepared, { settings: effectiveFor(doc.uri).analyze, workspace: index });
+      findings = lint(entry.prepared, { settings: effectiveFor(doc.uri).analyze, workspace: index, rules: testHooks.rules });
       for (const f of findings) if (f.internalError) connection.console.error(`Rule failure in ${doc.uri}: ${f.internalError}`);
     }
     entry.findings = findings;

@@ -3,9 +3,10 @@
  *
  * Each link source is a function (dockerfileUri, workspace) → links; `linkedTargets` joins them. Sources today:
  * - a SAM/CloudFormation function with `PackageType: Image` whose `Metadata.DockerContext`/`Dockerfile` name it;
+ * - serverless.yml `provider.ecr.images.<name>` (path + file) used by a function's `image`;
  * - a task definition with a single container, in the same folder as the only Dockerfile there.
- * serverless.yml `provider.ecr.images` and .berthrc.yaml deploy targets can be added as further sources
- * (see LINK_SOURCES) without changing the rules, which only read DockerfileLink.
+ * .berthrc.yaml deploy targets can be added as a further source (see LINK_SOURCES) without changing the
+ * rules, which only read DockerfileLink.
  */
 import type { Located } from '../model/located';
 import { locString } from '../model/located';
@@ -33,7 +34,7 @@ export interface LambdaLink {
   readonly imageEntryPointPair?: Pair;
   /** Handler, when given. */
   readonly handler?: Located<string>;
-  readonly via: 'template-metadata';
+  readonly via: 'template-metadata' | 'serverless-ecr-images';
 }
 
 export interface EcsLink {
@@ -56,7 +57,7 @@ export type DockerfileLink = LambdaLink | EcsLink;
 export type LinkSource = (dockerfileUri: string, workspace: WorkspaceView) => DockerfileLink[];
 
 /** The places that can name a Dockerfile; add serverless.yml and .berthrc.yaml sources here. */
-export const LINK_SOURCES: readonly LinkSource[] = [templateImageFunctions, singleContainerTaskInFolder];
+export const LINK_SOURCES: readonly LinkSource[] = [templateImageFunctions, serverlessImageFunctions, singleContainerTaskInFolder];
 
 /** Every known place where the image built from this Dockerfile runs; [] when unknown. */
 export function linkedTargets(dockerfileUri: string, workspace: WorkspaceView, sources: readonly LinkSource[] = LINK_SOURCES): DockerfileLink[] {
@@ -85,6 +86,7 @@ export function templateImageFunctions(dockerfileUri: string, workspace: Workspa
  * re-check those Dockerfiles when the template changes (a template may sit in another folder than the Dockerfile).
  */
 export function dockerfilesNamedBy(doc: IndexedDocument): string[] {
+  if (doc.kind === 'serverless-framework') return [...serverlessImages(doc).values()];
   const template = doc.model.template;
   if (!template) return [];
   const out: string[] = [];
@@ -177,6 +179,53 @@ export function singleContainerTaskInFolder(dockerfileUri: string, workspace: Wo
         cpuArchitecture: taskDefinition.cpuArchitecture,
         stopTimeout: container.raw.num('stopTimeout'),
         via: 'same-folder',
+      });
+    }
+  }
+  return out;
+}
+
+// ---- serverless.yml: provider.ecr.images ------------------------------------------------------------
+
+/** Image name → Dockerfile URI, for images built from a local path (`path`, optional `file`). */
+function serverlessImages(doc: IndexedDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  const images = asObject(getValue(asObject(getValue(asObject(getValue(doc.model.root, 'provider')), 'ecr')), 'images'));
+  for (const image of images?.pairs ?? []) {
+    const path = scalar(getValue(image.value, 'path'));
+    if (path === undefined) continue; // an image given by URI is not built here
+    const file = scalar(getValue(image.value, 'file')) ?? 'Dockerfile';
+    out.set(image.key, resolveUri(folderOf(doc.uri), `${trimSlash(path)}/${file}`));
+  }
+  return out;
+}
+
+export function serverlessImageFunctions(dockerfileUri: string, workspace: WorkspaceView): LambdaLink[] {
+  const out: LambdaLink[] = [];
+  for (const doc of workspace.documents()) {
+    if (doc.kind !== 'serverless-framework') continue;
+    const images = serverlessImages(doc);
+    const names = [...images].filter(([, uri]) => uri === dockerfileUri).map(([name]) => name);
+    if (!names.length) continue;
+    const provider = asObject(getValue(doc.model.root, 'provider'));
+    for (const fn of asObject(getValue(doc.model.root, 'functions'))?.pairs ?? []) {
+      const image = getValue(fn.value, 'image');
+      const name = scalar(image) ?? scalar(getValue(image, 'name'));
+      if (name === undefined || !names.includes(name)) continue;
+      // serverless.yml writes one architecture (`architecture: arm64`), per function or under provider.
+      const architecturePair = getPair(fn.value, 'architecture') ?? getPair(provider, 'architecture');
+      const commandPair = getPair(image, 'command');
+      out.push({
+        kind: 'lambda',
+        uri: doc.uri,
+        logicalId: fn.key,
+        span: fn,
+        architectures: architecturePair ? [locString(architecturePair.value, architecturePair)] : [],
+        architecturesPair: architecturePair,
+        imageCommand: (asArray(commandPair?.value)?.items ?? []).map((n) => locString(n)),
+        imageCommandPair: commandPair,
+        imageEntryPointPair: getPair(image, 'entryPoint'),
+        via: 'serverless-ecr-images',
       });
     }
   }

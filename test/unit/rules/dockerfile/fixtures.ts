@@ -21,3 +21,23 @@ export function samTemplate(options: { architectures?: string; command?: string;
 export function taskDefinition(container: Record<string, unknown>, extra: Record<string, unknown> = {}): { filename: string; code: string } {
   return { filename: 'task.json', code: JSON.stringify({ family: 'web', ...extra, containerDefinitions: [{ name: 'web', image: 'web:1', ...container }] }, null, 2) };
 }
+
+export function serverlessYml(options: { architecture?: string; path?: string; file?: string } = {}): { filename: string; code: string } {
+  const lines = [
+    'service: hello',
+    'provider:',
+    '  name: aws',
+    ...(options.architecture ? [`  architecture: ${options.architecture}`] : []),
+    '  ecr:',
+    '    images:',
+    '      helloimage:',
+    `        path: ${options.path ?? './hello'}`,
+    ...(options.file ? [`        file: ${options.file}`] : []),
+    'functions:',
+    '  hello:',
+    '    image:',
+    '      name: helloimage',
+    '',
+  ];
+  return { filename: 'serverless.yml', code: lines.join('\n') };
+}

@@ -1,12 +1,14 @@
 import rule from '../../../../server/src/core/rules/dockerfile/valid-platform-architecture';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { samTemplate, taskDefinition } from './fixtures';
+import { samTemplate, serverlessYml, taskDefinition } from './fixtures';
 
 const lambda = 'hello/Dockerfile';
 
 runRuleTests(rule, {
   valid: [
     { name: 'no link', filename: 'Dockerfile', code: 'FROM --platform=linux/arm64 node:20\n' },
+    { name: 'serverless.yml image on arm64', filename: lambda, workspace: [serverlessYml({ architecture: 'arm64' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
+    { name: 'serverless.yml image built from another Dockerfile', filename: lambda, workspace: [serverlessYml({ file: 'Dockerfile.prod' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
     { name: 'arm64 both', filename: lambda, workspace: [samTemplate({ architectures: 'arm64' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
     { name: 'default x86_64 and amd64', filename: lambda, workspace: [samTemplate()], code: 'FROM --platform=linux/amd64 public.ecr.aws/lambda/nodejs:20\n' },
     { name: 'TARGETPLATFORM', filename: lambda, workspace: [samTemplate()], code: 'FROM --platform=$TARGETPLATFORM node:20\n' },
@@ -15,6 +17,13 @@ runRuleTests(rule, {
     { name: 'platform only on a build stage', filename: 'Dockerfile', workspace: [taskDefinition({}, { runtimePlatform: { cpuArchitecture: 'X86_64' } })], code: 'FROM --platform=linux/arm64 golang:1 AS b\nFROM node:20\n' },
   ],
   invalid: [
+    {
+      name: 'serverless.yml provider.ecr.images: default x86_64, image arm64',
+      filename: lambda,
+      workspace: [serverlessYml()],
+      code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\nCMD ["app.handler"]\n',
+      errors: [{ messageId: 'lambdaMismatch', line: 1, column: 17, endLine: 1, endColumn: 28, related: [{ line: 9, column: 3, filename: 'serverless.yml' }] }],
+    },
     {
       name: 'Lambda default x86_64, image arm64',
       filename: lambda,

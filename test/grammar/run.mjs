@@ -33,6 +33,8 @@ function run(name, cli, args) {
   const result = spawnSync(process.execPath, [join(tool, cli), '--config', 'package.json', ...hostGrammars, ...args], {
     cwd: root,
     encoding: 'utf8',
+    // vscode-tmgrammar-test 0.1.3 spins forever on an assertion line with two ` - ` exclusion groups: fail instead of hanging.
+    timeout: 120_000,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
   if (result.status === 0) {

@@ -73,6 +73,7 @@ if (runUnit) {
   await step('type-check (tsc --noEmit, strict)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], { counts: false });
   await step('lint (typescript-eslint; architecture invariants)', 'npx', ['eslint', '.'], { counts: false });
   const files = [...findTests('test', /\.test\.ts$/)];
+  await step('grammar snapshots (vscode-tmgrammar-test)', node, ['test/grammar/run.mjs']);
   // Timings are never asserted; the smoke run only proves every measurement still produces a number.
   await step('benchmark smoke run (bench/run.mjs --smoke)', node, ['bench/run.mjs', '--smoke', '--no-build'], { counts: false });
   await step('unit, protocol and CLI tests', node, [...loader, '--test', '--test-reporter=spec', ...files]);

@@ -152,3 +152,11 @@ describe('hover: other kinds', () => {
     assert.equal(hover('task.json', '{"family": "x", "containerDefinitions": [], "zzz": 1}', '"zzz"'), undefined);
   });
 });
+
+describe('hover: Dockerfile', () => {
+  it('hoverAt answers with the AWS-aware Dockerfile hover', () => {
+    const text = 'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]\n';
+    const md = hover('Dockerfile', text, 'FROM')!;
+    assert.match(md, /^`public\.ecr\.aws\/lambda\/python:3\.13` is an AWS base image for Lambda/);
+  });
+});

@@ -8,6 +8,7 @@ import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
 import type { Path, Span } from '../parse/tree';
 import { propertyDocAt } from '../schema/registry';
+import { dockerfileHoverAt } from './dockerfileHover';
 import { locate } from './locate';
 import { schemaPathFor, type SchemaPath } from './schemaPath';
 
@@ -26,6 +27,7 @@ export interface HoverOptions {
  * facts tables, and Berth's concept summary with a "Read more" link to the full article.
  */
 export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+  if (doc.kind === 'dockerfile') return dockerfileHoverAt(doc, offset);
   if (!doc.kind || !doc.tree?.root) return undefined;
   const at = locate(doc.tree.root, offset);
   if (!at) return undefined;

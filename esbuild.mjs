@@ -1,5 +1,6 @@
 // Builds dist/client.js, dist/server.js and dist/cli.js: CJS for Node, `vscode` external, source maps.
 // `--release` minifies. Markdown (concept articles, rule docs) is bundled as text.
+import { cpSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const release = process.argv.includes('--release');
@@ -27,6 +28,9 @@ const builds = [
   // The deploy engine and the AWS SDK: required at run time by the CLI and the server on the first deploy only.
   { entryPoints: ['server/src/deploy/main.ts'], outfile: 'dist/deploy.js' },
 ];
+
+// The walkthrough's pages ship inside dist/ (the .vsix carries only dist/, schemas/, snippets/, syntaxes/).
+cpSync('client/walkthrough', 'dist/walkthrough', { recursive: true });
 
 if (watch) {
   for (const b of builds) {

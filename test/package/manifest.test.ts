@@ -51,12 +51,19 @@ describe('.vsix contents', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const allowed = /^(dist\/(client|server|cli|deploy)\.js|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
     for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js']) {
       assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');
+    // Every file the manifest points at ships.
+    const walkthroughs = (manifest as unknown as { contributes: { walkthroughs?: { steps: { media: { markdown?: string } }[] }[] } }).contributes.walkthroughs ?? [];
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      if (step.media.markdown) assert.ok(listed.includes(step.media.markdown), `${step.media.markdown} is missing from the .vsix`);
+    }
+    const snippets = (manifest as unknown as { contributes: { snippets?: { path: string }[] } }).contributes.snippets ?? [];
+    for (const snippet of snippets) assert.ok(listed.includes(snippet.path.replace(/^\.\//, '')), `${snippet.path} is missing from the .vsix`);
   });
 });
 

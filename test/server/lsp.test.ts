@@ -222,3 +222,31 @@ describe('language server over stdio: hostile input', () => {
     assert.equal(hover, null, 'the server still answers requests');
   });
 });
+
+describe('language server over stdio: go to definition', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ settings: { validation: { debounceMs: 0 } } });
+  });
+  after(() => client.stop());
+
+  it("jumps from a service's taskDefinition and containerName to the task definition in another file", async () => {
+    const taskUri = 'file:///tmp/berth-lsp-definition/task-definition.json';
+    const serviceUri = 'file:///tmp/berth-lsp-definition/service.json';
+    const task = '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "memory": 256 }]\n}';
+    const service = '{\n  "serviceName": "web",\n  "taskDefinition": "web:3",\n  "loadBalancers": [{ "containerName": "web", "containerPort": 80 }]\n}';
+    const opened = client.nextDiagnostics(taskUri);
+    await client.open(taskUri, 'json', task);
+    await opened;
+    await client.open(serviceUri, 'json', service);
+    const family = { start: { line: 1, character: 12 }, end: { line: 1, character: 17 } };
+    const toTask = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: serviceUri }, position: { line: 2, character: 22 } })) as { uri: string; range: unknown };
+    assert.deepEqual(toTask, { uri: taskUri, range: family });
+    const nameColumn = task.split('\n')[2]!.indexOf('"web"');
+    const toContainer = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: serviceUri },
+      position: { line: 3, character: service.split('\n')[3]!.indexOf('"web"') + 2 },
+    })) as { uri: string; range: unknown };
+    assert.deepEqual(toContainer, { uri: taskUri, range: { start: { line: 2, character: nameColumn }, end: { line: 2, character: nameColumn + 5 } } });
+  });
+});

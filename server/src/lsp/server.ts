@@ -23,6 +23,7 @@ import { conceptArticle, conceptSummaries, ruleArticle } from '../core/docs/arti
 import { getConcept } from '../core/docs/concepts';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load';
 import { completionsAt } from '../core/features/completion';
+import { ecsDefinitionAt } from '../core/features/ecsNavigation';
 import { hoverAt } from '../core/features/hover';
 import type { Finding } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
@@ -293,6 +294,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         diagnosticProvider: pullDiagnostics ? { identifier: 'berth', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         hoverProvider: true,
+        definitionProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -390,6 +392,22 @@ export function startServer(connection: Connection): void {
       return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(prepared.lines, hover.span) };
     } catch (error) {
       connection.console.error(`Hover failed: ${(error as Error).stack ?? error}`);
+      return null;
+    }
+  });
+
+  // Go to definition: a service's taskDefinition → the task definition; a containerName → the container.
+  connection.onDefinition((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    try {
+      const { prepared } = analysisOf(doc);
+      const target = ecsDefinitionAt(prepared, doc.offsetAt(params.position), index);
+      if (!target) return null;
+      const lines = target.uri === doc.uri ? prepared.lines : (cache.get(target.uri)?.prepared.lines ?? index.get(target.uri)?.lines);
+      return lines ? { uri: target.uri, range: toRange(lines, target.span) } : null;
+    } catch (error) {
+      connection.console.error(`Definition failed: ${(error as Error).stack ?? error}`);
       return null;
     }
   });

@@ -8,6 +8,8 @@ import type { Node, Path, Span } from '../parse/tree';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from '../schema/registry';
 import { locate } from './locate';
+import type { CfnPropertySpec } from '../facts/cfnResources';
+import { cfnLevelAt, propertyPathIn, resourceTypeChoices, type CfnLevel } from './cfnSpec';
 import { schemaPathFor } from './schemaPath';
 
 export interface CompletionEntry {
@@ -63,11 +65,15 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
   // A value (of a pair, or an item of a list value): Berth's own value lists, else the schema's enum.
   const valuePath = valuePathAt(target, at, probeOffset);
   if (valuePath) {
+    if (kind === 'cloudformation' && valuePath.length === 3 && valuePath[0] === 'Resources' && valuePath[2] === 'Type') {
+      return resourceTypeChoices().map((type, i) => ({ label: type, kind: 'value' as const, insertText: type, span: typeSpan(target.text, word), sortText: String(i).padStart(4, '0') }));
+    }
     const mapped = schemaPathFor(kind, valuePath, resourceType);
     const own = valueCompletions(target, kind, valuePath, mapped, word, options);
     if (own) return own;
     const propertyDoc = mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined;
-    return (propertyDoc?.enum ?? []).map((value, i) => ({
+    const templateEnum = !propertyDoc && kind === 'cloudformation' ? templateLevel(valuePath, resourceType)?.property?.enum : undefined;
+    return (propertyDoc?.enum ?? templateEnum ?? []).map((value, i) => ({
       label: String(value),
       kind: 'value' as const,
       insertText: String(value),
@@ -82,7 +88,11 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
     const objectPath = at.onKey || onProbe ? at.path.slice(0, -1) : at.path;
     const objectNode = at.onKey || onProbe ? parentObject(root, objectPath) : at.node;
     const mapped = schemaPathFor(kind, objectPath, resourceType);
-    if (!mapped) return [];
+    if (!mapped) {
+      // Other covered resource types: property names from the CloudFormation resource spec.
+      const properties = kind === 'cloudformation' ? templateLevel(objectPath, resourceType)?.properties : undefined;
+      return properties ? templatePropertyEntries(properties, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset)) : [];
+    }
     const entries = propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
     // A SAM function takes CodeUri / InlineCode / ImageUri instead of Lambda's Code.
     return mapped.sam ? entries.filter((e) => e.label !== 'Code') : entries;
@@ -340,4 +350,37 @@ function intrinsicAt(root: Node, offset: number): Extract<Node, { kind: 'intrins
   };
   visit(root);
   return found;
+}
+
+/** The CloudFormation spec level for a path inside a resource's Properties (the object itself when the path ends at Properties). */
+function templateLevel(path: Path, resourceType: (id: string) => string | undefined): CfnLevel | undefined {
+  const inProperties = propertyPathIn(path);
+  if (!inProperties) return undefined;
+  const type = resourceType(inProperties.logicalId);
+  return type ? cfnLevelAt(type, inProperties.rest) : undefined;
+}
+
+function templatePropertyEntries(properties: Readonly<Record<string, CfnPropertySpec>>, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean): CompletionEntry[] {
+  const present = new Set(objectNode?.kind === 'object' ? objectNode.pairs.map((p) => p.key) : []);
+  return Object.entries(properties)
+    .filter(([name]) => !present.has(name))
+    .map(([name, spec]) => ({
+      label: name,
+      kind: 'property' as const,
+      detail: spec.required ? 'required' : undefined,
+      documentation: spec.documentation,
+      insertText: json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
+      span: word,
+      sortText: `${spec.required ? '0' : '1'}${name}`,
+      deprecated: spec.deprecated,
+    }));
+}
+
+/** A resource type is typed with colons (`AWS::S3::Bucket`): replace the whole token, not just the last word. */
+function typeSpan(text: string, word: Span): Span {
+  let start = word.start;
+  while (start > 0 && /[\w:]/.test(text[start - 1]!)) start--;
+  let end = word.end;
+  while (end < text.length && /[\w:]/.test(text[end]!)) end++;
+  return { start, end };
 }

@@ -7,9 +7,11 @@ import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUni
 import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
 import type { Path, Span } from '../parse/tree';
-import { propertyDocAt } from '../schema/registry';
+import { propertyDocAt, type PropertyDoc } from '../schema/registry';
 import { dockerfileHoverAt } from './dockerfileHover';
 import { locate } from './locate';
+import { cfnTypeSpec } from '../facts/cfnResources';
+import { cfnLevelAt, propertyPathIn } from './cfnSpec';
 import { schemaPathFor, type SchemaPath } from './schemaPath';
 
 export interface HoverResult {
@@ -44,10 +46,14 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
   const value = onValue && at.node.kind === 'scalar' ? at.node.value : undefined;
 
   const parts: string[] = [];
-  const propertyDoc = mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined;
+  const propertyDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, resourceType);
   if (propertyDoc) {
     parts.push(`**${name}**`);
     if (propertyDoc.markdownDescription) parts.push(propertyDoc.markdownDescription);
+  } else if (doc.kind === 'cloudformation' && propertyPath.length === 3 && propertyPath[0] === 'Resources' && name === 'Type' && typeof value === 'string') {
+    // On a resource's Type: what the resource type is.
+    const typeDoc = cfnTypeSpec(value)?.documentation;
+    if (typeDoc) parts.push(`**${value}**`, typeDoc);
   }
   const facts = factsFor(doc, name, mapped, value, options.now ?? new Date());
   const bounds: string[] = [];
@@ -207,3 +213,15 @@ function isListItem(path: Path): boolean {
   return path.length >= 2 && typeof path[path.length - 1] === 'number' && typeof path[path.length - 2] === 'string';
 }
 
+
+/** Documentation of a template property from the CloudFormation resource spec, for types the API schemas do not cover. */
+function templatePropertyDoc(doc: PreparedDocument, path: Path, resourceType: (id: string) => string | undefined): PropertyDoc | undefined {
+  if (doc.kind !== 'cloudformation') return undefined;
+  const inProperties = propertyPathIn(path);
+  if (!inProperties || inProperties.rest.length === 0) return undefined;
+  const type = resourceType(inProperties.logicalId);
+  const property = type ? cfnLevelAt(type, inProperties.rest)?.property : undefined;
+  if (!property?.documentation) return undefined;
+  const doc0: PropertyDoc = { description: property.documentation.split(/(?<=\.)\s/)[0] ?? '', markdownDescription: property.documentation };
+  return property.enum?.length ? { ...doc0, enum: property.enum } : doc0;
+}

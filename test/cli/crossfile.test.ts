@@ -50,3 +50,16 @@ describe('berth lint: Dockerfiles linked to a task definition and a SAM function
     assert.deepEqual(alone.filter((f) => /platform-architecture|expose-port-mapping|ignored-healthcheck/.test(f.ruleId)), []);
   });
 });
+
+describe('berth lint: a .berthrc.yaml deploy target links a Dockerfile to a task definition in another folder', () => {
+  before(() => buildCli());
+
+  it('checks the Dockerfile against the target container', () => {
+    const result = runCli(['lint'], join(__dirname, '../fixtures/crossfile-deploy'));
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.lines, [
+      'app/Dockerfile:1:17: error: This image is built for arm64 (linux/arm64), but the task definition runs it on X86_64 (runtimePlatform.cpuArchitecture). The task stops with "exec format error". Build for linux/amd64 or change cpuArchitecture. [dockerfile/valid-platform-architecture]',
+      '1 problem (1 error, 0 warnings, 0 infos) in 1 file (3 checked)',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src/core/analyze';
 import type { Finding, Rule, Severity, TextEdit } from '../../server/src/core/rules/types';
+import { parseDeployTargets } from '../../server/src/core/deploy/target';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 
 export interface OtherFile {
@@ -56,6 +57,11 @@ export function ruleFindings(rule: Rule, testCase: ValidCase): { findings: Findi
     const otherUri = FOLDER + other.filename;
     uris.set(otherUri, other.filename);
     texts.set(otherUri, other.code);
+    if (other.filename.endsWith('.berthrc.yaml')) {
+      // The config file is not a document: its deploy targets go to the index, as the CLI and server do.
+      workspace.setDeployTargets(otherUri, Object.values(parseDeployTargets(other.code).targets));
+      continue;
+    }
     const indexed = toIndexed(prepare({ uri: otherUri, text: other.code }, testCase.settings));
     if (indexed) workspace.set(indexed);
   }

@@ -42,3 +42,22 @@ describe('language server: Dockerfiles linked through the workspace index', () =
     assert.deepEqual(d.range.start, { line: 4, character: 4 });
   });
 });
+
+describe('language server: a .berthrc.yaml deploy target links a Dockerfile in another folder', () => {
+  let client: TestClient;
+  const folder = join(__dirname, '../fixtures/crossfile-deploy');
+  before(async () => {
+    client = await startClient({ workspaceFolder: folder, configuration: () => ({ validation: { debounceMs: 0 } }) });
+  });
+  after(() => client.stop());
+
+  it('checks the Dockerfile against the container the target names', async () => {
+    const file = join(folder, 'app/Dockerfile');
+    const uri = pathToFileURL(file).toString();
+    const waiting = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'dockerfile/valid-platform-architecture'), 15000);
+    await client.open(uri, 'dockerfile', readFileSync(file, 'utf8'));
+    const d = (await waiting).diagnostics.find((x) => x.code === 'dockerfile/valid-platform-architecture')!;
+    assert.deepEqual(d.range, { start: { line: 0, character: 16 }, end: { line: 0, character: 27 } });
+    assert.ok(d.relatedInformation?.some((r) => r.location.uri.endsWith('/ecs/api.json')));
+  });
+});

@@ -13,6 +13,7 @@ import { docsUrlFor } from '../core/rules/defineRule';
 import type { Finding, Rule, Severity } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
+import type { DeployTarget } from '../core/deploy/target';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { describeError, type Target } from './files';
 
@@ -47,16 +48,24 @@ export const CLI_ERROR_ID = 'internal/cli-error';
 /** Bytes sampled from a file too large to read whole, to decide whether it looks like an AWS config at all. */
 const SAMPLE_BYTES = 64 * 1024;
 
+/** The deploy targets of the configuration file in use, with its URI. */
+export interface DeployTargetsOf {
+  readonly configUri: string;
+  readonly targets: readonly DeployTarget[];
+}
+
 type Loaded =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'prepared'; readonly doc: PreparedDocument }
   | { readonly kind: 'skip' };
 
 /** `rules` defaults to every registered rule; tests pass their own. */
-export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings, rules?: readonly Rule[]): LintRun {
+export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings, rules?: readonly Rule[], deploy?: DeployTargetsOf): LintRun {
   const perTarget: CliFinding[][] = targets.map(() => []);
   const internalErrors: string[] = [];
   const index = new WorkspaceIndex();
+  // Deploy targets link Dockerfiles to task definitions (dockerfile rules), as in the editor.
+  if (deploy) index.setDeployTargets(deploy.configUri, deploy.targets);
   const prepared: { target: Target; doc: PreparedDocument; findings: CliFinding[] }[] = [];
   let filesChecked = 0;
 

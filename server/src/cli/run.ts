@@ -1,6 +1,8 @@
 /** `berth` as a function of argv, cwd and two output streams; returns the exit code. main.ts wires it to the process. */
 import { isAbsolute, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/load';
+import { parseDeployTargets } from '../core/deploy/target';
 import type { Severity } from '../core/rules/types';
 import { parseArgs, UsageError, USAGE, type LintOptions } from './args';
 import { collectFiles } from './files';
@@ -72,7 +74,8 @@ function runLint(options: LintOptions, io: CliIo): number {
     return EXIT_USAGE;
   }
 
-  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits });
+  const deploy = loaded.path && loaded.text ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(parseDeployTargets(loaded.text).targets) } : undefined;
+  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits }, undefined, deploy);
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
 

@@ -14,6 +14,8 @@ export type LoadedConfig =
       readonly root: string;
       readonly config: BerthConfig;
       readonly warnings: readonly ConfigProblem[];
+      /** The file's text (deploy targets are read from it too). */
+      readonly text?: string;
     }
   | { readonly ok: false; readonly path: string; readonly errors: readonly ConfigProblem[]; readonly message?: string };
 
@@ -44,5 +46,5 @@ function readConfig(path: string, required: boolean): LoadedConfig | undefined {
   }
   const result = parseBerthrc(text);
   if (result.errors.length > 0) return { ok: false, path, errors: result.errors };
-  return { ok: true, path, root: resolve(path, '..'), config: result.config, warnings: result.warnings };
+  return { ok: true, path, root: resolve(path, '..'), config: result.config, warnings: result.warnings, text };
 }

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type AnalyzeSettings, type PreparedDocument } from '../core/analyze';
 import { conceptArticle, conceptSummaries, ruleArticle } from '../core/docs/articles';
 import { getConcept } from '../core/docs/concepts';
+import { parseDeployTargets } from '../core/deploy/target';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load';
 import { completionsAt } from '../core/features/completion';
 import { ecsDefinitionAt } from '../core/features/ecsNavigation';
@@ -218,6 +219,8 @@ export function startServer(connection: Connection): void {
         };
         if (rc.exclude.length) excludes.push({ root: loaded.root, match: picomatch(rc.exclude as string[], { dot: true }) });
         if (loaded.path) log(`Using ${loaded.path} for ${folder}.`);
+        // Deploy targets link Dockerfiles to task definitions; their documents are re-checked with the new settings.
+        if (loaded.path && loaded.text !== undefined) index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(parseDeployTargets(loaded.text).targets));
       } else {
         const detail = loaded.message ?? loaded.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ');
         const message = `Berth: ignoring ${loaded.path}: ${detail}`;

@@ -4,9 +4,9 @@
  * Each link source is a function (dockerfileUri, workspace) → links; `linkedTargets` joins them. Sources today:
  * - a SAM/CloudFormation function with `PackageType: Image` whose `Metadata.DockerContext`/`Dockerfile` name it;
  * - serverless.yml `provider.ecr.images.<name>` (path + file) used by a function's `image`;
+ * - a .berthrc.yaml deploy target (`dockerfile`, `taskDefinition`, `containerName`);
  * - a task definition with a single container, in the same folder as the only Dockerfile there.
- * .berthrc.yaml deploy targets can be added as a further source (see LINK_SOURCES) without changing the
- * rules, which only read DockerfileLink.
+ * Further sources are added to LINK_SOURCES without changing the rules, which only read DockerfileLink.
  */
 import type { Located } from '../model/located';
 import { locString } from '../model/located';
@@ -49,7 +49,7 @@ export interface EcsLink {
   readonly hasHealthCheck: boolean;
   readonly cpuArchitecture?: Located<string>;
   readonly stopTimeout?: Located<number>;
-  readonly via: 'same-folder';
+  readonly via: 'same-folder' | 'deploy-target';
 }
 
 export type DockerfileLink = LambdaLink | EcsLink;
@@ -57,11 +57,20 @@ export type DockerfileLink = LambdaLink | EcsLink;
 export type LinkSource = (dockerfileUri: string, workspace: WorkspaceView) => DockerfileLink[];
 
 /** The places that can name a Dockerfile; add serverless.yml and .berthrc.yaml sources here. */
-export const LINK_SOURCES: readonly LinkSource[] = [templateImageFunctions, serverlessImageFunctions, singleContainerTaskInFolder];
+export const LINK_SOURCES: readonly LinkSource[] = [templateImageFunctions, serverlessImageFunctions, deployTargetTasks, singleContainerTaskInFolder];
 
 /** Every known place where the image built from this Dockerfile runs; [] when unknown. */
 export function linkedTargets(dockerfileUri: string, workspace: WorkspaceView, sources: readonly LinkSource[] = LINK_SOURCES): DockerfileLink[] {
-  return sources.flatMap((source) => source(dockerfileUri, workspace));
+  // Two sources may name the same container (a deploy target for the task definition beside the Dockerfile).
+  const seen = new Set<unknown>();
+  return sources
+    .flatMap((source) => source(dockerfileUri, workspace))
+    .filter((link) => {
+      const key = link.kind === 'ecs' ? link.container : `${link.uri}#${link.logicalId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 // ---- SAM / CloudFormation functions ---------------------------------------------------------------
@@ -165,24 +174,47 @@ export function singleContainerTaskInFolder(dockerfileUri: string, workspace: Wo
   for (const doc of docs) {
     for (const taskDefinition of doc.model.taskDefinitions) {
       if (taskDefinition.containers.length !== 1) continue;
-      const container = taskDefinition.containers[0]!;
-      const span = container.name ?? taskDefinition.containersPair;
-      if (!span) continue;
-      out.push({
-        kind: 'ecs',
-        uri: doc.uri,
-        taskDefinition,
-        container,
-        span,
-        portMappings: container.portMappings,
-        hasHealthCheck: container.healthCheck !== undefined || container.raw.has('healthCheck'),
-        cpuArchitecture: taskDefinition.cpuArchitecture,
-        stopTimeout: container.raw.num('stopTimeout'),
-        via: 'same-folder',
-      });
+      const link = ecsLink(doc, taskDefinition, taskDefinition.containers[0]!, 'same-folder');
+      if (link) out.push(link);
     }
   }
   return out;
+}
+
+/** A .berthrc.yaml deploy target that builds this Dockerfile for a container of a task definition file. */
+export function deployTargetTasks(dockerfileUri: string, workspace: WorkspaceView): EcsLink[] {
+  const out: EcsLink[] = [];
+  for (const { configUri, target } of workspace.deployTargets()) {
+    if (!target.taskDefinition || resolveUri(folderOf(configUri), target.dockerfile) !== dockerfileUri) continue;
+    const doc = workspace.get(resolveUri(folderOf(configUri), target.taskDefinition));
+    for (const taskDefinition of doc?.model.taskDefinitions ?? []) {
+      const container = target.containerName
+        ? taskDefinition.containers.find((c) => c.name?.known && c.name.value === target.containerName)
+        : taskDefinition.containers.length === 1
+          ? taskDefinition.containers[0]
+          : undefined;
+      const link = container && ecsLink(doc!, taskDefinition, container, 'deploy-target');
+      if (link) out.push(link);
+    }
+  }
+  return out;
+}
+
+function ecsLink(doc: IndexedDocument, taskDefinition: TaskDefinition, container: ContainerDefinition, via: EcsLink['via']): EcsLink | undefined {
+  const span = container.name ?? taskDefinition.containersPair;
+  if (!span) return undefined;
+  return {
+    kind: 'ecs',
+    uri: doc.uri,
+    taskDefinition,
+    container,
+    span,
+    portMappings: container.portMappings,
+    hasHealthCheck: container.healthCheck !== undefined || container.raw.has('healthCheck'),
+    cpuArchitecture: taskDefinition.cpuArchitecture,
+    stopTimeout: container.raw.num('stopTimeout'),
+    via,
+  };
 }
 
 // ---- serverless.yml: provider.ecr.images ------------------------------------------------------------

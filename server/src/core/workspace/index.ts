@@ -1,8 +1,9 @@
+import type { DeployTarget } from '../deploy/target';
 import type { DocumentKind } from '../kinds/detect';
 import type { DocumentModel } from '../model/document';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
-import { dockerfilesNamedBy } from './dockerfileLinks';
+import { dockerfilesNamedBy, resolveUri } from './dockerfileLinks';
 import { folderOf, parseTaskDefinitionReference } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
@@ -13,8 +14,16 @@ export interface IndexedDocument {
   readonly lines: LineIndex;
 }
 
+/** A deploy target from a .berthrc.yaml, with the URI of that file (its paths are relative to its folder). */
+export interface DeployTargetEntry {
+  readonly configUri: string;
+  readonly target: DeployTarget;
+}
+
 /** Read-only view that cross-file rules use. */
 export interface WorkspaceView {
+  /** Deploy targets of the workspace's .berthrc.yaml files (they link Dockerfiles to task definitions). */
+  deployTargets(): readonly DeployTargetEntry[];
   get(uri: string): IndexedDocument | undefined;
   documents(): Iterable<IndexedDocument>;
   /** Task definitions (API JSON) with this family, in any file. */
@@ -32,6 +41,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly byFamily = new Map<string, Set<string>>();
   private readonly byServiceFamily = new Map<string, Set<string>>();
+  private readonly targets = new Map<string, readonly DeployTarget[]>();
   /** Dockerfile URI → documents that name it (SAM image functions), wherever they are. */
   private readonly byNamedDockerfile = new Map<string, Set<string>>();
 
@@ -116,6 +126,20 @@ export class WorkspaceIndex implements WorkspaceView {
       }
     }
     return out;
+  }
+
+  deployTargets(): readonly DeployTargetEntry[] {
+    return [...this.targets].flatMap(([configUri, targets]) => targets.map((target) => ({ configUri, target })));
+  }
+
+  /** Replaces the deploy targets read from one .berthrc.yaml; returns the documents they link (to re-check). */
+  setDeployTargets(configUri: string, targets: readonly DeployTarget[]): string[] {
+    const linked = (list: readonly DeployTarget[]) =>
+      list.flatMap((t) => [resolveUri(folderOf(configUri), t.dockerfile), ...(t.taskDefinition ? [resolveUri(folderOf(configUri), t.taskDefinition)] : [])]);
+    const before = linked(this.targets.get(configUri) ?? []);
+    if (targets.length) this.targets.set(configUri, targets);
+    else this.targets.delete(configUri);
+    return unique([...before, ...linked(targets)].filter((uri) => this.docs.has(uri)));
   }
 
   documentsInFolder(folderUri: string): IndexedDocument[] {

@@ -7,6 +7,15 @@ const lambda = 'hello/Dockerfile';
 runRuleTests(rule, {
   valid: [
     { name: 'no link', filename: 'Dockerfile', code: 'FROM --platform=linux/arm64 node:20\n' },
+    {
+      name: 'a deploy target for another container',
+      filename: 'app/Dockerfile',
+      workspace: [
+        { filename: 'ecs/task.json', code: JSON.stringify({ family: 'web', runtimePlatform: { cpuArchitecture: 'X86_64' }, containerDefinitions: [{ name: 'web', image: 'web:1' }, { name: 'log', image: 'fluent:1' }] }) },
+        { filename: '.berthrc.yaml', code: 'deploy:\n  targets:\n    web:\n      dockerfile: app/Dockerfile\n      context: app\n      taskDefinition: ecs/task.json\n      containerName: sidecar\n' },
+      ],
+      code: 'FROM --platform=linux/arm64 node:20\n',
+    },
     { name: 'serverless.yml image on arm64', filename: lambda, workspace: [serverlessYml({ architecture: 'arm64' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
     { name: 'serverless.yml image built from another Dockerfile', filename: lambda, workspace: [serverlessYml({ file: 'Dockerfile.prod' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
     { name: 'arm64 both', filename: lambda, workspace: [samTemplate({ architectures: 'arm64' })], code: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:20\n' },
@@ -17,6 +26,16 @@ runRuleTests(rule, {
     { name: 'platform only on a build stage', filename: 'Dockerfile', workspace: [taskDefinition({}, { runtimePlatform: { cpuArchitecture: 'X86_64' } })], code: 'FROM --platform=linux/arm64 golang:1 AS b\nFROM node:20\n' },
   ],
   invalid: [
+    {
+      name: 'a .berthrc.yaml deploy target links the Dockerfile to a container in another folder',
+      filename: 'app/Dockerfile',
+      workspace: [
+        { filename: 'ecs/task.json', code: JSON.stringify({ family: 'web', runtimePlatform: { cpuArchitecture: 'X86_64' }, containerDefinitions: [{ name: 'web', image: 'web:1' }, { name: 'log', image: 'fluent:1' }] }) },
+        { filename: '.berthrc.yaml', code: 'deploy:\n  targets:\n    web:\n      dockerfile: app/Dockerfile\n      context: app\n      taskDefinition: ecs/task.json\n      containerName: web\n' },
+      ],
+      code: 'FROM --platform=linux/arm64 node:20\n',
+      errors: [{ messageId: 'ecsMismatch', line: 1, column: 17, endLine: 1, endColumn: 28, related: [{ line: 1, column: 54, filename: 'ecs/task.json' }] }],
+    },
     {
       name: 'serverless.yml provider.ecr.images: default x86_64, image arm64',
       filename: lambda,

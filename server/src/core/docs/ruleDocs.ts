@@ -106,6 +106,12 @@ import lambdaValidLayerCount from '../rules/lambda/valid-layer-count.md';
 import lambdaValidMemorySize from '../rules/lambda/valid-memory-size.md';
 import lambdaValidPackageType from '../rules/lambda/valid-package-type.md';
 import lambdaValidTimeout from '../rules/lambda/valid-timeout.md';
+import lambdaNoPublicFunctionUrl from '../rules/lambda/no-public-function-url.md';
+import lambdaValidApiGatewayTimeout from '../rules/lambda/valid-api-gateway-timeout.md';
+import lambdaValidBatchSize from '../rules/lambda/valid-batch-size.md';
+import lambdaValidHandler from '../rules/lambda/valid-handler.md';
+import lambdaValidSnapstartRuntime from '../rules/lambda/valid-snapstart-runtime.md';
+import lambdaValidSqsVisibilityTimeout from '../rules/lambda/valid-sqs-visibility-timeout.md';
 import parseDuplicateKey from '../rules/parse/duplicate-key.md';
 import parseInvalidEncoding from '../rules/parse/invalid-encoding.md';
 import parseStrictJson from '../rules/parse/strict-json.md';
@@ -217,6 +223,12 @@ const RULE_DOCS: Readonly<Record<string, string>> = {
   'lambda/valid-memory-size': lambdaValidMemorySize,
   'lambda/valid-package-type': lambdaValidPackageType,
   'lambda/valid-timeout': lambdaValidTimeout,
+  'lambda/no-public-function-url': lambdaNoPublicFunctionUrl,
+  'lambda/valid-api-gateway-timeout': lambdaValidApiGatewayTimeout,
+  'lambda/valid-batch-size': lambdaValidBatchSize,
+  'lambda/valid-handler': lambdaValidHandler,
+  'lambda/valid-snapstart-runtime': lambdaValidSnapstartRuntime,
+  'lambda/valid-sqs-visibility-timeout': lambdaValidSqsVisibilityTimeout,
   'parse/duplicate-key': parseDuplicateKey,
   'parse/invalid-encoding': parseInvalidEncoding,
   'parse/strict-json': parseStrictJson,

@@ -79,13 +79,15 @@ export const INLINE_CODE_FAMILIES: readonly RuntimeFamily[] = ['nodejs', 'python
 /**
  * Handler formats per family. Node.js: `file.export` (file may sit in folders); Python: `module.function`
  * (dotted package path allowed); Java: `package.Class::method` or `package.Class` (RequestHandler);
- * .NET class library: `Assembly::Namespace.Class::Method`; Ruby: `file.method`.
+ * .NET class library: `Assembly::Namespace.Class::Method` (an executable assembly: its name alone); Ruby: `file.method`.
  */
 export const HANDLER_FORMATS: Readonly<Partial<Record<RuntimeFamily, { readonly pattern: RegExp; readonly example: string }>>> = {
   nodejs: { pattern: /^[\w@./-]*[\w@-]\.[A-Za-z_$][\w$]*$/, example: 'index.handler' },
-  python: { pattern: /^[A-Za-z_][\w]*(\/[A-Za-z_][\w]*)*(\.[A-Za-z_]\w*)+$/, example: 'app.lambda_handler' },
+  // importlib imports any file name, hyphens included (`my-module.handler`); folders may use `/` or `.`.
+  python: { pattern: /^[\w-]+(\/[\w-]+)*(\.[A-Za-z_]\w*)+$/, example: 'app.lambda_handler' },
   java: { pattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, example: 'com.example.Handler::handleRequest' },
-  dotnet: { pattern: /^[^:\s]+::[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+::[A-Za-z_]\w*$/, example: 'MyAssembly::MyNamespace.Function::FunctionHandler' },
+  // An executable assembly (top-level statements, Amazon.Lambda.RuntimeSupport) is named by its assembly name alone.
+  dotnet: { pattern: /^(?:[^:\s]+::[A-Za-z_][\w+]*(\.[A-Za-z_][\w+]*)*::[A-Za-z_]\w*|[^:\s]+)$/, example: 'MyAssembly::MyNamespace.Function::FunctionHandler' },
   ruby: { pattern: /^[\w./-]*\w\.[A-Za-z_]\w*[!?]?$/, example: 'function.handler' },
 };
 
@@ -155,3 +157,57 @@ export const SQS_VISIBILITY_TIMEOUT_FACTOR = 6;
 
 /** API Gateway's maximum integration timeout, in seconds: REST APIs 29 s (default quota), HTTP APIs 30 s. */
 export const API_GATEWAY_INTEGRATION_TIMEOUT = { rest: 29, http: 30 } as const;
+
+/**
+ * Lambda rejects an SQS event source mapping when the function timeout exceeds the queue's visibility timeout
+ * ("Your function's timeout must be less than or equal to the queue's visibility timeout. Lambda validates this
+ * requirement when you create or update an event source mapping", services-sqs-configure.html, checked 2026-11-23).
+ */
+export const SQS_VISIBILITY_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html';
+/** SQS CreateQueue VisibilityTimeout: default 30 s, range 0–43,200 s (API_CreateQueue, checked 2026-11-23). */
+export const SQS_VISIBILITY_TIMEOUT_MAX = 43200;
+
+/** BatchSize minimum for every event source (API_CreateEventSourceMapping). */
+export const BATCH_SIZE_MIN = 1;
+/**
+ * SQS: a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1
+ * (API_CreateEventSourceMapping, MaximumBatchingWindowInSeconds, "Related setting"; checked 2026-11-23).
+ */
+export const SQS_BATCH_SIZE_WITHOUT_WINDOW = 10;
+
+/** CloudFormation resource types whose ARN can be an event source, with the kind of source they are. */
+export const EVENT_SOURCE_RESOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {
+  'AWS::SQS::Queue': 'sqs',
+  'AWS::Kinesis::Stream': 'kinesis',
+  'AWS::Kinesis::StreamConsumer': 'kinesis',
+  'AWS::DynamoDB::Table': 'dynamodb',
+  'AWS::DynamoDB::GlobalTable': 'dynamodb',
+  'AWS::MSK::Cluster': 'kafka',
+  'AWS::MSK::ServerlessCluster': 'kafka',
+  'AWS::AmazonMQ::Broker': 'mq',
+  'AWS::DocDB::DBCluster': 'docdb',
+};
+
+/** SAM event types (AWS::Serverless::Function Events) that become an event source mapping. */
+export const SAM_EVENT_SOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {
+  SQS: 'sqs',
+  Kinesis: 'kinesis',
+  DynamoDB: 'dynamodb',
+  MSK: 'kafka',
+  SelfManagedKafka: 'kafka',
+  MQ: 'mq',
+  DocumentDB: 'docdb',
+};
+
+/** serverless.yml event keys that become an event source mapping (`stream` is Kinesis or DynamoDB: by its ARN). */
+export const SERVERLESS_EVENT_SOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {
+  sqs: 'sqs',
+  msk: 'kafka',
+  kafka: 'kafka',
+  activemq: 'mq',
+  rabbitmq: 'mq',
+};
+
+/** WebSocket APIs: integration timeout 29 s (API Gateway quotas for WebSocket APIs, checked 2026-11-23). */
+export const API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT = 29;
+export const API_GATEWAY_QUOTAS_SOURCE = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';

@@ -1,0 +1,50 @@
+import { API_GATEWAY_INTEGRATION_TIMEOUT, API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT } from '../../facts/lambda';
+import { apiIntegrationLinks, functionLabel, keyOf, type ApiIntegrationLink } from '../../model/lambda';
+import { defineRule } from '../defineRule';
+
+const DEFAULT_LIMIT: Readonly<Record<ApiIntegrationLink['api'], number>> = {
+  rest: API_GATEWAY_INTEGRATION_TIMEOUT.rest,
+  http: API_GATEWAY_INTEGRATION_TIMEOUT.http,
+  websocket: API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT,
+};
+
+const API_LABEL: Readonly<Record<ApiIntegrationLink['api'], string>> = { rest: 'REST API', http: 'HTTP API', websocket: 'WebSocket API' };
+
+export default defineRule({
+  id: 'lambda/valid-api-gateway-timeout',
+  kinds: ['cloudformation', 'serverless-framework'],
+  severity: 'warning',
+  docs: {
+    summary: 'Warn when a function behind API Gateway may run longer than the integration timeout',
+    concept: 'api-gateway-lambda',
+    awsDocs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+  },
+  messages: {
+    overIntegration:
+      '{key} {timeout} s of {name} is longer than the {limit} s after which its API Gateway integration ({api}) gives up: callers get a 504 while the function keeps running, and billing. Keep {key} at {limit} s or less, or make the long work asynchronous (queue it, answer 202 and let the client poll).',
+  },
+  check(ctx) {
+    const byFunction = new Map<object, { link: ApiIntegrationLink; limit: number }[]>();
+    for (const link of apiIntegrationLinks(ctx.model.lambdaFunctions, ctx.model.template, ctx.text)) {
+      if (link.timeoutMillis && !link.timeoutMillis.known) continue;
+      const limit = link.timeoutMillis?.known ? link.timeoutMillis.value / 1000 : DEFAULT_LIMIT[link.api];
+      const list = byFunction.get(link.fn) ?? [];
+      list.push({ link, limit });
+      byFunction.set(link.fn, list);
+    }
+    for (const list of byFunction.values()) {
+      const fn = list[0]!.link.fn;
+      const timeout = fn.timeout;
+      if (!timeout?.known) continue;
+      const over = list.filter((l) => timeout.value > l.limit);
+      if (over.length === 0) continue;
+      const tightest = over.reduce((a, b) => (b.limit < a.limit ? b : a));
+      ctx.report({
+        at: timeout,
+        messageId: 'overIntegration',
+        data: { key: keyOf(timeout, 'Timeout'), timeout: timeout.value, name: functionLabel(fn), limit: tightest.limit, api: API_LABEL[tightest.link.api] },
+        related: over.map((l) => ({ at: l.link.at, message: `${API_LABEL[l.link.api]} integration, ${l.limit} s timeout` })),
+      });
+    }
+  },
+});

@@ -82,9 +82,13 @@ if (runUnit) {
 if (runE2e) {
   if (await step('editor setup (code-server, chromium, neovim)', 'bash', ['test/e2e/setup.sh'], { counts: false })) {
     await step('VS Code extension host (code-server)', node, ['test/e2e/runExtensionTests.mjs']);
+    await step('VS Code extension host, untrusted workspace (deploy refused)', node, ['test/e2e/runExtensionTests.mjs'], {
+      env: { BERTH_E2E_UNTRUSTED: '1', BERTH_E2E_GREP: 'deploy.test.js' },
+    });
     await step('neovim LSP client', node, ['test/e2e/neovim/run.mjs']);
     if (await step('package the .vsix', 'npm', ['run', '--silent', 'package'], { counts: false })) {
       await step('VS Code UI (playwright + chromium)', node, ['--test', 'test/e2e/ui/ui.test.mjs']);
+      await step('VS Code UI: Deploy to ECS against moto and a local registry', node, ['--test', 'test/e2e/ui/deploy.test.mjs']);
     }
   }
 }

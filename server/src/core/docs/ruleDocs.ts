@@ -27,6 +27,7 @@ import cfnValidAlbSubnets from '../rules/cfn/valid-alb-subnets.md';
 import cfnValidGetattAttribute from '../rules/cfn/valid-getatt-attribute.md';
 import cfnValidListenerProtocol from '../rules/cfn/valid-listener-protocol.md';
 import cfnValidReferences from '../rules/cfn/valid-references.md';
+import cfnValidResourceProperties from '../rules/cfn/valid-resource-properties.md';
 import dockerfileNoApt from '../rules/dockerfile/no-apt.md';
 import dockerfileNoCurlAndWget from '../rules/dockerfile/no-curl-and-wget.md';
 import dockerfileNoDuplicateStageName from '../rules/dockerfile/no-duplicate-stage-name.md';
@@ -144,6 +145,7 @@ const RULE_DOCS: Readonly<Record<string, string>> = {
   'cfn/valid-getatt-attribute': cfnValidGetattAttribute,
   'cfn/valid-listener-protocol': cfnValidListenerProtocol,
   'cfn/valid-references': cfnValidReferences,
+  'cfn/valid-resource-properties': cfnValidResourceProperties,
   'dockerfile/no-apt': dockerfileNoApt,
   'dockerfile/no-curl-and-wget': dockerfileNoCurlAndWget,
   'dockerfile/no-duplicate-stage-name': dockerfileNoDuplicateStageName,

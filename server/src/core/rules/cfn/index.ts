@@ -11,6 +11,7 @@ import validAlbSubnets from './valid-alb-subnets';
 import validGetattAttribute from './valid-getatt-attribute';
 import validListenerProtocol from './valid-listener-protocol';
 import validReferences from './valid-references';
+import validResourceProperties from './valid-resource-properties';
 
 export const CFN_RULES: readonly Rule[] = [
   validReferences,
@@ -25,4 +26,5 @@ export const CFN_RULES: readonly Rule[] = [
   requireListenerCertificate,
   validAlbSubnets,
   validListenerProtocol,
+  validResourceProperties,
 ];

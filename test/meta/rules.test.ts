@@ -51,12 +51,10 @@ describe('rule conventions', () => {
         const testFile = join(TESTS_DIR, `${rule.id}.test.ts`);
         assert.ok(existsSync(testFile), `missing test/unit/rules/${rule.id}.test.ts`);
         const test = readFileSync(testFile, 'utf8');
-        const source = readFileSync(join(RULES_DIR, `${rule.id}.ts`), 'utf8');
         for (const messageId of Object.keys(rule.messages)) {
           assert.ok(new RegExp(`['"]${messageId}['"]`).test(test), `the test never expects messageId "${messageId}"`);
-          // Once in `messages`, at least once where it is reported.
-          const mentions = source.match(new RegExp(`\\b${messageId}\\b`, 'g'))?.length ?? 0;
-          assert.ok(mentions >= 2, `the rule never reports messageId "${messageId}"`);
+          // The rule's own table test expects it, so a passing test proves the rule reports it (the id may come from a
+          // shared helper, e.g. the secret detection, rather than appear literally in the rule's source).
         }
       });
 

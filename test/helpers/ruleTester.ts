@@ -9,6 +9,7 @@ import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src
 import type { Finding, Rule, Severity, TextEdit } from '../../server/src/core/rules/types';
 import { parseDeployTargets } from '../../server/src/core/deploy/target';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
+import type { LocalPathInfo } from '../../server/src/core/workspace/localPaths';
 
 export interface OtherFile {
   readonly filename: string;
@@ -24,6 +25,8 @@ export interface ValidCase {
   readonly now?: Date;
   /** Other files in the same workspace folder, for cross-file rules. */
   readonly workspace?: readonly OtherFile[];
+  /** Sizes of local paths (relative to the workspace folder) as the CLI or server would measure them. */
+  readonly localPaths?: Readonly<Record<string, LocalPathInfo>>;
 }
 
 export interface ExpectedFinding {
@@ -65,6 +68,7 @@ export function ruleFindings(rule: Rule, testCase: ValidCase): { findings: Findi
     const indexed = toIndexed(prepare({ uri: otherUri, text: other.code }, testCase.settings));
     if (indexed) workspace.set(indexed);
   }
+  for (const [relative, info] of Object.entries(testCase.localPaths ?? {})) workspace.setLocalPath(FOLDER + relative, info);
   const doc = prepare({ uri, text: testCase.code }, testCase.settings);
   const indexed = toIndexed(doc);
   if (indexed) workspace.set(indexed);

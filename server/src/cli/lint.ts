@@ -15,6 +15,7 @@ import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
 import type { DeployTarget } from '../core/deploy/target';
 import { WorkspaceIndex } from '../core/workspace/index';
+import { measureCodePathsOf } from '../workspace/measure';
 import { describeError, type Target } from './files';
 
 /** A finding at the CLI's edge: 1-based lines and columns; endColumn is exclusive (one past the last character). */
@@ -88,7 +89,11 @@ export function lintTargets(targets: readonly Target[], settings: AnalyzeSetting
       if (loaded.kind === 'skip') continue;
       const doc = loaded.kind === 'prepared' ? loaded.doc : prepare({ uri, text: loaded.text }, settings);
       const indexed = toIndexed(doc);
-      if (indexed) index.set(indexed);
+      if (indexed) {
+        index.set(indexed);
+        // Local Lambda code folders and zips are measured here, at the edge; the rules read the figures.
+        measureCodePathsOf(index, indexed, true);
+      }
       if (doc.kind) prepared.push({ target, doc, findings });
     } catch (error) {
       findings.push(cliError(target, error, internalErrors));

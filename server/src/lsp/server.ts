@@ -33,6 +33,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 import { quickFix, toDiagnostic, toRange, toTextEdits, type DiagnosticData } from './toLsp';
 import { installTestHooks } from './testHooks';
 import { scanFolder } from './workspaceScan';
+import { measureCodePathsOf } from '../workspace/measure';
 
 /** Custom request: the kind Berth detected for a document (the client's status bar shows it). */
 export const KIND_REQUEST = 'berth/documentKind';
@@ -118,6 +119,19 @@ export function startServer(connection: Connection): void {
     const dependents = indexed ? index.set(indexed) : index.delete(doc.uri);
     generation++;
     for (const uri of dependents) if (uri !== doc.uri) scheduleDependent(uri);
+    if (indexed?.model.lambdaFunctions.length) {
+      // Local code folders and zips are measured once per session, off the request path; then re-check.
+      setImmediate(() => {
+        try {
+          if (measureCodePathsOf(index, indexed, true)) {
+            generation++;
+            schedule(doc.uri);
+          }
+        } catch (error) {
+          log(`Could not measure the code paths of ${doc.uri}: ${(error as Error).message}`);
+        }
+      });
+    }
     return entry;
   };
 

@@ -110,6 +110,7 @@ import lambdaValidTimeout from '../rules/lambda/valid-timeout.md';
 import lambdaNoPublicFunctionUrl from '../rules/lambda/no-public-function-url.md';
 import lambdaValidApiGatewayTimeout from '../rules/lambda/valid-api-gateway-timeout.md';
 import lambdaValidBatchSize from '../rules/lambda/valid-batch-size.md';
+import lambdaValidPackageSize from '../rules/lambda/valid-package-size.md';
 import lambdaValidHandler from '../rules/lambda/valid-handler.md';
 import lambdaValidSnapstartRuntime from '../rules/lambda/valid-snapstart-runtime.md';
 import lambdaValidSqsVisibilityTimeout from '../rules/lambda/valid-sqs-visibility-timeout.md';
@@ -228,6 +229,7 @@ const RULE_DOCS: Readonly<Record<string, string>> = {
   'lambda/no-public-function-url': lambdaNoPublicFunctionUrl,
   'lambda/valid-api-gateway-timeout': lambdaValidApiGatewayTimeout,
   'lambda/valid-batch-size': lambdaValidBatchSize,
+  'lambda/valid-package-size': lambdaValidPackageSize,
   'lambda/valid-handler': lambdaValidHandler,
   'lambda/valid-snapstart-runtime': lambdaValidSnapstartRuntime,
   'lambda/valid-sqs-visibility-timeout': lambdaValidSqsVisibilityTimeout,

@@ -4,6 +4,7 @@ import type { DocumentModel } from '../model/document';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
 import { dockerfilesNamedBy, resolveUri } from './dockerfileLinks';
+import type { LocalPathInfo } from './localPaths';
 import { folderOf, parseTaskDefinitionReference } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
@@ -24,6 +25,8 @@ export interface DeployTargetEntry {
 export interface WorkspaceView {
   /** Deploy targets of the workspace's .berthrc.yaml files (they link Dockerfiles to task definitions). */
   deployTargets(): readonly DeployTargetEntry[];
+  /** What an edge measured about a local file or folder (e.g. a Lambda CodeUri); undefined when unmeasured. */
+  localPath(uri: string): LocalPathInfo | undefined;
   get(uri: string): IndexedDocument | undefined;
   documents(): Iterable<IndexedDocument>;
   /** Task definitions (API JSON) with this family, in any file. */
@@ -42,6 +45,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byFamily = new Map<string, Set<string>>();
   private readonly byServiceFamily = new Map<string, Set<string>>();
   private readonly targets = new Map<string, readonly DeployTarget[]>();
+  private readonly paths = new Map<string, LocalPathInfo>();
   /** Dockerfile URI → documents that name it (SAM image functions), wherever they are. */
   private readonly byNamedDockerfile = new Map<string, Set<string>>();
 
@@ -126,6 +130,15 @@ export class WorkspaceIndex implements WorkspaceView {
       }
     }
     return out;
+  }
+
+  localPath(uri: string): LocalPathInfo | undefined {
+    return this.paths.get(uri.replace(/\/+$/, ''));
+  }
+
+  /** Records a measurement made at the edge (the core never touches the disk). */
+  setLocalPath(uri: string, info: LocalPathInfo): void {
+    this.paths.set(uri.replace(/\/+$/, ''), info);
   }
 
   deployTargets(): readonly DeployTargetEntry[] {

@@ -17,6 +17,7 @@ import validPackageType from './valid-package-type';
 import validSnapstartRuntime from './valid-snapstart-runtime';
 import validSqsVisibilityTimeout from './valid-sqs-visibility-timeout';
 import validTimeout from './valid-timeout';
+import validPackageSize from './valid-package-size';
 
 export const LAMBDA_RULES: readonly Rule[] = [
   validMemorySize,
@@ -37,4 +38,5 @@ export const LAMBDA_RULES: readonly Rule[] = [
   validSqsVisibilityTimeout,
   validApiGatewayTimeout,
   validBatchSize,
+  validPackageSize,
 ];

@@ -1,0 +1,64 @@
+import rule from '../../../../server/src/core/rules/lambda/valid-package-size';
+import { runRuleTests } from '../../../helpers/ruleTester';
+
+const MB = 1024 * 1024;
+const sam = (codeUri: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      CodeUri: ${codeUri}
+`;
+const serverless = `service: worker
+provider:
+  name: aws
+  runtime: nodejs22.x
+functions:
+  work:
+    handler: index.handler
+    package:
+      artifact: dist/work.zip
+`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'a small folder', code: sam('src/'), localPaths: { src: { kind: 'folder', bytes: 12 * MB } } },
+    { name: 'an S3 location is not local', code: sam('s3://bucket/key.zip') },
+    { name: 'not measured: silent', code: sam('src/') },
+    { name: 'a zip under the limit', filename: 'serverless.yml', code: serverless, localPaths: { 'dist/work.zip': { kind: 'file', bytes: 80 * MB, unzippedBytes: 200 * MB } } },
+  ],
+  invalid: [
+    {
+      name: 'SAM CodeUri folder over 250 MB (measurement stopped early)',
+      code: sam('build/'),
+      localPaths: { build: { kind: 'folder', bytes: 301 * MB, partial: true } },
+      errors: [
+        {
+          messageId: 'folderTooLarge',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 22,
+          severity: 'warning',
+          message:
+            'The code folder build/ holds more than 301 MB, over the 250 MB Lambda allows for an unzipped deployment package (layers included), so the deployment is likely to be rejected. Leave out what the function does not need (tests, dev dependencies), move libraries into layers, or ship a container image (up to 10 GB).',
+        },
+      ],
+    },
+    {
+      name: 'serverless.yml artifact that unzips over 250 MB',
+      filename: 'serverless.yml',
+      code: serverless,
+      localPaths: { 'dist/work.zip': { kind: 'file', bytes: 90 * MB, unzippedBytes: 260 * MB } },
+      errors: [{ messageId: 'zipTooLarge', line: 9, column: 17, endLine: 9, endColumn: 30, message: /^The package dist\/work\.zip unzips to 260 MB/ }],
+    },
+    {
+      name: 'a path that does not exist',
+      code: sam('./missing'),
+      localPaths: { missing: { kind: 'missing', bytes: 0 } },
+      errors: [{ messageId: 'missing', line: 8, column: 16, endLine: 8, endColumn: 25 }],
+    },
+  ],
+});

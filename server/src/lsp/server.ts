@@ -111,7 +111,8 @@ export function startServer(connection: Connection): void {
   /** Parse once per document version. */
   const analysisOf = (doc: TextDocument): CachedAnalysis => {
     const cached = cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    // The text too: a client that sends the same version twice with different text must not get stale results.
+    if (cached && cached.version === doc.version && cached.prepared.text === doc.getText()) return cached;
     const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, effectiveFor(doc.uri).analyze);
     const entry: CachedAnalysis = { version: doc.version, prepared };
     cache.set(doc.uri, entry);

@@ -87,6 +87,19 @@ describe('berth lint: broken files are findings', () => {
     assert.equal(r.code, 0);
   });
 
+  it('an empty file named on the command line gets a clear word; an empty Dockerfile a finding', () => {
+    const d = folder('empty');
+    writeFileSync(join(d, 'task.json'), '');
+    writeFileSync(join(d, 'Dockerfile'), '');
+    const r = runCli(['lint', 'task.json', 'Dockerfile'], d);
+    assert.equal(r.stderr, 'berth: warning: task.json: the file is empty; nothing to check\n');
+    assert.deepEqual(r.lines, [
+      'Dockerfile:1:1: info: This file is empty: there is nothing for AWS to read. Add content or delete the file. [parse/invalid-encoding]',
+      '1 problem (0 errors, 0 warnings, 1 info) in 1 file (2 checked)',
+    ]);
+    assert.equal(r.code, 0);
+  });
+
   it('a file too large to analyse gets one finding instead of a long run', () => {
     const d = folder('large');
     writeFileSync(join(d, 'config.yaml'), 'limits:\n  maxFileSize: 1000\n');

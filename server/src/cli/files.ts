@@ -5,10 +5,10 @@
  * Nothing here throws for a bad file: it becomes a target with an `error`, which the linter reports.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { formatOf } from '../core/kinds/detect';
+import { formatOf, isDockerfileName } from '../core/kinds/detect';
 
 export interface Target {
   /** The path to print: as given on the command line, or joined onto what was given. */
@@ -175,6 +175,8 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
     } else if (!stats.isFile()) {
       addFile(pattern, absolute, 'not a regular file');
     } else {
+      // A file named on the command line deserves a word when there is nothing in it to check.
+      if (stats.size === 0 && !isDockerfileName(basename(absolute))) warnings.push(`${pattern}: the file is empty; nothing to check`);
       addFile(pattern, absolute);
     }
   }

@@ -1,10 +1,26 @@
 // Builds dist/client.js, dist/server.js and dist/cli.js: CJS for Node, `vscode` external, source maps.
 // `--release` minifies. Markdown (concept articles, rule docs) is bundled as text.
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { generateValidators, INDEX as PRECOMPILED_VALIDATORS } from './scripts/generate-validators.mjs';
 
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
+
+// The API validators, precompiled as ajv standalone code (git-ignored; rewritten only when a schema or
+// ajv changes), are bundled in place of server/src/core/schema/compiled.ts, which compiles at run time.
+generateValidators();
+const precompiledValidators = {
+  name: 'berth-precompiled-validators',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/compiled$/ }, (args) =>
+      args.importer.endsWith(path.join('core', 'schema', 'registry.ts')) && existsSync(PRECOMPILED_VALIDATORS)
+        ? { path: PRECOMPILED_VALIDATORS }
+        : undefined,
+    );
+  },
+};
 
 const common = {
   bundle: true,
@@ -19,6 +35,7 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  plugins: [precompiledValidators],
 };
 
 const builds = [

@@ -1,14 +1,16 @@
 /**
  * The four AWS API input schemas (generated from botocore's service models by
- * scripts/generate-schemas.mjs) and their lazily compiled ajv validators.
+ * scripts/generate-schemas.mjs) and their ajv validators, made on first use: precompiled at build time
+ * in the bundles (scripts/generate-validators.mjs), compiled at run time from source (./compiled).
  * Pure: the schemas are bundled JSON imports, nothing is read at run time.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import batchJobDefinition from '../../../../schemas/api/batch-job-definition.schema.json';
 import ecsService from '../../../../schemas/api/ecs-service.schema.json';
 import ecsTaskDefinition from '../../../../schemas/api/ecs-task-definition.schema.json';
 import lambdaFunction from '../../../../schemas/api/lambda-function.schema.json';
 import type { Path } from '../parse/tree';
+import { compiledValidator } from './compiled';
 
 export const SCHEMA_KINDS = ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function'] as const;
 
@@ -54,16 +56,13 @@ export function schemaFor(kind: SchemaKind): JsonSchema {
   return SCHEMAS[kind];
 }
 
-let ajv: Ajv | undefined;
 const validators = new Map<SchemaKind, ValidateFunction>();
 
-/** Compiles the kind's schema on first use and caches the validator. */
+/** The kind's validator, made on first use and cached. */
 export function getValidator(kind: SchemaKind): ValidateFunction {
   let validator = validators.get(kind);
   if (!validator) {
-    // verbose: errors carry `data` and `parentSchema`, which the messages use (did-you-mean, values).
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(SCHEMAS[kind]);
+    validator = compiledValidator(kind, SCHEMAS[kind]);
     validators.set(kind, validator);
   }
   return validator;

@@ -10,16 +10,17 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
   // A leading BOM is legal in a file; as a space it is skipped like whitespace and no offset moves.
   const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
-  const depth = jsonDepthExceeds(text, limits.maxDepth);
-  if (depth !== undefined) {
-    return {
-      format: 'json',
-      root: undefined,
-      problems: [tooDeep(depth, limits.maxDepth)],
-    };
-  }
+  const tooDeepResult = (offset: number): ParsedTree => ({ format: 'json', root: undefined, problems: [tooDeep(offset, limits.maxDepth)] });
 
   const problems: ParseProblem[] = [];
+  // jsonc-parser recurses per level: the visitor stops it (by throwing) as soon as nesting exceeds the
+  // limit, so 10,000 levels never reach a deep stack, and a clean file is read once. The parser's depth
+  // equals jsonDepthExceeds' bracket count on a file without comments or syntax errors; for the others that
+  // scan still decides where the nesting is too deep (brackets in comments count). Only where the scan
+  // sees less than the parser (an unterminated string before deeper nesting) is the file now too deep
+  // rather than parsed to any depth.
+  let deepAt: number | undefined;
+  let irregular = false;
   type Frame =
     | { kind: 'object'; start: number; pairs: Pair[]; seen: Map<string, Span>; pendingKey?: { key: string; span: Span } }
     | { kind: 'array'; start: number; items: Node[] };
@@ -51,87 +52,107 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
     });
   };
 
-  visit(
-    text,
-    {
-      onObjectBegin: (offset) => {
-        lastComma = undefined;
-        stack.push({ kind: 'object', start: offset, pairs: [], seen: new Map() });
-      },
-      onObjectProperty: (property, offset, length) => {
-        const top = stack[stack.length - 1];
-        if (top?.kind !== 'object') return;
-        const span = { start: offset, end: offset + length };
-        const first = top.seen.get(property);
-        if (first) {
+  const max = limits.maxDepth;
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          if (stack.length >= max) {
+            deepAt = offset;
+            throw TOO_DEEP;
+          }
+          lastComma = undefined;
+          stack.push({ kind: 'object', start: offset, pairs: [], seen: new Map() });
+        },
+        onObjectProperty: (property, offset, length) => {
+          const top = stack[stack.length - 1];
+          if (top?.kind !== 'object') return;
+          const span = { start: offset, end: offset + length };
+          const first = top.seen.get(property);
+          if (first) {
+            problems.push({
+              code: 'duplicate-key',
+              message: `Duplicate key "${property}": only the last value counts, so the first one is silently ignored.`,
+              span,
+              related: first,
+            });
+          } else {
+            top.seen.set(property, span);
+          }
+          top.pendingKey = { key: property, span };
+          lastComma = undefined;
+        },
+        onSeparator: (character, offset) => {
+          lastComma = character === ',' ? offset : undefined;
+        },
+        onObjectEnd: (offset, length) => {
+          const frame = stack.pop();
+          if (frame?.kind !== 'object') return;
+          if (frame.pendingKey) {
+            // A key without a value (broken input): keep it with a null value so the key still has a span.
+            const k = frame.pendingKey;
+            frame.pairs.push({
+              kind: 'pair',
+              key: k.key,
+              keySpan: k.span,
+              value: { kind: 'scalar', value: null, span: { start: k.span.end, end: k.span.end } },
+              span: k.span,
+            });
+          }
+          attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
+        },
+        onArrayBegin: (offset) => {
+          if (stack.length >= max) {
+            deepAt = offset;
+            throw TOO_DEEP;
+          }
+          lastComma = undefined;
+          stack.push({ kind: 'array', start: offset, items: [] });
+        },
+        onArrayEnd: (offset, length) => {
+          const frame = stack.pop();
+          if (frame?.kind !== 'array') return;
+          const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: frame.items };
+          attach(node);
+        },
+        onLiteralValue: (value: unknown, offset, length) => {
+          attach({ kind: 'scalar', value: value as ScalarValue, span: { start: offset, end: offset + length } });
+        },
+        onComment: (offset, length) => {
+          irregular = true;
           problems.push({
-            code: 'duplicate-key',
-            message: `Duplicate key "${property}": only the last value counts, so the first one is silently ignored.`,
-            span,
-            related: first,
+            code: 'json-comment',
+            message: 'Comments are not allowed in JSON: the AWS CLI and CloudFormation reject this file. Remove the comment.',
+            span: { start: offset, end: offset + length },
           });
-        } else {
-          top.seen.set(property, span);
-        }
-        top.pendingKey = { key: property, span };
-        lastComma = undefined;
+        },
+        onError: (error, offset, length) => {
+          irregular = true;
+          const trailing = trailingCommaAt(text, error, offset, lastComma);
+          if (trailing !== undefined) {
+            if (problems.some((p) => p.code === 'json-trailing-comma' && p.span.start === trailing)) return;
+            problems.push({
+              code: 'json-trailing-comma',
+              message: 'Trailing comma: the AWS CLI and CloudFormation reject it. Remove the comma.',
+              span: { start: trailing, end: trailing + 1 },
+            });
+            return;
+          }
+          if (error === ParseErrorCode.InvalidCommentToken) return;
+          problems.push({ code: 'syntax', message: jsonErrorMessage(error, text, offset), span: visibleSpan(text, offset, length) });
+        },
       },
-      onSeparator: (character, offset) => {
-        lastComma = character === ',' ? offset : undefined;
-      },
-      onObjectEnd: (offset, length) => {
-        const frame = stack.pop();
-        if (frame?.kind !== 'object') return;
-        if (frame.pendingKey) {
-          // A key without a value (broken input): keep it with a null value so the key still has a span.
-          const k = frame.pendingKey;
-          frame.pairs.push({
-            kind: 'pair',
-            key: k.key,
-            keySpan: k.span,
-            value: { kind: 'scalar', value: null, span: { start: k.span.end, end: k.span.end } },
-            span: k.span,
-          });
-        }
-        attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
-      },
-      onArrayBegin: (offset) => {
-        lastComma = undefined;
-        stack.push({ kind: 'array', start: offset, items: [] });
-      },
-      onArrayEnd: (offset, length) => {
-        const frame = stack.pop();
-        if (frame?.kind !== 'array') return;
-        const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: frame.items };
-        attach(node);
-      },
-      onLiteralValue: (value: unknown, offset, length) => {
-        attach({ kind: 'scalar', value: value as ScalarValue, span: { start: offset, end: offset + length } });
-      },
-      onComment: (offset, length) => {
-        problems.push({
-          code: 'json-comment',
-          message: 'Comments are not allowed in JSON: the AWS CLI and CloudFormation reject this file. Remove the comment.',
-          span: { start: offset, end: offset + length },
-        });
-      },
-      onError: (error, offset, length) => {
-        const trailing = trailingCommaAt(text, error, offset, lastComma);
-        if (trailing !== undefined) {
-          if (problems.some((p) => p.code === 'json-trailing-comma' && p.span.start === trailing)) return;
-          problems.push({
-            code: 'json-trailing-comma',
-            message: 'Trailing comma: the AWS CLI and CloudFormation reject it. Remove the comma.',
-            span: { start: trailing, end: trailing + 1 },
-          });
-          return;
-        }
-        if (error === ParseErrorCode.InvalidCommentToken) return;
-        problems.push({ code: 'syntax', message: jsonErrorMessage(error, text, offset), span: visibleSpan(text, offset, length) });
-      },
-    },
-    { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
-  );
+      { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
+    );
+  } catch (error) {
+    if (error !== TOO_DEEP) throw error;
+  }
+  if (deepAt !== undefined || irregular) {
+    const scanned = jsonDepthExceeds(text, max);
+    if (scanned !== undefined) return tooDeepResult(scanned);
+    if (deepAt !== undefined) return tooDeepResult(deepAt);
+  }
 
   // A broken file leaves frames open; close them so the partial tree still has spans.
   while (stack.length) {
@@ -210,6 +231,9 @@ export function jsonErrorMessage(error: ParseErrorCode, text: string, offset: nu
       return `Invalid JSON at ${found}.`;
   }
 }
+
+/** Thrown by the visitor to stop jsonc-parser once nesting exceeds the limit. */
+const TOO_DEEP = new Error('too deep');
 
 /** Returns the offset where nesting first exceeds `max`, scanning outside strings; undefined if it never does. */
 function jsonDepthExceeds(text: string, max: number): number | undefined {

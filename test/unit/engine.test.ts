@@ -38,6 +38,15 @@ describe('rule engine', () => {
     assert.deepEqual(off.findings, []);
   });
 
+  it('runs rules marked docs.genericFeature only when the settings turn generic features on', () => {
+    const generic = defineRule({ ...fargate, id: 'test/generic-feature', docs: { ...fargate.docs, genericFeature: true } });
+    const run = (genericFeatures?: boolean) =>
+      analyze({ uri: 'file:///w/task.yaml', text: TASK }, { rules: [generic, fargate], settings: genericFeatures === undefined ? {} : { genericFeatures } }).findings.map((f) => f.ruleId);
+    assert.deepEqual(run(), ['ecs/fargate-valid-cpu-memory'], 'off by default in the core');
+    assert.deepEqual(run(false), ['ecs/fargate-valid-cpu-memory']);
+    assert.deepEqual(run(true), ['ecs/fargate-valid-cpu-memory', 'test/generic-feature']);
+  });
+
   it('honours # berth-ignore on the line before, in YAML', () => {
     const suppressed = TASK.replace('memory: "4096"', '# berth-ignore ecs/fargate-valid-cpu-memory\nmemory: "4096"');
     assert.deepEqual(analyze({ uri: 'file:///w/task.yaml', text: suppressed }, { rules: [fargate] }).findings, []);

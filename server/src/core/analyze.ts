@@ -16,6 +16,8 @@ export interface AnalyzeSettings {
   readonly limits?: Partial<Limits>;
   /** Kinds the user switched off. */
   readonly disabledKinds?: readonly DocumentKind[];
+  /** Run the rules marked `docs.genericFeature` (off unless an edge turns it on: the CLI always, the editor per setting). */
+  readonly genericFeatures?: boolean;
 }
 
 export interface DocumentInput {
@@ -126,7 +128,8 @@ export interface LintOptions {
 /** Runs the rules on a prepared document. Parse problems alone are reported when the file did not parse. */
 export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[] {
   if (!doc.kind) return [];
-  const rules = options.rules ?? RULES;
+  const all = options.rules ?? RULES;
+  const rules = options.settings?.genericFeatures ? all : all.filter((r) => !r.docs.genericFeature);
   const parsedOk = doc.model !== undefined;
   const applicable = parsedOk ? rules : rules.filter((r) => PARSE_RULE_IDS.has(r.id));
   const model: DocumentModel = doc.model ?? { kind: doc.kind, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };

@@ -75,6 +75,11 @@ export interface RuleDocs {
   readonly awsDocs?: string;
   /** Rules users mostly turn off (e.g. version pinning) ship disabled. */
   readonly enabledByDefault?: boolean;
+  /**
+   * Part of the generic Dockerfile features (berth.dockerfile.genericFeatures): runs only when the
+   * settings turn them on (AnalyzeSettings.genericFeatures), since another extension may report the same.
+   */
+  readonly genericFeature?: boolean;
 }
 
 export interface RuleDefinition<M extends string> {

@@ -59,6 +59,7 @@ import dockerfileRequireYumDnfClean from '../rules/dockerfile/require-yum-dnf-cl
 import dockerfileValidCopyFrom from '../rules/dockerfile/valid-copy-from.md';
 import dockerfileValidExposePortMapping from '../rules/dockerfile/valid-expose-port-mapping.md';
 import dockerfileValidExposePort from '../rules/dockerfile/valid-expose-port.md';
+import dockerfileValidSyntax from '../rules/dockerfile/valid-syntax.md';
 import dockerfileValidLambdaHandlerCmd from '../rules/dockerfile/valid-lambda-handler-cmd.md';
 import dockerfileValidPlatformArchitecture from '../rules/dockerfile/valid-platform-architecture.md';
 import ecsFargateValidCpuMemory from '../rules/ecs/fargate-valid-cpu-memory.md';
@@ -178,6 +179,7 @@ const RULE_DOCS: Readonly<Record<string, string>> = {
   'dockerfile/valid-copy-from': dockerfileValidCopyFrom,
   'dockerfile/valid-expose-port-mapping': dockerfileValidExposePortMapping,
   'dockerfile/valid-expose-port': dockerfileValidExposePort,
+  'dockerfile/valid-syntax': dockerfileValidSyntax,
   'dockerfile/valid-lambda-handler-cmd': dockerfileValidLambdaHandlerCmd,
   'dockerfile/valid-platform-architecture': dockerfileValidPlatformArchitecture,
   'ecs/fargate-valid-cpu-memory': ecsFargateValidCpuMemory,

@@ -32,6 +32,7 @@ import noSecretsInEnv from './no-secrets-in-env';
 import preferCopy from './prefer-copy';
 import validCopyFrom from './valid-copy-from';
 import validExposePort from './valid-expose-port';
+import validSyntax from './valid-syntax';
 
 export const DOCKERFILE_RULES: readonly Rule[] = [
   // AWS-aware: where the image runs (workspace/dockerfileLinks.ts)
@@ -41,6 +42,8 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   validExposePortMapping,
   noIgnoredHealthcheck,
   preferExecForm,
+  // syntax: dockerfile-utils' validator; a generic feature (berth.dockerfile.genericFeatures)
+  validSyntax,
   // correctness and security
   noRootUser,
   noLatestTag,

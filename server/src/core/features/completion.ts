@@ -10,11 +10,12 @@ import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from 
 import { locate } from './locate';
 import type { CfnPropertySpec } from '../facts/cfnResources';
 import { cfnLevelAt, propertyPathIn, resourceTypeChoices, type CfnLevel } from './cfnSpec';
+import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { schemaPathFor } from './schemaPath';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'property' | 'value';
+  readonly kind: 'property' | 'value' | 'keyword';
   readonly detail?: string;
   readonly documentation?: string;
   readonly insertText: string;
@@ -35,9 +36,12 @@ export interface CompletionOptions {
   readonly workspace?: WorkspaceView;
   /** Today, to order Lambda runtimes by their lifecycle (injectable in tests). */
   readonly now?: Date;
+  /** Dockerfiles: instruction and flag completion (berth.dockerfile.genericFeatures; the edges decide). */
+  readonly genericFeatures?: boolean;
 }
 
 export function completionsAt(doc: PreparedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  if (doc.kind === 'dockerfile') return options.genericFeatures ? dockerfileGenericCompletionsAt(doc, offset) : [];
   const word = wordAt(doc.text, offset);
   if (doc.tree?.root && doc.model) {
     const references = intrinsicCompletions(doc, offset, word);

@@ -8,6 +8,7 @@ import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
 import type { Path, Span } from '../parse/tree';
 import { propertyDocAt, type PropertyDoc } from '../schema/registry';
+import { combineDockerfileHovers, dockerfileGenericHoverAt } from './dockerfileGeneric';
 import { dockerfileHoverAt } from './dockerfileHover';
 import { locate } from './locate';
 import { cfnTypeSpec } from '../facts/cfnResources';
@@ -22,6 +23,8 @@ export interface HoverResult {
 export interface HoverOptions {
   /** Today, for runtime lifecycle wording (injectable in tests). */
   readonly now?: Date;
+  /** Dockerfiles: add the generic instruction docs (berth.dockerfile.genericFeatures; the edges decide). */
+  readonly genericFeatures?: boolean;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface HoverOptions {
  * facts tables, and Berth's concept summary with a "Read more" link to the full article.
  */
 export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
-  if (doc.kind === 'dockerfile') return dockerfileHoverAt(doc, offset);
+  if (doc.kind === 'dockerfile') return combineDockerfileHovers(options.genericFeatures ? dockerfileGenericHoverAt(doc, offset) : undefined, dockerfileHoverAt(doc, offset));
   if (!doc.kind || !doc.tree?.root) return undefined;
   const at = locate(doc.tree.root, offset);
   if (!at) return undefined;

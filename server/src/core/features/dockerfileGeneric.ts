@@ -1,0 +1,102 @@
+/**
+ * Generic Dockerfile editor features (instruction and flag docs on hover, instruction and flag completion),
+ * from dockerfile-language-service, converted to Berth's offset shapes. The server uses them only when
+ * `berth.dockerfile.genericFeatures` is on (by default: when Microsoft's Docker extension, which gives the
+ * same features, is not installed), so users never see them twice.
+ *
+ * Only the pieces that do no I/O are imported: the service's own entry point loads a Docker Hub client
+ * (tag completion over HTTPS), which a pure core must not reach. Completion gets a registry that knows no tags.
+ */
+import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
+import { DockerCompletion } from 'dockerfile-language-service/lib/dockerCompletion';
+import { DockerHover } from 'dockerfile-language-service/lib/dockerHover';
+import { MarkdownDocumentation } from 'dockerfile-language-service/lib/dockerMarkdown';
+import { PlainTextDocumentation } from 'dockerfile-language-service/lib/dockerPlainText';
+import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
+import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
+import type { PreparedDocument } from '../analyze';
+import type { Span } from '../parse/tree';
+import type { CompletionEntry } from './completion';
+import type { HoverResult } from './hover';
+
+/** LSP CompletionItemKind values the service uses, mapped to Berth's entry kinds. */
+const KEYWORD = 14;
+const PROPERTY_LIKE = new Set([10 /* Property */, 5 /* Field */, 6 /* Variable */]);
+
+/** Tag completion would ask Docker Hub; the core answers with no tags instead. */
+const OFFLINE_REGISTRY = { getTags: () => Promise.resolve([]) } as unknown as DockerRegistryClient;
+
+let hoverService: DockerHover | undefined;
+let completionDocs: DockerCompletion | undefined;
+
+/** Instruction, flag and directive documentation under the cursor, or undefined. */
+export function dockerfileGenericHoverAt(doc: PreparedDocument, offset: number): HoverResult | undefined {
+  if (doc.kind !== 'dockerfile' || !doc.model?.dockerfile) return undefined;
+  hoverService ??= new DockerHover(new MarkdownDocumentation(), new PlainTextDocumentation());
+  const hover = hoverService.onHover(doc.text, doc.lines.positionAt(offset), ['markdown']);
+  if (!hover) return undefined;
+  const contents = hover.contents;
+  const markdown = typeof contents === 'string' ? contents : 'kind' in contents ? (contents as MarkupContent).value : '';
+  if (!markdown.trim()) return undefined;
+  const span: Span = hover.range ? { start: doc.lines.offsetAt(hover.range.start), end: doc.lines.offsetAt(hover.range.end) } : wordAt(doc.text, offset);
+  return { markdown, span };
+}
+
+/** Instruction keywords, flags and the few values the service proposes (plain text, with their docs). */
+export function dockerfileGenericCompletionsAt(doc: PreparedDocument, offset: number): CompletionEntry[] {
+  if (doc.kind !== 'dockerfile') return [];
+  const assist = new DockerAssist(textDocument(doc), OFFLINE_REGISTRY, { snippetSupport: false, deprecatedSupport: true });
+  const proposals = assist.computeProposals(doc.lines.positionAt(offset));
+  // A promise only comes from image tag completion, which would need the registry: nothing to offer offline.
+  if (!Array.isArray(proposals)) return [];
+  completionDocs ??= new DockerCompletion();
+  return proposals.map((item, i) => toEntry(doc, offset, completionDocs!.resolveCompletionItem({ ...item }, ['markdown']), i));
+}
+
+function toEntry(doc: PreparedDocument, offset: number, item: CompletionItem, rank: number): CompletionEntry {
+  const edit = item.textEdit;
+  const range = edit ? ('range' in edit ? edit.range : edit.replace) : undefined;
+  const span = range ? { start: doc.lines.offsetAt(range.start), end: doc.lines.offsetAt(range.end) } : wordAt(doc.text, offset);
+  const documentation = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
+  return {
+    label: item.label,
+    kind: item.kind === KEYWORD ? 'keyword' : item.kind !== undefined && PROPERTY_LIKE.has(item.kind) ? 'property' : 'value',
+    detail: item.detail,
+    documentation: documentation || undefined,
+    insertText: edit?.newText ?? item.insertText ?? item.label,
+    span,
+    deprecated: item.deprecated || item.tags?.includes(1) || undefined,
+    sortText: item.sortText ?? String(rank).padStart(4, '0'),
+  };
+}
+
+/** The service reads a TextDocument; Berth's line index answers the same questions. */
+function textDocument(doc: PreparedDocument): ConstructorParameters<typeof DockerAssist>[0] {
+  return {
+    uri: doc.uri,
+    languageId: 'dockerfile',
+    version: 0,
+    lineCount: doc.lines.lineCount,
+    getText: (range) => (range ? doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end)) : doc.text),
+    positionAt: (offset) => doc.lines.positionAt(offset),
+    offsetAt: (position) => doc.lines.offsetAt(position),
+  };
+}
+
+function wordAt(text: string, offset: number): Span {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[\w-]/.test(text[start - 1]!)) start--;
+  while (end < text.length && /[\w-]/.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/**
+ * One hover for a Dockerfile: the generic instruction doc first (when generic features are on), then
+ * Berth's AWS explanation after a rule; either alone when only one applies.
+ */
+export function combineDockerfileHovers(generic: HoverResult | undefined, aws: HoverResult | undefined): HoverResult | undefined {
+  if (!generic) return aws;
+  if (!aws) return generic;
+  return { markdown: `${generic.markdown}\n\n---\n\n${aws.markdown}`, span: generic.span };
+}

@@ -12,6 +12,17 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'untitled', language: 'dockerfile' },
 ];
 
+/**
+ * Microsoft's Docker (now Container Tools) extension gives Dockerfile hover, completion and syntax diagnostics;
+ * with `berth.dockerfile.genericFeatures: auto` the server leaves those to it (protocol: lsp/server.ts).
+ */
+export const DOCKER_EXTENSION_IDS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'];
+const DOCKER_EXTENSION_NOTIFICATION = 'berth/dockerExtension';
+
+export function dockerExtensionInstalled(): boolean {
+  return DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
 /** Markdown from the server whose Berth doc links open the bundled docs (only Berth's doc commands run). */
 function trusted(value: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(rewriteMarkdownLinks(value));
@@ -41,13 +52,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     vscode.workspace.createFileSystemWatcher('**/.berthrc.{yaml,yml}'),
   ];
   context.subscriptions.push(...watchers);
+  let docker = dockerExtensionInstalled();
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'berth', fileEvents: watchers },
     outputChannel: output,
     diagnosticCollectionName: 'berth',
     // The server offers "Explain" code actions only to clients that can open an article.
-    initializationOptions: { clientCommands: [SHOW_CONCEPT] },
+    // A function, so that each (re)start reports the Docker extension as it is then.
+    initializationOptions: () => {
+      docker = dockerExtensionInstalled();
+      return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker };
+    },
     markdown: { isTrusted: { enabledCommands: [...DOC_COMMANDS] }, supportHtml: false },
     middleware: {
       // The rule link of every diagnostic opens the bundled rule page inside VS Code (works offline),
@@ -69,5 +85,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   };
-  return new LanguageClient('berth', 'Berth', serverOptions, clientOptions);
+  const client = new LanguageClient('berth', 'Berth', serverOptions, clientOptions);
+  // Installing or removing the Docker extension switches `auto` without a restart.
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      const now = dockerExtensionInstalled();
+      if (now === docker) return;
+      docker = now;
+      if (client.isRunning()) void client.sendNotification(DOCKER_EXTENSION_NOTIFICATION, { installed: now });
+    }),
+  );
+  return client;
 }

@@ -75,7 +75,7 @@ function runLint(options: LintOptions, io: CliIo): number {
   }
 
   const deploy = loaded.path && loaded.text ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(parseDeployTargets(loaded.text).targets) } : undefined;
-  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits }, undefined, deploy);
+  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true }, undefined, deploy);
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
 

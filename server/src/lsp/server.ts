@@ -44,6 +44,12 @@ export const CONCEPTS_REQUEST = 'berth/concepts';
 export const RULE_DOC_REQUEST = 'berth/ruleDoc';
 /** The client command the "Explain" code action runs (offered only to clients that say they have it). */
 export const SHOW_CONCEPT_COMMAND = 'berth.showConcept';
+/**
+ * Custom notification `{ installed: boolean }`: Microsoft's Docker extension was installed or removed. It gives
+ * Dockerfile hover, completion and syntax diagnostics itself, so `berth.dockerfile.genericFeatures: auto` turns
+ * Berth's off while it is there. The VS Code client also sends `initializationOptions.dockerExtensionInstalled`.
+ */
+export const DOCKER_EXTENSION_NOTIFICATION = 'berth/dockerExtension';
 
 /** The settings in force for the files of one workspace folder (editor settings over .berthrc.yaml). */
 interface Effective {
@@ -77,6 +83,8 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationSupport = false;
   let clientCommands = new Set<string>();
+  /** Reported by the client; other LSP clients have no Docker extension, so `auto` means on for them. */
+  let dockerExtensionInstalled = false;
   let globalEffective: Effective = { settings, analyze: settings.analyze, excludes: [] };
   /** Per workspace folder (absolute path): its settings and its .berthrc.yaml. */
   let folderEffective = new Map<string, Effective>();
@@ -97,6 +105,12 @@ export function startServer(connection: Connection): void {
   const effectiveFor = (uri: string): Effective => {
     const folder = folderOf(uri);
     return (folder && folderEffective.get(folder)) || globalEffective;
+  };
+
+  /** Generic Dockerfile features (hover, completion, dockerfile/valid-syntax) for this document. */
+  const genericFeaturesFor = (uri: string): boolean => {
+    const setting = effectiveFor(uri).settings.dockerfileGenericFeatures;
+    return setting === 'on' || (setting === 'auto' && !dockerExtensionInstalled);
   };
 
   const isExcluded = (uri: string): boolean => {
@@ -141,7 +155,8 @@ export function startServer(connection: Connection): void {
     if (entry.findings && entry.generation === generation) return { entry, findings: entry.findings };
     let findings: Finding[] = [];
     if (!isExcluded(doc.uri)) {
-      findings = lint(entry.prepared, { settings: effectiveFor(doc.uri).analyze, workspace: index, rules: testHooks.rules });
+      const settings = { ...effectiveFor(doc.uri).analyze, genericFeatures: genericFeaturesFor(doc.uri) };
+      findings = lint(entry.prepared, { settings, workspace: index, rules: testHooks.rules });
       for (const f of findings) if (f.internalError) connection.console.error(`Rule failure in ${doc.uri}: ${f.internalError}`);
     }
     entry.findings = findings;
@@ -303,8 +318,9 @@ export function startServer(connection: Connection): void {
     configurationSupport = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    const init = params.initializationOptions as { settings?: unknown; clientCommands?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: unknown; dockerExtensionInstalled?: unknown } | undefined;
     if (Array.isArray(init?.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c): c is string => typeof c === 'string'));
+    dockerExtensionInstalled = init?.dockerExtensionInstalled === true;
     if (init?.settings) applySettings(init.settings);
     else applySettings(undefined);
     return {
@@ -335,6 +351,13 @@ export function startServer(connection: Connection): void {
       else applySettings((change.settings as { berth?: unknown } | undefined)?.berth);
       revalidateAll();
     })();
+  });
+
+  connection.onNotification(DOCKER_EXTENSION_NOTIFICATION, (params: { installed?: unknown }) => {
+    const installed = params?.installed === true;
+    if (installed === dockerExtensionInstalled) return;
+    dockerExtensionInstalled = installed;
+    revalidateAll();
   });
 
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
@@ -405,7 +428,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     try {
       const { prepared } = analysisOf(doc);
-      const hover = hoverAt(prepared, doc.offsetAt(params.position));
+      const hover = hoverAt(prepared, doc.offsetAt(params.position), { genericFeatures: genericFeaturesFor(doc.uri) });
       if (!hover) return null;
       return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(prepared.lines, hover.span) };
     } catch (error) {
@@ -435,9 +458,9 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     try {
       const { prepared } = analysisOf(doc);
-      return completionsAt(prepared, doc.offsetAt(params.position), { workspace: index }).map((entry) => ({
+      return completionsAt(prepared, doc.offsetAt(params.position), { workspace: index, genericFeatures: genericFeaturesFor(doc.uri) }).map((entry) => ({
         label: entry.label,
-        kind: entry.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+        kind: entry.kind === 'property' ? CompletionItemKind.Property : entry.kind === 'keyword' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,
         detail: entry.detail,
         documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
         sortText: entry.sortText,

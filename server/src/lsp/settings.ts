@@ -9,7 +9,7 @@ export interface ServerSettings {
   readonly debounceMs: number;
   /** `berth.configFile`: path of the .berthrc.yaml to use (relative to the workspace folder); empty = look in the folder. */
   readonly configFile: string;
-  /** `berth.dockerfile.genericFeatures`: generic Dockerfile findings (auto = on unless another Dockerfile linter is active). */
+  /** `berth.dockerfile.genericFeatures`: Dockerfile hover, completion and dockerfile/valid-syntax (auto = on unless the client reports Microsoft's Docker extension). */
   readonly dockerfileGenericFeatures: 'auto' | 'on' | 'off';
 }
 

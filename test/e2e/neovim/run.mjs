@@ -124,15 +124,15 @@ if (!custom) {
       fix: { code: 'lambda/no-deprecated-runtime', title: 'Use runtime nodejs24.x', edits: [{ range: range(9, 15, 9, 25), newText: 'nodejs24.x' }] },
     },
     {
-      name: 'Dockerfile: MAINTAINER, ADD, shell-form CMD; no hover; "Replace MAINTAINER with a LABEL"',
+      name: 'Dockerfile: MAINTAINER, ADD, shell-form CMD; instruction hover; "Replace MAINTAINER with a LABEL"',
       file: path.join(fixtures, 'docker', 'Dockerfile'),
       diagnostics: [
         { code: 'dockerfile/no-maintainer', severity: INFO, message: 'MAINTAINER is deprecated. Use a label instead: LABEL org.opencontainers.image.authors="…".', range: range(1, 0, 1, 10) },
         { code: 'dockerfile/prefer-copy', severity: WARNING, message: 'ADD copies server.js like COPY, but also downloads URLs and unpacks local archives, so a file renamed to .tar.gz later changes what the image contains. Use COPY for local files and folders; keep ADD for URLs and archives you mean to unpack.', range: range(5, 0, 5, 3) },
         { code: 'dockerfile/prefer-exec-form', severity: WARNING, message: 'CMD in shell form runs under /bin/sh -c, so the shell is PID 1 and receives SIGTERM; the app never sees it, cannot shut down cleanly, and is killed when the stop timeout ends (10 s for docker stop, 30 s by default on ECS). Use the JSON form: CMD ["…", "…"].', range: range(7, 4, 7, 18) },
       ],
-      // Berth has no Dockerfile hover: the request must still be answered (null, no error).
-      hover: { at: '1:3', none: true },
+      // Neovim reports no Docker extension, so Berth's generic Dockerfile features are on (berth.dockerfile.genericFeatures: auto).
+      hover: { at: '1:3', range: range(1, 0, 1, 10), includes: ['This instruction has been deprecated in favor of `LABEL`'] },
       fix: { code: 'dockerfile/no-maintainer', title: 'Replace MAINTAINER with a LABEL', edits: [{ range: range(1, 0, 1, 41), newText: 'LABEL org.opencontainers.image.authors="Berth Team <berth@example.com>"' }] },
     },
   ];

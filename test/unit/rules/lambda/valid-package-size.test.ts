@@ -58,7 +58,7 @@ runRuleTests(rule, {
       name: 'a path that does not exist',
       code: sam('./missing'),
       localPaths: { missing: { kind: 'missing', bytes: 0 } },
-      errors: [{ messageId: 'missing', line: 8, column: 16, endLine: 8, endColumn: 25 }],
+      errors: [{ messageId: 'missing', line: 8, column: 16, endLine: 8, endColumn: 25, severity: 'info' }],
     },
   ],
 });

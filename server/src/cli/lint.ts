@@ -14,9 +14,10 @@ import type { Finding, Rule, Severity } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
 import type { DeployTarget } from '../core/deploy/target';
-import { WorkspaceIndex } from '../core/workspace/index';
+import { WorkspaceIndex, type IndexedDocument } from '../core/workspace/index';
 import { measureCodePathsOf } from '../workspace/measure';
 import { describeError, type Target } from './files';
+import { lintInParallel } from './parallel';
 
 /** A finding at the CLI's edge: 1-based lines and columns; endColumn is exclusive (one past the last character). */
 export interface CliFinding {
@@ -62,56 +63,109 @@ type Loaded =
 
 /** `rules` defaults to every registered rule; tests pass their own. */
 export function lintTargets(targets: readonly Target[], settings: AnalyzeSettings, rules?: readonly Rule[], deploy?: DeployTargetsOf): LintRun {
+  // Many files: two threads prepare and lint their share (./parallel.ts); same findings, same order.
+  if (!rules) {
+    const parallel = lintInParallel(targets, settings, deploy);
+    if (parallel) return parallel;
+  }
   const perTarget: CliFinding[][] = targets.map(() => []);
   const internalErrors: string[] = [];
-  const index = new WorkspaceIndex();
-  // Deploy targets link Dockerfiles to task definitions (dockerfile rules), as in the editor.
-  if (deploy) index.setDeployTargets(deploy.configUri, deploy.targets);
+  const index = newIndex(deploy);
   const prepared: { target: Target; doc: PreparedDocument; findings: CliFinding[] }[] = [];
   let filesChecked = 0;
 
   for (const [i, target] of targets.entries()) {
     const findings = perTarget[i]!;
-    if (target.error !== undefined) {
-      const finding = unreadable(target, target.error, settings);
-      if (finding) findings.push(finding);
+    const step = prepareTarget(target, settings, internalErrors);
+    findings.push(...step.findings);
+    if (step.checked) filesChecked++;
+    if (!step.doc) continue;
+    try {
+      indexDocument(index, step.doc);
+    } catch (error) {
+      findings.push(cliError(target, error, internalErrors));
       continue;
     }
-    try {
-      const uri = pathToFileURL(target.absolute).href;
-      const loaded = load(target, uri, settings);
-      if ('error' in loaded) {
-        const finding = unreadable(target, loaded.error, settings);
-        if (finding) findings.push(finding);
-        continue;
-      }
-      filesChecked++;
-      if (loaded.kind === 'skip') continue;
-      const doc = loaded.kind === 'prepared' ? loaded.doc : prepare({ uri, text: loaded.text }, settings);
-      const indexed = toIndexed(doc);
-      if (indexed) {
-        index.set(indexed);
-        // Local Lambda code folders and zips are measured here, at the edge; the rules read the figures.
-        measureCodePathsOf(index, indexed, true);
-      }
-      if (doc.kind) prepared.push({ target, doc, findings });
-    } catch (error) {
-      findings.push(cliError(target, error, internalErrors));
-    }
+    if (step.doc.kind) prepared.push({ target, doc: step.doc, findings });
   }
 
-  for (const { target, doc, findings } of prepared) {
-    try {
-      for (const finding of lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index })) {
-        // A rule that threw is reported as a finding like any other, and makes the run exit 2.
-        if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);
-        findings.push(toCli(target, doc.lines, finding));
-      }
-    } catch (error) {
-      findings.push(cliError(target, error, internalErrors));
-    }
-  }
+  for (const { target, doc, findings } of prepared) findings.push(...lintPrepared(target, doc, index, settings, internalErrors, rules));
   return { findings: perTarget.flat(), filesChecked, internalErrors };
+}
+
+/** The index the cross-file rules read; deploy targets link Dockerfiles to task definitions, as in the editor. */
+export function newIndex(deploy: DeployTargetsOf | undefined): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  if (deploy) index.setDeployTargets(deploy.configUri, deploy.targets);
+  return index;
+}
+
+export interface PreparedTarget {
+  /** Findings about the file itself (unreadable, Berth failed on it). */
+  readonly findings: CliFinding[];
+  /** The file was read (whatever its kind). */
+  readonly checked: boolean;
+  readonly doc?: PreparedDocument;
+}
+
+/** Reads and prepares one file. Never throws. */
+export function prepareTarget(target: Target, settings: AnalyzeSettings, internalErrors: string[]): PreparedTarget {
+  if (target.error !== undefined) {
+    const finding = unreadable(target, target.error, settings);
+    return { findings: finding ? [finding] : [], checked: false };
+  }
+  let uri: string;
+  let loaded: Loaded | { error: string };
+  try {
+    uri = pathToFileURL(target.absolute).href;
+    loaded = load(target, uri, settings);
+  } catch (error) {
+    return { findings: [cliError(target, error, internalErrors)], checked: false };
+  }
+  if ('error' in loaded) {
+    const finding = unreadable(target, loaded.error, settings);
+    return { findings: finding ? [finding] : [], checked: false };
+  }
+  if (loaded.kind === 'skip') return { findings: [], checked: true };
+  try {
+    const doc = loaded.kind === 'prepared' ? loaded.doc : prepare({ uri, text: loaded.text }, settings);
+    return { findings: [], checked: true, doc };
+  } catch (error) {
+    return { findings: [cliError(target, error, internalErrors)], checked: true };
+  }
+}
+
+/** Adds a prepared document to the index (when it has a model); returns what was indexed. */
+export function indexDocument(index: WorkspaceIndex, doc: PreparedDocument, measure = true): IndexedDocument | undefined {
+  const indexed = toIndexed(doc);
+  if (indexed) {
+    index.set(indexed);
+    // Local Lambda code folders and zips are measured here, at the edge; the rules read the figures.
+    if (measure) measureCodePathsOf(index, indexed, true);
+  }
+  return indexed;
+}
+
+/** Lints one prepared document against the index. Never throws. */
+export function lintPrepared(
+  target: Target,
+  doc: PreparedDocument,
+  index: WorkspaceIndex,
+  settings: AnalyzeSettings,
+  internalErrors: string[],
+  rules?: readonly Rule[],
+): CliFinding[] {
+  const findings: CliFinding[] = [];
+  try {
+    for (const finding of lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index })) {
+      // A rule that threw is reported as a finding like any other, and makes the run exit 2.
+      if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);
+      findings.push(toCli(target, doc.lines, finding));
+    }
+  } catch (error) {
+    findings.push(cliError(target, error, internalErrors));
+  }
+  return findings;
 }
 
 function load(target: Target, uri: string, settings: AnalyzeSettings): Loaded | { error: string } {
@@ -229,7 +283,7 @@ function unreadable(target: Target, reason: string, settings: AnalyzeSettings): 
   };
 }
 
-function cliError(target: Target, error: unknown, internalErrors: string[]): CliFinding {
+export function cliError(target: Target, error: unknown, internalErrors: string[]): CliFinding {
   const err = error instanceof Error ? error : new Error(String(error));
   internalErrors.push(`${target.display}: ${err.stack ?? err.message}`);
   return {

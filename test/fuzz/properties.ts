@@ -87,7 +87,8 @@ export interface CheckResult {
 export function checkInput(input: FuzzInput, options: { probes?: number } = {}): CheckResult {
   const { uri, text } = input;
   const run = (): { analysis: Analysis; ms: number } => {
-    const started = performance.now();
+    // CPU time of this process: the bound must hold on a machine busy with other work, where wall time does not.
+    const started = process.cpuUsage();
     let analysis: Analysis;
     try {
       incomplete = undefined;
@@ -96,10 +97,11 @@ export function checkInput(input: FuzzInput, options: { probes?: number } = {}):
       throw new PropertyFailure('analyze() never throws', (error as Error).stack ?? String(error));
     }
     if (incomplete) throw new PropertyFailure('messages are complete', incomplete);
-    return { analysis, ms: performance.now() - started };
+    const cpu = process.cpuUsage(started);
+    return { analysis, ms: (cpu.user + cpu.system) / 1000 };
   };
   const first = run();
-  if (first.ms > TIME_LIMIT_MS) throw new PropertyFailure('analysis within 2 s', `took ${first.ms.toFixed(0)} ms`);
+  if (first.ms > TIME_LIMIT_MS) throw new PropertyFailure('analysis within 2 s', `took ${first.ms.toFixed(0)} ms of CPU`);
   const { findings } = first.analysis;
 
   for (const f of findings) {

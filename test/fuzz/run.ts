@@ -75,6 +75,6 @@ for (const [i, g] of all.entries()) {
   }
 }
 console.log(
-  `berth fuzz: ${total.toLocaleString('en-US')} cases, ${failed} failing generator(s), slowest analysis ${slowest.toFixed(0)} ms, ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`,
+  `berth fuzz: ${total.toLocaleString('en-US')} cases, ${failed} failing generator(s), slowest analysis ${slowest.toFixed(0)} ms of CPU, ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`,
 );
 process.exit(failed ? 1 : 0);

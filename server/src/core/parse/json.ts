@@ -129,7 +129,7 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
         },
         onError: (error, offset, length) => {
           irregular = true;
-          const trailing = trailingCommaAt(text, error, offset, lastComma);
+          const trailing = trailingCommaAt(text, error, offset, lastComma, stack[stack.length - 1]?.kind);
           if (trailing !== undefined) {
             if (problems.some((p) => p.code === 'json-trailing-comma' && p.span.start === trailing)) return;
             problems.push({
@@ -173,12 +173,15 @@ function objectOrIntrinsic(node: ObjectNode): Node {
   return { kind: 'intrinsic', name: pair.key, argument: pair.value, short: false, span: node.span, nameSpan: pair.keySpan };
 }
 
-/** A comma directly followed (comments aside) by the closer it errs on is a trailing comma. */
-function trailingCommaAt(text: string, error: ParseErrorCode, offset: number, lastComma: number | undefined): number | undefined {
+/**
+ * A comma directly followed (comments aside) by the closer of its own container is a trailing comma. `[{}, }`
+ * is not: removing the comma would not make it parse, so it is a syntax error.
+ */
+function trailingCommaAt(text: string, error: ParseErrorCode, offset: number, lastComma: number | undefined, container: 'object' | 'array' | undefined): number | undefined {
   if (lastComma === undefined) return undefined;
   if (error !== ParseErrorCode.PropertyNameExpected && error !== ParseErrorCode.ValueExpected) return undefined;
   const closer = text[offset];
-  return closer === '}' || closer === ']' ? lastComma : undefined;
+  return (closer === '}' && container === 'object') || (closer === ']' && container === 'array') ? lastComma : undefined;
 }
 
 function visibleSpan(text: string, offset: number, length: number): Span {

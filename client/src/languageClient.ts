@@ -58,6 +58,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'berth', fileEvents: watchers },
     outputChannel: output,
     diagnosticCollectionName: 'berth',
+    // Cross-file findings change when another file does: re-pull for every open tab, not only the visible editor.
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
     // The server offers "Explain" code actions only to clients that can open an article.
     // A function, so that each (re)start reports the Docker extension as it is then.
     initializationOptions: () => {

@@ -250,3 +250,39 @@ describe('language server over stdio: go to definition', () => {
     assert.deepEqual(toContainer, { uri: taskUri, range: { start: { line: 2, character: nameColumn }, end: { line: 2, character: nameColumn + 5 } } });
   });
 });
+
+describe('language server over stdio: cancellation', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startClient({ pull: true });
+  });
+  after(() => client.stop());
+
+  it('honours $/cancelRequest for analyses still waiting, and keeps answering', async () => {
+    const uri = 'file:///tmp/berth-lsp-cancel/template.yaml';
+    let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+    for (let i = 0; i < 400; i++) {
+      text += `  Task${i}:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      Cpu: 256\n      Memory: 4096\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx:1.27\n`;
+    }
+    await client.open(uri, 'yaml', text);
+    const { CancellationTokenSource } = await import('vscode-languageserver-protocol/node');
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const source = new CancellationTokenSource();
+        // Each request changes the document first, so none can be answered from the cache.
+        void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: `${text}# edit ${i}\n` }] });
+        const pending = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+        if (i < 11) source.cancel();
+        return pending.then(
+          (report) => ((report as { items: unknown[] }).items.length > 0 ? 'answered' : 'empty'),
+          (error: { code?: number }) => (error.code === -32800 ? 'cancelled' : `error ${error.code}`),
+        );
+      }),
+    );
+    assert.ok(outcomes.includes('cancelled'), `expected some cancelled requests, got ${outcomes.join(', ')}`);
+    assert.equal(outcomes.at(-1), 'answered', 'the request nobody cancelled is answered');
+    assert.ok(outcomes.every((o) => o === 'cancelled' || o === 'answered'), outcomes.join(', '));
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    assert.equal(report.items.filter((d) => d.code === 'ecs/fargate-valid-cpu-memory').length, 400);
+  });
+});

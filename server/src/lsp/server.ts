@@ -8,6 +8,8 @@ import {
   FileChangeType,
   MarkupKind,
   TextDocumentSyncKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   type CodeAction,
   type CompletionItem,
@@ -417,7 +419,9 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params) => {
+  connection.languages.diagnostics.on((params, token) => {
+    // A request the client gave up on while it waited behind others is not analysed at all.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(doc) };

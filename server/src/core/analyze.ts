@@ -148,7 +148,8 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
     options.settings?.rules,
   );
   const visible = doc.format === 'json' ? findings : applySuppressions(findings, doc.text, doc.lines);
-  return visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  // Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
+  return visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 /** prepare + lint, for one document. */

@@ -76,7 +76,7 @@ if (runUnit) {
   await step('grammar snapshots (vscode-tmgrammar-test)', node, ['test/grammar/run.mjs']);
   // Timings are never asserted; the smoke run only proves every measurement still produces a number.
   await step('benchmark smoke run (bench/run.mjs --smoke)', node, ['bench/run.mjs', '--smoke', '--no-build'], { counts: false });
-  await step('unit, protocol and CLI tests', node, [...loader, '--test', '--test-reporter=spec', ...files]);
+  await step('unit, protocol and CLI tests', node, [...loader, '--test', '--test-timeout=300000', '--test-reporter=spec', ...files]);
 }
 
 if (runE2e) {

@@ -180,7 +180,8 @@ async function main() {
       berthVersion: JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
       serverBundleKb: Math.round(statSync(serverJs).size / 1024),
       versions: { yaml: version('yaml'), 'jsonc-parser': version('jsonc-parser'), ...(peerVersions ?? {}) },
-      peerCache: PEERS_ON ? PEER_CACHE : undefined,
+      // Home-relative, so results.json names no machine-specific path.
+      peerCache: PEERS_ON ? PEER_CACHE.replace(os.homedir(), '~') : undefined,
       config: CONFIG,
     },
     inputs: {

@@ -4,8 +4,8 @@
  * required flag, allowed values and documentation; GetAtt attributes), from the @aws-cdk/aws-service-spec
  * database (Apache-2.0). The package is not a dependency; install it anywhere and pass its folder:
  *
- *   npm install --prefix /tmp/cdkspec @aws-cdk/aws-service-spec@0.1.216
- *   node scripts/generate-cfn-schemas.mjs /tmp/cdkspec/node_modules/@aws-cdk/aws-service-spec [--check]
+ *   npm install --prefix "$SPEC_DIR" @aws-cdk/aws-service-spec@0.1.216   # any scratch folder
+ *   node scripts/generate-cfn-schemas.mjs "$SPEC_DIR/node_modules/@aws-cdk/aws-service-spec" [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -13,11 +13,13 @@ import { DockerHover } from 'dockerfile-language-service/lib/dockerHover';
 import { MarkdownDocumentation } from 'dockerfile-language-service/lib/dockerMarkdown';
 import { PlainTextDocumentation } from 'dockerfile-language-service/lib/dockerPlainText';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
-import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import type { PreparedDocument } from '../analyze';
 import type { Span } from '../parse/tree';
 import type { CompletionEntry } from './completion';
 import type { HoverResult } from './hover';
+
+/** The service's completion items, typed by what it returns (the core names no LSP package). */
+type CompletionItem = ReturnType<DockerCompletion['resolveCompletionItem']>;
 
 /** LSP CompletionItemKind values the service uses, mapped to Berth's entry kinds. */
 const KEYWORD = 14;
@@ -36,7 +38,7 @@ export function dockerfileGenericHoverAt(doc: PreparedDocument, offset: number):
   const hover = hoverService.onHover(doc.text, doc.lines.positionAt(offset), ['markdown']);
   if (!hover) return undefined;
   const contents = hover.contents;
-  const markdown = typeof contents === 'string' ? contents : 'kind' in contents ? (contents as MarkupContent).value : '';
+  const markdown = typeof contents === 'string' ? contents : 'kind' in contents ? (contents as { value: string }).value : '';
   if (!markdown.trim()) return undefined;
   const span: Span = hover.range ? { start: doc.lines.offsetAt(hover.range.start), end: doc.lines.offsetAt(hover.range.end) } : wordAt(doc.text, offset);
   return { markdown, span };

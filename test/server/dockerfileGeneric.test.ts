@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { CompletionItem, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { startClient, type StartOptions, type TestClient } from '../helpers/lspClient';
 
-const URI = 'file:///tmp/berth-generic/Dockerfile';
+const URI = 'file:///virtual/berth-generic/Dockerfile';
 const TEXT = 'FROM alpine:3.20\nRUNN echo hi\nEXPOSE 8080\nCMD ["app"]\nRU';
 const SYNTAX_RULE = 'dockerfile/valid-syntax';
 const FROM_KEYWORD = { line: 0, character: 2 };

@@ -50,7 +50,7 @@ describe('language server: offline docs requests', () => {
 });
 
 describe('language server: Explain code action', () => {
-  const uri = 'file:///tmp/berth-explain/task.json';
+  const uri = 'file:///virtual/berth-explain/task.json';
 
   async function actionsFor(client: TestClient): Promise<CodeAction[]> {
     await client.open(uri, 'json', TASK);

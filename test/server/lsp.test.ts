@@ -4,7 +4,7 @@ import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protoc
 import { applyEdits } from '../helpers/ruleTester';
 import { codes, messageOf, startClient, type TestClient } from '../helpers/lspClient';
 
-const URI = 'file:///tmp/berth-lsp-test/task.json';
+const URI = 'file:///virtual/berth-lsp-test/task.json';
 const TASK = `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
@@ -76,7 +76,7 @@ describe('language server over stdio: push diagnostics', () => {
   });
 
   it('sends no diagnostics for unrelated JSON', async () => {
-    const uri = 'file:///tmp/berth-lsp-test/package.json';
+    const uri = 'file:///virtual/berth-lsp-test/package.json';
     const waiting = client.nextDiagnostics(uri);
     await client.open(uri, 'json', '{"name": "x", "version": "1.0.0"}');
     assert.deepEqual((await waiting).diagnostics, []);
@@ -115,7 +115,7 @@ describe('language server over stdio: pull diagnostics and code actions', () => 
   });
 
   it('offers "fix all" as a source action', async () => {
-    const uri = 'file:///tmp/berth-lsp-test/fixall.json';
+    const uri = 'file:///virtual/berth-lsp-test/fixall.json';
     const text = TASK.replace('"family": "web",', '"family": "web", // comment');
     await client.open(uri, 'json', text);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -141,7 +141,7 @@ describe('language server over stdio: configuration', () => {
   after(() => client.stop());
 
   it('applies berth.rules severities and re-validates on workspace/didChangeConfiguration', async () => {
-    const uri = 'file:///tmp/berth-lsp-test/config.json';
+    const uri = 'file:///virtual/berth-lsp-test/config.json';
     const first = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'ecs/fargate-valid-cpu-memory' && d.severity === 2));
     await client.open(uri, 'json', TASK);
     await first;
@@ -159,8 +159,8 @@ describe('language server over stdio: cross-file findings', () => {
   });
   after(() => client.stop());
 
-  const taskUri = 'file:///tmp/berth-lsp-cross/task-definition.json';
-  const serviceUri = 'file:///tmp/berth-lsp-cross/service.json';
+  const taskUri = 'file:///virtual/berth-lsp-cross/task-definition.json';
+  const serviceUri = 'file:///virtual/berth-lsp-cross/service.json';
   const task = `{
   "family": "web",
   "containerDefinitions": [
@@ -206,10 +206,10 @@ describe('language server over stdio: hostile input', () => {
       previous = name;
     }
     const cases: [string, string, string, RegExp][] = [
-      ['file:///tmp/berth-hostile/bomb.yaml', 'yaml', bomb, /alias bomb/],
-      ['file:///tmp/berth-hostile/deep.json', 'json', `{"containerDefinitions": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /nested deeper than 500 levels/],
-      ['file:///tmp/berth-hostile/huge.json', 'json', `{"containerDefinitions": [], "x": "${'a'.repeat(6 * 1024 * 1024)}"}`, /^This file has 6 MB, over the 5 MB that Berth analyses/],
-      ['file:///tmp/berth-hostile/broken.json', 'json', '{"containerDefinitions": [}', /^Invalid JSON/],
+      ['file:///virtual/berth-hostile/bomb.yaml', 'yaml', bomb, /alias bomb/],
+      ['file:///virtual/berth-hostile/deep.json', 'json', `{"containerDefinitions": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /nested deeper than 500 levels/],
+      ['file:///virtual/berth-hostile/huge.json', 'json', `{"containerDefinitions": [], "x": "${'a'.repeat(6 * 1024 * 1024)}"}`, /^This file has 6 MB, over the 5 MB that Berth analyses/],
+      ['file:///virtual/berth-hostile/broken.json', 'json', '{"containerDefinitions": [}', /^Invalid JSON/],
     ];
     for (const [uri, languageId, text, message] of cases) {
       const waiting = client.nextDiagnostics(uri);
@@ -231,8 +231,8 @@ describe('language server over stdio: go to definition', () => {
   after(() => client.stop());
 
   it("jumps from a service's taskDefinition and containerName to the task definition in another file", async () => {
-    const taskUri = 'file:///tmp/berth-lsp-definition/task-definition.json';
-    const serviceUri = 'file:///tmp/berth-lsp-definition/service.json';
+    const taskUri = 'file:///virtual/berth-lsp-definition/task-definition.json';
+    const serviceUri = 'file:///virtual/berth-lsp-definition/service.json';
     const task = '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "memory": 256 }]\n}';
     const service = '{\n  "serviceName": "web",\n  "taskDefinition": "web:3",\n  "loadBalancers": [{ "containerName": "web", "containerPort": 80 }]\n}';
     const opened = client.nextDiagnostics(taskUri);
@@ -259,7 +259,7 @@ describe('language server over stdio: cancellation', () => {
   after(() => client.stop());
 
   it('honours $/cancelRequest for analyses still waiting, and keeps answering', async () => {
-    const uri = 'file:///tmp/berth-lsp-cancel/template.yaml';
+    const uri = 'file:///virtual/berth-lsp-cancel/template.yaml';
     let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
     for (let i = 0; i < 400; i++) {
       text += `  Task${i}:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      Cpu: 256\n      Memory: 4096\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx:1.27\n`;

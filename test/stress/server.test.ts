@@ -43,7 +43,7 @@ function publishesOf(client: TestClient, uri: string, from = 0): PublishDiagnost
 let sentinels = 0;
 async function drain(client: TestClient): Promise<void> {
   // in a folder of its own, so that it is no cross-file dependency of the documents under test
-  const uri = `file:///tmp/berth-stress-sentinels/sentinel-${++sentinels}.json`;
+  const uri = `file:///virtual/berth-stress-sentinels/sentinel-${++sentinels}.json`;
   const waiting = client.nextDiagnostics(uri, () => true, 20_000);
   await client.open(uri, 'json', task('512', `sentinel-${sentinels}`));
   await waiting;
@@ -57,7 +57,7 @@ describe('language server under stress: debounced publishing', () => {
   after(() => client.stop());
 
   it('100 didChange in a second: one up-to-date publish for the final version, nothing stale after it', async () => {
-    const uri = 'file:///tmp/berth-stress/burst.json';
+    const uri = 'file:///virtual/berth-stress/burst.json';
     const opened = client.nextDiagnostics(uri, (p) => p.version === 1);
     await client.open(uri, 'json', task('512'));
     await opened;
@@ -84,7 +84,7 @@ describe('language server under stress: debounced publishing', () => {
   });
 
   it('didClose before the debounce fires: the pending publish is dropped and the diagnostics are cleared', async () => {
-    const uri = 'file:///tmp/berth-stress/closed-early.json';
+    const uri = 'file:///virtual/berth-stress/closed-early.json';
     const from = client.published.length;
     await client.open(uri, 'json', task('4096'));
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -105,7 +105,7 @@ describe('language server under stress: analysis, closes and odd requests', () =
   after(() => client.stop());
 
   it('didClose during a long analysis: the last word for the document is an empty publish', async () => {
-    const uri = 'file:///tmp/berth-stress/big.json';
+    const uri = 'file:///virtual/berth-stress/big.json';
     // About a megabyte: a hundred containers with fifty variables each, linted for hundreds of milliseconds.
     const env = Array.from({ length: 50 }, (_, i) => `{"name":"V${i}","value":"${'v'.repeat(170)}"}`).join(',');
     const containers = Array.from({ length: 100 }, (_, i) => `{"name":"c${i}","image":"nginx:1.27","essential":${i === 0},"environment":[${env}]}`).join(',\n');
@@ -122,7 +122,7 @@ describe('language server under stress: analysis, closes and odd requests', () =
   });
 
   it('requests and notifications for unknown or closed URIs are answered empty, and nothing breaks', async () => {
-    const uri = 'file:///tmp/berth-stress/never-opened.json';
+    const uri = 'file:///virtual/berth-stress/never-opened.json';
     const position = { line: 0, character: 0 };
     const range = { start: position, end: position };
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
@@ -138,7 +138,7 @@ describe('language server under stress: analysis, closes and odd requests', () =
   });
 
   it('out-of-order versions: the diagnostics follow the latest text the client sent, whatever its version', async () => {
-    const uri = 'file:///tmp/berth-stress/versions.json';
+    const uri = 'file:///virtual/berth-stress/versions.json';
     const opened = client.nextDiagnostics(uri, (p) => p.version === 5);
     await client.open(uri, 'json', task('4096'), 5);
     assert.deepEqual(codes((await opened).diagnostics), [FARGATE]);
@@ -159,7 +159,7 @@ describe('language server under stress: analysis, closes and odd requests', () =
   });
 
   it('a rule that throws: one internal-error diagnostic without the stack, every other rule still reports, the stack goes to the log', async () => {
-    const uri = 'file:///tmp/berth-stress/throws.json';
+    const uri = 'file:///virtual/berth-stress/throws.json';
     const waiting = client.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
     await client.open(uri, 'json', task('4096', 'BERTH_TEST_THROW'));
     const { diagnostics } = await waiting;
@@ -190,7 +190,7 @@ describe('language server under stress: memory', () => {
   }
 
   it('10,000 edits on one document: RSS grows less than 10 % after a forced GC', async () => {
-    const uri = 'file:///tmp/berth-stress/edits.json';
+    const uri = 'file:///virtual/berth-stress/edits.json';
     const text = task('512');
     await client.open(uri, 'json', text);
     const familyAt = { line: 1, character: 13 };

@@ -4,6 +4,7 @@ import { getPair } from '../../parse/tree';
 import { blockIndent, originLabel, publicGrants, s3Origins, type PublicGrant, type S3Origin } from '../../template/s3origins';
 import { defineRule } from '../defineRule';
 import type { Fix, TextEdit } from '../types';
+import { insertResourceBefore, oacResource, uniqueLogicalId } from './shared/oacFix';
 
 export default defineRule({
   id: 'cfn/no-public-bucket-behind-cloudfront',
@@ -76,23 +77,12 @@ function oacFix(text: string, template: Template, origin: S3Origin, grants: read
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pad = (n: number) => ' '.repeat(n);
 
-  let oacId = `${origin.bucket!.logicalId}OriginAccessControl`;
-  for (let i = 2; template.resourcesById.has(oacId); i++) oacId = `${origin.bucket!.logicalId}OriginAccessControl${i}`;
+  const oacId = uniqueLogicalId(template, `${origin.bucket!.logicalId}OriginAccessControl`);
 
   const edits: TextEdit[] = [];
-  const r = distKey.indent;
-  const resourceLines = [
-    `${pad(r)}${oacId}:`,
-    `${pad(r + step)}Type: AWS::CloudFront::OriginAccessControl`,
-    `${pad(r + step)}Properties:`,
-    `${pad(r + 2 * step)}OriginAccessControlConfig:`,
-    `${pad(r + 3 * step)}Name: !Sub '\${AWS::StackName}-${origin.bucket!.logicalId}'`,
-    `${pad(r + 3 * step)}OriginAccessControlOriginType: s3`,
-    `${pad(r + 3 * step)}SigningBehavior: always`,
-    `${pad(r + 3 * step)}SigningProtocol: sigv4`,
-  ];
-  const lineStart = dist.pair.keySpan.start - r;
-  edits.push({ span: { start: lineStart, end: lineStart }, newText: resourceLines.join(eol) + eol });
+  const resource = insertResourceBefore(text, { format: 'yaml', eol, step }, dist, oacId, oacResource(origin.bucket!.logicalId));
+  if (!resource) return undefined;
+  edits.push(resource);
 
   const domainKey = blockIndent(text, origin.domainPair.keySpan.start);
   if (!domainKey.block) return undefined;

@@ -238,6 +238,21 @@ const invalid: InvalidCase[] = [
     output: migrated({ principal: "AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL'" }),
   },
   {
+    name: 'OAI granted by a Join ARN principal, origin OAI by Join',
+    code: site({
+      principal: "AWS: !Join ['', ['arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ', !Ref Oai]]",
+      originOai: "OriginAccessIdentity: !Join ['', ['origin-access-identity/cloudfront/', !Ref Oai]]",
+    }),
+    errors: [{ ...LEGACY, endColumn: 97 }],
+    output: migrated({ principal: "AWS: !Join ['', ['arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ', !Ref Oai]]" }),
+  },
+  {
+    name: 'CRLF line breaks are kept',
+    code: site().replace(/\n/g, '\r\n'),
+    errors: [LEGACY],
+    output: migrated().replace(/\n/g, '\r\n'),
+  },
+  {
     name: 'the policy grants another OAI: no fix',
     code: site({ principal: "AWS: !Sub 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${OtherOai}'", resources: '\n  OtherOai:\n    Type: AWS::CloudFront::CloudFrontOriginAccessIdentity\n    Properties:\n      CloudFrontOriginAccessIdentityConfig:\n        Comment: other' }),
     errors: [{ ...LEGACY, line: 36, endLine: 36 }],

@@ -13,6 +13,7 @@ import { DockerHover } from 'dockerfile-language-service/lib/dockerHover';
 import { MarkdownDocumentation } from 'dockerfile-language-service/lib/dockerMarkdown';
 import { PlainTextDocumentation } from 'dockerfile-language-service/lib/dockerPlainText';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
+import { Arg, Env, type Dockerfile } from 'dockerfile-ast';
 import type { PreparedDocument } from '../analyze';
 import type { Span } from '../parse/tree';
 import type { CompletionEntry } from './completion';
@@ -29,13 +30,80 @@ const PROPERTY_LIKE = new Set([10 /* Property */, 5 /* Field */, 6 /* Variable *
 const OFFLINE_REGISTRY = { getTags: () => Promise.resolve([]) } as unknown as DockerRegistryClient;
 
 let hoverService: DockerHover | undefined;
+let hoverDocs: MarkdownDocumentation | undefined;
 let completionDocs: DockerCompletion | undefined;
 
-/** Instruction, flag and directive documentation under the cursor, or undefined. */
+type Position = ReturnType<PreparedDocument['lines']['positionAt']>;
+type Range = { readonly start: Position; readonly end: Position };
+type Hover = ReturnType<DockerHover['onHover']>;
+
+/**
+ * The service's step from a position to the key of its documentation (a keyword, flag or directive). It is
+ * private in its typings; onHover calls it on a parse of its own.
+ */
+interface HoverKeys {
+  computeHoverKey?(dockerfile: Dockerfile, position: Position): string | null;
+}
+
+/**
+ * Instruction, flag and directive documentation under the cursor, or undefined.
+ *
+ * The service's onHover parses the whole text again on every request (~15 ms for 1,000 instructions), so
+ * the keyword/flag/directive hover is answered from the document's own parse (doc.model.dockerfile.ast, the
+ * same dockerfile-ast) with the service's key lookup and its markdown. Only where the service could answer
+ * something else (the value of an ARG or ENV property, or of a variable, under the cursor) is onHover called
+ * on the text; elsewhere it would have answered nothing. test/unit/features/dockerfileGeneric.test.ts checks
+ * that this gives, at every offset, what onHover on the text gives.
+ */
 export function dockerfileGenericHoverAt(doc: PreparedDocument, offset: number): HoverResult | undefined {
+  const model = doc.kind === 'dockerfile' ? doc.model?.dockerfile : undefined;
+  if (!model) return undefined;
+  return toHoverResult(doc, offset, hoverFromParse(doc, model.ast, doc.lines.positionAt(offset)));
+}
+
+/** What the service's onHover gives on the document's text: the reference the fast path is tested against. */
+export function dockerfileGenericHoverByService(doc: PreparedDocument, offset: number): HoverResult | undefined {
   if (doc.kind !== 'dockerfile' || !doc.model?.dockerfile) return undefined;
-  hoverService ??= new DockerHover(new MarkdownDocumentation(), new PlainTextDocumentation());
-  const hover = hoverService.onHover(doc.text, doc.lines.positionAt(offset), ['markdown']);
+  return toHoverResult(doc, offset, service().onHover(doc.text, doc.lines.positionAt(offset), ['markdown']));
+}
+
+function service(): DockerHover {
+  hoverDocs ??= new MarkdownDocumentation();
+  hoverService ??= new DockerHover(hoverDocs, new PlainTextDocumentation());
+  return hoverService;
+}
+
+function hoverFromParse(doc: PreparedDocument, ast: Dockerfile, position: Position): Hover {
+  const hover = service();
+  const keys = hover as unknown as HoverKeys;
+  // A service version without the step: its own onHover, on the text.
+  if (typeof keys.computeHoverKey !== 'function') return hover.onHover(doc.text, position, ['markdown']);
+  const image = ast.getContainingImage(position);
+  if (!image) return null;
+  const key = keys.computeHoverKey(ast, position);
+  if (key) {
+    const markdown = hoverDocs!.getMarkdown(key);
+    // As onHover does: the entry's contents (a markdown string) as MarkupContent.
+    return markdown ? { contents: { kind: 'markdown', value: markdown.contents as unknown as string } } : null;
+  }
+  // No key: the service looks at ARG/ENV property names and variable names only (a superset is checked here).
+  for (const instruction of image.getInstructions()) {
+    const names: (Range | null)[] = instruction.getVariables().map((v) => v.getNameRange());
+    if (instruction instanceof Arg) names.push(instruction.getProperty()?.getNameRange() ?? null);
+    if (instruction instanceof Env) for (const property of instruction.getProperties()) names.push(property.getNameRange());
+    if (names.some((range) => range !== null && isInside(position, range))) return hover.onHover(doc.text, position, ['markdown']);
+  }
+  return null;
+}
+
+/** Inclusive at both ends, like the service's own check. */
+function isInside(p: Position, r: Range): boolean {
+  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return afterStart && beforeEnd;
+}
+
+function toHoverResult(doc: PreparedDocument, offset: number, hover: Hover): HoverResult | undefined {
   if (!hover) return undefined;
   const contents = hover.contents;
   const markdown = typeof contents === 'string' ? contents : 'kind' in contents ? (contents as { value: string }).value : '';

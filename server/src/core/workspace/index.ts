@@ -46,7 +46,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byServiceFamily = new Map<string, Set<string>>();
   private readonly targets = new Map<string, readonly DeployTarget[]>();
   private readonly paths = new Map<string, LocalPathInfo>();
-  /** Dockerfile URI → documents that name it (SAM image functions), wherever they are. */
+  /** Dockerfile URI -> documents that name it (SAM image functions), wherever they are. */
   private readonly byNamedDockerfile = new Map<string, Set<string>>();
 
   get size(): number {

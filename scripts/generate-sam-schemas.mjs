@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+/**
+ * Generates schemas/cfn/sam.json: the AWS SAM resource types Berth validates (AWS::Serverless::Function, Api,
+ * HttpApi), in the shape of schemas/cfn/resources.json (properties with type, required flag, allowed values and
+ * documentation; nested `definitions`), from AWS SAM's own JSON schema `schema_source/sam.schema.json` in
+ * https://github.com/aws/serverless-application-model (Apache-2.0). Pass the path of that file:
+ *
+ *   git -C <clone> show <commit>:schema_source/sam.schema.json > /tmp/sam.schema.json
+ *   node scripts/generate-sam-schemas.mjs /tmp/sam.schema.json [--check]
+ *
+ * SAM passes many properties straight to the CloudFormation resource it generates (`PassThroughProp`, typed
+ * `{}` in the SAM schema). Where the SAM schema names the target (`__samPassThrough.schemaPath`
+ * definitions/<type>/properties/Properties/properties/<name>, or the description "passed directly to the
+ * [`<name>`] property of an `<type>` resource") and that target is a top-level property of a type in
+ * schemas/cfn/resources.json, the property takes that type (and its nested definitions, keyed `<type>/<name>`);
+ * otherwise it accepts any value. The output therefore depends on resources.json too.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Which SAM schema version this file was generated from (samtranslator/__init__.py `__version__` at the commit). */
+export const SOURCE = {
+  repository: 'https://github.com/aws/serverless-application-model',
+  path: 'schema_source/sam.schema.json',
+  version: '1.110.0',
+  commit: '7000d0a3b0e5e0d9fca014ce135850718aad1290',
+  license: 'Apache-2.0',
+};
+
+const PREFIX = 'samtranslator__internal__schema_source__';
+/** SAM type → the module name in the schema's definition names, and the short prefix for its own definitions. */
+export const SAM_TYPES = {
+  'AWS::Serverless::Function': { module: 'aws_serverless_function', short: 'Function', globals: 'Function' },
+  'AWS::Serverless::Api': { module: 'aws_serverless_api', short: 'Api', globals: 'Api' },
+  'AWS::Serverless::HttpApi': { module: 'aws_serverless_httpapi', short: 'HttpApi', globals: 'HttpApi' },
+};
+const SHORT_MODULES = {
+  aws_serverless_function: 'Function',
+  aws_serverless_api: 'Api',
+  aws_serverless_httpapi: 'HttpApi',
+  aws_serverless_statemachine: 'StateMachine',
+  aws_serverless_websocketapi: 'WebSocketApi',
+  aws_serverless_graphqlapi: 'GraphQLApi',
+};
+
+const MAX_DOC = 400;
+
+/** The lead of a SAM markdown description: the text before `*Type*` / `*Required*`…, links reduced to their text. */
+export function firstParagraph(doc) {
+  if (!doc) return undefined;
+  const lines = [];
+  for (const line of doc.split('\n')) {
+    if (/^\s*\*(Type|Required|Valid values|Default|CloudFormation compatibility|Minimum|Maximum)\*/.test(line)) break;
+    lines.push(line);
+  }
+  const text = lines
+    .join(' ')
+    .replace(/\\([-\\`*_{}[\]()#+.!])/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return undefined;
+  return text.length > MAX_DOC ? `${text.slice(0, MAX_DOC - 1).replace(/\s+\S*$/, '')}…` : text;
+}
+
+const byName = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
+
+function generate(sam, cfn) {
+  const defs = sam.definitions;
+  const refName = (ref) => ref.replace(/^#\/definitions\//, '');
+  const shortName = (name) => {
+    if (!name.startsWith(PREFIX)) return name;
+    const rest = name.slice(PREFIX.length);
+    const [module, local] = rest.split('__');
+    return `${SHORT_MODULES[module] ?? module}.${local}`;
+  };
+  const isPassThrough = (s) => s?.$ref === '#/definitions/PassThroughProp' || (s?.allOf?.length === 1 && s.allOf[0].$ref === '#/definitions/PassThroughProp');
+
+  /** The CloudFormation property a pass-through property goes to, when resources.json covers it. */
+  const passThroughTarget = (name, prop) => {
+    const path = prop.__samPassThrough?.schemaPath;
+    let type;
+    let property;
+    if (path) {
+      if (path.length === 6 && path[0] === 'definitions' && path[2] === 'properties' && path[3] === 'Properties' && path[4] === 'properties') [type, property] = [path[1], path[5]];
+    } else {
+      const doc = prop.markdownDescription ?? '';
+      const m = /passed directly to the \[?`([A-Za-z0-9]+)`\]?(?:\([^)]*\))? property of an? `(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)` resource/.exec(doc);
+      if (m) [property, type] = [m[1], m[2]];
+    }
+    if (!type || property !== name) return undefined;
+    const spec = cfn.types[type]?.properties?.[property];
+    return spec ? { type, spec } : undefined;
+  };
+
+  const build = (samType) => {
+    const definitions = {};
+    const cfnDefinition = (cfnType, name) => {
+      const key = `${cfnType}/${name}`;
+      if (definitions[key]) return key;
+      const def = cfn.types[cfnType]?.definitions?.[name];
+      if (!def) return undefined;
+      definitions[key] = {};
+      const properties = {};
+      for (const [p, spec] of Object.entries(def.properties)) properties[p] = cfnProperty(cfnType, spec);
+      definitions[key] = { ...(def.documentation ? { documentation: def.documentation } : {}), properties };
+      return key;
+    };
+    /** A resources.json property type, its refs rewritten to `<type>/<name>` definitions of this file. */
+    const cfnProperty = (cfnType, spec) => {
+      const out = { type: spec.type };
+      if (spec.enum) out.enum = spec.enum;
+      if (spec.ref) {
+        const key = cfnDefinition(cfnType, spec.ref);
+        if (key) out.ref = key;
+        else out.type = 'json';
+      }
+      if (spec.items) out.items = cfnProperty(cfnType, spec.items);
+      if (spec.anyOf) out.anyOf = spec.anyOf.map((a) => cfnProperty(cfnType, a));
+      if (spec.required) out.required = true;
+      if (spec.documentation) out.documentation = spec.documentation;
+      return out;
+    };
+    const convert = (s, context) => {
+      if (!s || typeof s !== 'object') return { type: 'json' };
+      if (s.$ref) {
+        const name = refName(s.$ref);
+        if (name === 'PassThroughProp') return { type: 'json' };
+        return { type: 'object', ref: addDefinition(name) };
+      }
+      if (s.allOf) return s.allOf.length === 1 ? convert(s.allOf[0], context) : { type: 'json' };
+      const alternatives = s.anyOf ?? s.oneOf;
+      if (alternatives) {
+        const converted = [];
+        for (const a of alternatives.map((alt) => convert(alt, context))) {
+          if (!converted.some((c) => JSON.stringify(c) === JSON.stringify(a))) converted.push(a);
+        }
+        if (converted.some((c) => c.type === 'json')) return { type: 'json' };
+        return converted.length === 1 ? converted[0] : { type: 'union', anyOf: converted };
+      }
+      const type = Array.isArray(s.type) ? undefined : s.type;
+      if (s.enum) return { type: type ?? (s.enum.every((e) => typeof e === 'string') ? 'string' : 'json'), enum: s.enum };
+      switch (type) {
+        case 'string':
+        case 'integer':
+        case 'number':
+        case 'boolean':
+          return { type };
+        case 'array':
+          return s.items ? { type: 'array', items: convert(s.items, context) } : { type: 'array' };
+        case 'object':
+          if (s.properties) return { type: 'object', ref: addDefinition(context, s) };
+          if (s.additionalProperties && typeof s.additionalProperties === 'object') return { type: 'map', items: convert(s.additionalProperties, context) };
+          return { type: 'object' };
+        default:
+          return { type: 'json' };
+      }
+    };
+    const convertProperties = (def, context) => {
+      const out = {};
+      const required = new Set(def.required ?? []);
+      for (const [name, prop] of Object.entries(def.properties ?? {}).sort(byName)) {
+        let entry;
+        const target = isPassThrough(prop) ? passThroughTarget(name, prop) : undefined;
+        if (target) {
+          const { required: _r, documentation: _d, ...shape } = cfnProperty(target.type, target.spec);
+          entry = shape;
+        } else {
+          entry = convert(prop, `${context}.${name}`);
+        }
+        if (required.has(name)) entry.required = true;
+        const doc = firstParagraph(prop.markdownDescription ?? prop.__samPassThrough?.markdownDescriptionOverride ?? prop.description);
+        if (doc) entry.documentation = doc;
+        out[name] = entry;
+      }
+      return out;
+    };
+    /** Adds a SAM definition (by name, or an inline object schema under a made-up name) and returns its key. */
+    function addDefinition(name, inline) {
+      const key = inline ? name : shortName(name);
+      if (definitions[key]) return key;
+      const def = inline ?? defs[name];
+      definitions[key] = {};
+      const out = {};
+      const doc = firstParagraph(def.markdownDescription ?? def.description);
+      if (doc) out.documentation = doc;
+      out.properties = convertProperties(def, key);
+      if (def.additionalProperties !== false) out.additionalProperties = true;
+      definitions[key] = out;
+      return key;
+    }
+
+    const { module, globals } = SAM_TYPES[samType];
+    const root = defs[`${PREFIX}${module}__Properties`];
+    const globalsDef = defs[`${PREFIX}${module}__Globals`];
+    if (!root || !globalsDef) throw new Error(`${samType}: no ${PREFIX}${module}__Properties / __Globals in the schema`);
+    const properties = convertProperties(root, SAM_TYPES[samType].short);
+    const out = {
+      globals,
+      globalProperties: Object.keys(globalsDef.properties ?? {}).sort(),
+      properties,
+    };
+    if (Object.keys(definitions).length) out.definitions = Object.fromEntries(Object.entries(definitions).sort(byName));
+    return out;
+  };
+
+  const types = {};
+  for (const samType of Object.keys(SAM_TYPES)) types[samType] = build(samType);
+  return {
+    $comment: `Generated by scripts/generate-sam-schemas.mjs from ${SOURCE.repository} ${SOURCE.path} (SAM ${SOURCE.version}, commit ${SOURCE.commit}; Apache-2.0, © Amazon.com, Inc. or its affiliates) and schemas/cfn/resources.json. Do not edit.`,
+    source: SOURCE,
+    types,
+  };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('usage: node scripts/generate-sam-schemas.mjs <path to sam.schema.json> [--check]');
+    process.exit(2);
+  }
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const sam = JSON.parse(readFileSync(file, 'utf8'));
+  const cfn = JSON.parse(readFileSync(join(root, 'schemas', 'cfn', 'resources.json'), 'utf8'));
+  const target = join(root, 'schemas', 'cfn', 'sam.json');
+  const text = `${JSON.stringify(generate(sam, cfn), null, 1)}\n`;
+  if (check) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      /* missing */
+    }
+    if (current !== text) {
+      console.error(`${target} is out of date; regenerate it.`);
+      process.exit(1);
+    }
+    console.log(`${target} is up to date.`);
+    return;
+  }
+  writeFileSync(target, text);
+  console.log(`wrote ${target} (${Object.keys(SAM_TYPES).length} types, ${Math.round(text.length / 1024)} KB)`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

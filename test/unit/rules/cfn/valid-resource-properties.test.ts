@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import rule from '../../../../server/src/core/rules/cfn/valid-resource-properties';
 import { runRuleTests } from '../../../helpers/ruleTester';
 
@@ -23,6 +25,16 @@ Resources:
     Type: ${type}
 ${props.length ? `    Properties:\n${props.map((p) => `      ${p}\n`).join('')}` : ''}`;
 
+/**
+ * A SAM template: the given Globals lines (2-space indent below `Globals:`, none when empty) and resources
+ * (2-space indent below `Resources:`). Line 1 is the Transform.
+ */
+const sam = (globals: string[], resources: string[]) =>
+  `Transform: AWS::Serverless-2016-10-31\n${globals.length ? `Globals:\n${globals.map((g) => `  ${g}\n`).join('')}` : ''}Resources:\n${resources.map((r) => `  ${r}\n`).join('')}`;
+
+/** A SAM function `Fn` (line 5 is `Properties:`; the first property is on line 6, column 7) with the given property lines. */
+const samFn = (...props: string[]) => sam([], ['Fn:', '  Type: AWS::Serverless::Function', '  Properties:', ...props.map((p) => `    ${p}`)]);
+
 runRuleTests(rule, {
   valid: [
     { name: 'examples/cfn/static-site.yaml', code: example('cfn/static-site.yaml') },
@@ -37,7 +49,60 @@ runRuleTests(rule, {
     { name: 'tags', code: resource('AWS::SQS::Queue', ['Tags:', '  - Key: team', '    Value: orders']) },
     { name: 'custom resource', code: resource('Custom::Thing', ['Whatever: 1']) },
     { name: 'unknown third-party type', code: resource('Acme::Widget::Thing', ['Size: big']) },
-    { name: 'SAM types are not in the data', code: `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Whatever: 1\n` },
+    { name: 'SAM types other than Function/Api/HttpApi are not in the data', code: sam([], ['T:', '  Type: AWS::Serverless::SimpleTable', '  Properties:', '    Whatever: 1']) },
+    { name: 'SAM types without the SAM transform are left alone', code: samFn('Whatever: 1').replace('Transform: AWS::Serverless-2016-10-31\n', '') },
+    { name: 'examples/sam/queue-worker.yaml', code: example('sam/queue-worker.yaml') },
+    {
+      name: 'SAM function: polymorphic values (CodeUri, Policies, Role, Tracing, DeadLetterQueue, events)',
+      code: samFn(
+        'CodeUri: { Bucket: artifacts, Key: fn.zip }',
+        'Handler: app.handler',
+        'Runtime: python3.13',
+        'Role: arn:aws:iam::123456789012:role/fn',
+        'Tracing: Active',
+        'AutoPublishAlias: live',
+        'Policies:',
+        '  - AWSLambdaBasicExecutionRole',
+        '  - SQSPollerPolicy: { QueueName: q }',
+        '  - Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }]',
+        'DeadLetterQueue: { Type: SQS, TargetArn: arn:aws:sqs:eu-west-1:123456789012:dlq }',
+        'Architectures: [arm64]',
+        'Environment: { Variables: { PORT: 8080 } }',
+        'Events:',
+        '  Queue: { Type: SQS, Properties: { Queue: arn:aws:sqs:eu-west-1:123456789012:q, BatchSize: 10 } }',
+        '  Get: { Type: Api, Properties: { Path: /items, Method: get } }',
+        '  Http: { Type: HttpApi }',
+        '  Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }',
+      ),
+    },
+    { name: 'SAM function: Policies as one string, CodeUri as a path, Role as an intrinsic', code: samFn('CodeUri: src/', 'Policies: AmazonS3ReadOnlyAccess', 'Role: !GetAtt MyRole.Arn') },
+    { name: 'SAM function: Policies as one policy document', code: samFn('Policies: { Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }') },
+    {
+      name: 'SAM: intrinsics anywhere (a property, an event Type, an event, the Properties)',
+      code: samFn(
+        'MemorySize: !Ref Memory',
+        'CodeUri: !Sub s3://${Bucket}/fn.zip',
+        'Events:',
+        '  A: { Type: !Ref EventType, Properties: { Anything: 1 } }',
+        '  B: !If [Prod, { Type: SQS, Properties: { Queue: q } }, !Ref AWS::NoValue]',
+        '  C: { Type: SQS, Properties: { Queue: !GetAtt Q.Arn, BatchSize: !Ref Batch } }',
+      ),
+    },
+    { name: 'SAM: Properties given by an intrinsic', code: sam([], ['A:', '  Type: AWS::Serverless::Api', '  Properties: !If [Prod, { StageName: prod }, { StageName: dev }]']) },
+    {
+      name: 'SAM: required nested properties set in Globals count (Domain.CertificateArn, CodeUri.Bucket)',
+      code: sam(
+        ['Function:', '  CodeUri: { Bucket: artifacts }', 'Api:', '  Domain: { CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/x }'],
+        ['A:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', '    Domain: { DomainName: api.example.com }', 'Fn:', '  Type: AWS::Serverless::Function', '  Properties:', '    CodeUri: { Key: fn.zip }'],
+      ),
+    },
+    {
+      name: 'SAM: IgnoreGlobals naming another property keeps the rest of Globals',
+      code: sam(['Api:', '  Domain: { CertificateArn: c }'], ['A:', '  Type: AWS::Serverless::Api', '  IgnoreGlobals: [Name]', '  Properties:', '    StageName: prod', '    Domain: { DomainName: d }']),
+    },
+    { name: 'SAM: Globals given by an intrinsic: nothing is known to be missing', code: sam(['Api: !If [Prod, { Domain: { CertificateArn: c } }, {}]'], ['A:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', '    Domain: { DomainName: d }']) },
+    { name: 'SAM: a union of object shapes without a discriminator is not judged (HttpApi authorizers)', code: sam([], ['H:', '  Type: AWS::Serverless::HttpApi', '  Properties:', '    Auth:', '      Authorizers:', '        L: { FunctionArn: f }']) },
+    { name: 'SAM API: Cors as a string, DefinitionUri as an object, EndpointConfiguration as a string-typed object', code: sam([], ['A:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', "    Cors: \"'*'\"", '    DefinitionUri: { Bucket: b, Key: api.yaml }', '    EndpointConfiguration: { Type: REGIONAL }', '    OpenApiVersion: 3.0.1']) },
     { name: 'another macro may add properties', code: `Transform: Acme::Macro\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Whatever: 1\n` },
     { name: 'AWS::Include may add required properties', code: resource('AWS::S3::BucketPolicy', ['Bucket: b', '"Fn::Transform": { Name: AWS::Include, Parameters: { Location: s3://b/k } }']) },
   ],
@@ -120,5 +185,120 @@ runRuleTests(rule, {
       code: resource('AWS::Logs::LogGroup', ['RetentionInDays: 10']),
       errors: [{ messageId: 'notAllowed', line: 6, column: 24, endLine: 6, endColumn: 26, message: /^RetentionInDays in R \(AWS::Logs::LogGroup\) is "10", which is not an allowed value, so CloudFormation rejects the template\. Allowed: 1, 3, 5, 7, 14, 30,/ }],
     },
+    {
+      name: 'SAM: unknown property with a suggestion',
+      code: samFn('Handler: app.handler', 'Timout: 3'),
+      errors: [
+        {
+          messageId: 'unknownProperty',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 13,
+          severity: 'error',
+          message: 'Fn (AWS::Serverless::Function) has no property Timout, so the SAM transform rejects the template. Did you mean Timeout?',
+        },
+      ],
+    },
+    {
+      name: 'SAM: wrong types, on a pass-through property (typed as the Lambda property) and on a SAM-only one',
+      code: samFn('MemorySize: lots', 'PropagateTags: maybe', 'Tags: [a, b]'),
+      errors: [
+        {
+          messageId: 'wrongType',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 23,
+          message: 'MemorySize in Fn (AWS::Serverless::Function) must be a whole number, but it is the string "lots", so the SAM transform rejects the template. Write a whole number (or an intrinsic function that gives one).',
+        },
+        { messageId: 'wrongType', line: 7, column: 22, endLine: 7, endColumn: 27, message: /^PropagateTags in Fn \(AWS::Serverless::Function\) must be true or false, but it is the string "maybe"/ },
+        { messageId: 'wrongType', line: 8, column: 13, endLine: 8, endColumn: 19, message: /^Tags in Fn \(AWS::Serverless::Function\) must be an object \(a map of properties\), but it is a list/ },
+      ],
+    },
+    {
+      name: 'SAM: a polymorphic value of a kind no alternative has',
+      code: samFn('CodeUri: [src/]'),
+      errors: [{ messageId: 'wrongType', line: 6, column: 16, endLine: 6, endColumn: 22, message: 'CodeUri in Fn (AWS::Serverless::Function) must be a string or an object (a map of properties), but it is a list, so the SAM transform rejects the template. Write a string or an object (a map of properties) (or an intrinsic function that gives one).' }],
+    },
+    {
+      name: 'SAM: a polymorphic object checked against its one object shape (CodeUri without Key)',
+      code: samFn('CodeUri:', '  Bucket: artifacts'),
+      errors: [{ messageId: 'missingProperty', line: 6, column: 7, endLine: 6, endColumn: 14, message: 'CodeUri in Fn (AWS::Serverless::Function) is missing the required property Key, so the SAM transform rejects the resource. Add Key.' }],
+    },
+    {
+      name: 'SAM: bad allowed values (SAM enum in a union, Lambda enum through a pass-through property)',
+      code: samFn('Tracing: active', 'PackageType: zip'),
+      errors: [
+        {
+          messageId: 'notAllowed',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 22,
+          message: 'Tracing in Fn (AWS::Serverless::Function) is "active", which is not an allowed value, so the SAM transform rejects the template. Did you mean Active? Allowed: Active, PassThrough, Disabled.',
+        },
+        { messageId: 'notAllowed', line: 7, column: 20, endLine: 7, endColumn: 23, message: /^PackageType in Fn \(AWS::Serverless::Function\) is "zip", which is not an allowed value, so the SAM transform rejects the template\. Did you mean Zip\? Allowed: Image, Zip\.$/ },
+      ],
+    },
+    {
+      name: 'SAM events: an unknown Type, a missing Type, a Type whose required and unknown properties are checked',
+      code: samFn(
+        'Events:',
+        '  Queue:',
+        '    Type: Sqs',
+        '    Properties: { Queue: q }',
+        '  NoType:',
+        '    Properties: { Queue: q }',
+        '  Get:',
+        '    Type: Api',
+        '    Properties:',
+        '      Path: /items',
+        '      Methods: get',
+      ),
+      errors: [
+        {
+          messageId: 'notAllowed',
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 20,
+          message:
+            'Events.Queue.Type in Fn (AWS::Serverless::Function) is "Sqs", which is not an allowed value, so the SAM transform rejects the template. Did you mean SQS? Allowed: S3, SNS, Kinesis, DynamoDB, DocumentDB, SQS, Api, Schedule, ScheduleV2, CloudWatchEvent, EventBridgeRule, CloudWatchLogs, IoTRule, AlexaSkill, Cognito, HttpApi, MSK, MQ, SelfManagedKafka.',
+        },
+        { messageId: 'missingProperty', line: 10, column: 9, endLine: 10, endColumn: 15, message: 'Events.NoType in Fn (AWS::Serverless::Function) is missing the required property Type, so the SAM transform rejects the resource. Add Type.' },
+        { messageId: 'missingProperty', line: 14, column: 11, endLine: 14, endColumn: 21, message: /^Events\.Get\.Properties in Fn \(AWS::Serverless::Function\) is missing the required property Method\b/ },
+        { messageId: 'unknownProperty', line: 16, column: 13, endLine: 16, endColumn: 20, message: /^Events\.Get\.Properties in Fn \(AWS::Serverless::Function\) has no property Methods, so the SAM transform rejects the template\. Did you mean Method\?$/ },
+      ],
+    },
+    {
+      name: 'SAM: a missing required property (Api StageName), on the resource when it has no Properties',
+      code: sam([], ['A:', '  Type: AWS::Serverless::Api', 'B:', '  Type: AWS::Serverless::Api', '  Properties:', '    Name: b']),
+      errors: [
+        { messageId: 'missingProperty', line: 3, column: 3, endLine: 3, endColumn: 4, message: 'A (AWS::Serverless::Api) is missing the required property StageName, so the SAM transform rejects the resource. Add StageName.' },
+        { messageId: 'missingProperty', line: 7, column: 5, endLine: 7, endColumn: 15, message: /^B \(AWS::Serverless::Api\) is missing the required property StageName\b/ },
+      ],
+    },
+    {
+      name: 'SAM: Globals without the required nested property do not help; IgnoreGlobals "*" or naming it drops Globals',
+      code: sam(
+        ['Api:', '  Domain: { CertificateArn: c }', 'Function:', '  CodeUri: { Bucket: b }'],
+        ['A:', '  Type: AWS::Serverless::Api', '  IgnoreGlobals: "*"', '  Properties:', '    StageName: prod', '    Domain: { DomainName: d }', 'Fn:', '  Type: AWS::Serverless::Function', '  IgnoreGlobals: [CodeUri]', '  Properties:', '    CodeUri:', '      Key: k'],
+      ),
+      errors: [
+        { messageId: 'missingProperty', line: 13, column: 7, endLine: 13, endColumn: 13, message: 'Domain in A (AWS::Serverless::Api) is missing the required property CertificateArn, so the SAM transform rejects the resource. Add CertificateArn.' },
+        { messageId: 'missingProperty', line: 18, column: 7, endLine: 18, endColumn: 14, message: /^CodeUri in Fn \(AWS::Serverless::Function\) is missing the required property Bucket\b/ },
+      ],
+    },
   ],
+});
+
+/**
+ * The committed schemas/cfn/sam.json matches what the generator makes from SAM's schema. The source is not in
+ * the repository: set BERTH_SAM_SCHEMA to a copy of schema_source/sam.schema.json at the commit that
+ * schemas/cfn/README.md names to run it.
+ */
+test('schemas/cfn/sam.json is up to date with scripts/generate-sam-schemas.mjs', { skip: !process.env.BERTH_SAM_SCHEMA || !existsSync(process.env.BERTH_SAM_SCHEMA) }, () => {
+  const root = join(__dirname, '../../../..');
+  execFileSync(process.execPath, [join(root, 'scripts/generate-sam-schemas.mjs'), process.env.BERTH_SAM_SCHEMA!, '--check'], { stdio: 'pipe' });
 });

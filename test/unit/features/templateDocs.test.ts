@@ -49,3 +49,35 @@ describe('template completion from the resource spec', () => {
     assert.ok(entries.some((e) => e.label === 'AWS::Serverless::Function'));
   });
 });
+
+const SAM = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Tracing: Active
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+`;
+
+describe('template hovers and completion for SAM types, from the SAM schema', () => {
+  it('documents SAM-only properties', () => {
+    const doc = prepare({ uri: 'file:///w/template.yaml', text: SAM });
+    assert.match(hoverAt(doc, SAM.indexOf('Tracing') + 2)!.markdown, /^\*\*Tracing\*\*\n\nThe string that specifies the function's X-Ray tracing mode/);
+    assert.match(hoverAt(doc, SAM.indexOf('StageName') + 2)!.markdown, /^\*\*StageName\*\*\n\nThe name of the stage, which API Gateway uses/);
+  });
+
+  it('offers the property names of a SAM API, and those of the object shape of a polymorphic property', () => {
+    const top = `${SAM}      Defin`;
+    const topLabels = completionsAt(prepare({ uri: 'file:///w/template.yaml', text: top }), top.length).map((c) => c.label);
+    assert.ok(topLabels.includes('DefinitionUri'), topLabels.join(', '));
+    assert.ok(topLabels.includes('Auth'));
+    assert.ok(!topLabels.includes('StageName'), 'already written');
+    // DefinitionUri is a path or a { Bucket, Key, Version } object: inside the object, its properties.
+    const nested = `${SAM}      DefinitionUri:\n        Bucket: b\n        Ke`;
+    const nestedLabels = completionsAt(prepare({ uri: 'file:///w/template.yaml', text: nested }), nested.length).map((c) => c.label);
+    assert.deepEqual([...nestedLabels].sort(), ['Key', 'Version']);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Property documentation and names for the CloudFormation resource types Berth covers, from
- * schemas/cfn/resources.json (@aws-cdk/aws-service-spec). Used by hover and completion in templates.
+ * schemas/cfn/resources.json (@aws-cdk/aws-service-spec), and for SAM's Function/Api/HttpApi, from
+ * schemas/cfn/sam.json (AWS SAM's schema). Used by hover and completion in templates.
  */
-import { cfnTypeSpec, coveredTypes, type CfnPropertySpec } from '../facts/cfnResources';
+import { cfnTypeSpec, coveredTypes, type CfnPropertySpec, type CfnPropertyType } from '../facts/cfnResources';
 import type { Path } from '../parse/tree';
 
 export interface CfnLevel {
@@ -24,14 +25,23 @@ export function cfnLevelAt(type: string, path: Path): CfnLevel | undefined {
       if (!current?.items) return undefined;
       items = current.items as CfnPropertySpec;
       current = items;
-      properties = items.ref ? spec.definitions?.[items.ref]?.properties : undefined;
+      const ref = objectRef(items);
+      properties = ref ? spec.definitions?.[ref]?.properties : undefined;
       continue;
     }
     current = properties?.[step];
     if (!current) return undefined;
-    properties = current.ref ? spec.definitions?.[current.ref]?.properties : undefined;
+    const ref = objectRef(current);
+    properties = ref ? spec.definitions?.[ref]?.properties : undefined;
   }
   return { properties, property: current };
+}
+
+/** The object shape of a property: its own, or the only one among the alternatives of a union (SAM's `CodeUri`: a path or an object). */
+function objectRef(spec: CfnPropertyType): string | undefined {
+  if (spec.ref) return spec.ref;
+  const refs = spec.type === 'union' ? (spec.anyOf ?? []).filter((a) => a.ref) : [];
+  return refs.length === 1 ? refs[0]!.ref : undefined;
 }
 
 /** `Resources/<id>/Properties/...` → the resource's logical id and the path below Properties. */

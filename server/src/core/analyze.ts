@@ -3,7 +3,7 @@ import { buildModel, type DocumentModel } from './model/document';
 import { parseJson } from './parse/json';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
 import type { ParsedTree, ParseProblem } from './parse/tree';
-import { parseYaml } from './parse/yaml';
+import { parseYamlIncrementally } from './parse/yamlIncremental';
 import { applySuppressions, runRules } from './rules/engine';
 import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule, RuleSetting } from './rules/types';
@@ -37,6 +37,8 @@ export interface PreparedDocument {
   readonly tree?: ParsedTree;
   readonly model?: DocumentModel;
   readonly problems: readonly ParseProblem[];
+  /** The limits the text was parsed under (a later version may re-use the tree only under the same ones). */
+  readonly limits?: Limits;
 }
 
 export interface Analysis {
@@ -44,8 +46,11 @@ export interface Analysis {
   readonly findings: Finding[];
 }
 
-/** Never throws: every problem with the input becomes a parse problem (and so a finding). */
-export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): PreparedDocument {
+/**
+ * Never throws: every problem with the input becomes a parse problem (and so a finding).
+ * `previous`, the same document's last prepared version, lets a YAML edit re-parse only what changed.
+ */
+export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, previous?: PreparedDocument): PreparedDocument {
   const { uri, text } = input;
   const lines = new LineIndex(text);
   const format = formatOf(uri, input.languageId);
@@ -71,7 +76,8 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): P
   if (guard) return { ...base, kind: allowed[0], problems: [guard] };
 
   // Both parsers skip a leading BOM without moving offsets.
-  const tree = format === 'json' ? parseJson(text, limits) : parseYaml(text, limits);
+  const reusable = previous?.tree && previous.uri === uri && sameLimits(previous.limits, limits) ? { text: previous.text, tree: previous.tree } : undefined;
+  const tree = format === 'json' ? parseJson(text, limits) : parseYamlIncrementally(text, reusable, limits);
   const fatal = tree.problems.find((p) => p.code === 'syntax' || p.code === 'too-deep' || p.code === 'alias-limit');
   if (fatal || !tree.root) {
     // A broken file still gets its one clear finding, under the kind its text suggests.
@@ -79,7 +85,13 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}): P
   }
   const kind = detectKind(tree.root, allowed, baseName(uri));
   if (!kind) return { ...base, problems: [] };
-  return { ...base, kind, tree, model: buildModel(kind, tree.root, text, lines), problems: tree.problems };
+  return { ...base, kind, tree, limits, model: buildModel(kind, tree.root, text, lines), problems: tree.problems };
+}
+
+function sameLimits(a: Limits | undefined, b: Limits): boolean {
+  if (!a) return false;
+  for (const key of Object.keys(b) as (keyof Limits)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
 }
 
 function guardText(text: string, limits: Limits, dockerfile: boolean): ParseProblem | undefined {

@@ -129,7 +129,8 @@ export function startServer(connection: Connection): void {
     const cached = cache.get(doc.uri);
     // The text too: a client that sends the same version twice with different text must not get stale results.
     if (cached && cached.version === doc.version && cached.prepared.text === doc.getText()) return cached;
-    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, effectiveFor(doc.uri).analyze);
+    // The previous version lets a YAML edit re-parse only the entry it touched.
+    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, effectiveFor(doc.uri).analyze, cached?.prepared);
     const entry: CachedAnalysis = { version: doc.version, prepared };
     cache.set(doc.uri, entry);
     const indexed = toIndexed(prepared);

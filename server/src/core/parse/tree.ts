@@ -121,6 +121,8 @@ export interface ParsedTree {
   readonly format: 'json' | 'yaml';
   readonly root: Node | undefined;
   readonly problems: ParseProblem[];
+  /** YAML with anchors or aliases: its parts depend on each other, so it is never re-parsed piecewise. */
+  readonly usesAnchors?: boolean;
 }
 
 // ---- Navigation helpers -------------------------------------------------------------------

@@ -8,24 +8,11 @@ import { tooDeep } from './json';
 export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
   const deep = yamlDepthExceeds(text, limits.maxDepth);
   if (deep !== undefined) return { format: 'yaml', root: undefined, problems: [tooDeep(deep, limits.maxDepth)] };
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false, customTags: CFN_TAGS });
-  } catch (error) {
-    if (error instanceof RangeError) return { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] };
-    throw error;
-  }
+  const parsed = parseText(text, limits);
+  if ('failed' in parsed) return parsed.failed;
+  const { doc } = parsed;
 
   const problems: ParseProblem[] = [];
-  const firstError = doc.errors.find((e) => e.code !== 'MULTIPLE_DOCS');
-  if (firstError && /call stack/i.test(firstError.message)) {
-    return { format: 'yaml', root: undefined, problems: [tooDeep(firstError.pos[0], limits.maxDepth)] };
-  }
-  if (firstError) {
-    problems.push({ code: 'syntax', message: `Invalid YAML: ${cleanMessage(firstError.message)}`, span: errorSpan(text, firstError.pos) });
-    return { format: 'yaml', root: undefined, problems };
-  }
-
   const converter = new Converter(text, doc, limits, problems);
   let root: Node | undefined;
   try {
@@ -35,7 +22,50 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
     if (error instanceof RangeError) return { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] };
     throw error;
   }
-  return { format: 'yaml', root, problems };
+  return converter.sawAnchor ? { format: 'yaml', root, problems, usesAnchors: true } : { format: 'yaml', root, problems };
+}
+
+/** The yaml package's document, or the one problem that stops the analysis. */
+function parseText(text: string, limits: Limits): { doc: Document.Parsed } | { failed: ParsedTree } {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false, customTags: CFN_TAGS });
+  } catch (error) {
+    if (error instanceof RangeError) return { failed: { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] } };
+    throw error;
+  }
+  const firstError = doc.errors.find((e) => e.code !== 'MULTIPLE_DOCS');
+  if (firstError && /call stack/i.test(firstError.message)) {
+    return { failed: { format: 'yaml', root: undefined, problems: [tooDeep(firstError.pos[0], limits.maxDepth)] } };
+  }
+  if (firstError) {
+    const problem: ParseProblem = { code: 'syntax', message: `Invalid YAML: ${cleanMessage(firstError.message)}`, span: errorSpan(text, firstError.pos) };
+    return { failed: { format: 'yaml', root: undefined, problems: [problem] } };
+  }
+  return { doc };
+}
+
+/**
+ * One `key: value` entry of a block mapping, parsed on its own (for incremental re-parsing).
+ * `segment` starts at the start of the key's line; `depth` is the depth of the pair's value in the
+ * whole document. Spans are relative to the segment. Undefined unless the segment is exactly one clean,
+ * anchor-free block-mapping entry: the caller then parses the whole document instead.
+ */
+export function parseYamlEntry(segment: string, depth: number, limits: Limits): { pair: Pair; problems: ParseProblem[] } | undefined {
+  if (yamlDepthExceeds(segment, limits.maxDepth) !== undefined) return undefined;
+  const parsed = parseText(segment, limits);
+  if ('failed' in parsed) return undefined;
+  const { doc } = parsed;
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow || doc.contents.items.length !== 1) return undefined;
+  const problems: ParseProblem[] = [];
+  const converter = new Converter(segment, doc, limits, problems);
+  try {
+    const pair = converter.convertPair(doc.contents.items[0]!, depth);
+    return pair && !converter.sawAnchor ? { pair, problems } : undefined;
+  } catch (error) {
+    if (error instanceof LimitReached || error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** `key:` with nothing after it: the yaml package makes an empty null scalar after the colon. */
@@ -69,6 +99,8 @@ function cleanMessage(message: string): string {
 }
 
 class Converter {
+  /** An anchor or alias was seen: such a document is never re-parsed piecewise. */
+  sawAnchor = false;
   private aliasCount = 0;
   private readonly resolving = new Set<YamlNode>();
 
@@ -84,6 +116,7 @@ class Converter {
       throw new LimitReached(tooDeep(node.range?.[0] ?? 0, this.limits.maxDepth));
     }
     if (isAlias(node)) return this.convertAlias(node, depth);
+    if (node.anchor) this.sawAnchor = true;
 
     const span = at ?? this.spanOf(node);
     const tag = node.tag;
@@ -115,23 +148,18 @@ class Converter {
       const pairs: Pair[] = [];
       const seen = new Map<string, Span>();
       for (const item of node.items) {
-        if (!isPair(item)) continue;
-        const keyNode = item.key as YamlNode | null;
-        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
-        const keySpan = keyNode ? this.spanOf(keyNode) : span;
-        const value: Node = item.value && !isEmptyScalar(item.value)
-          ? this.convert(item.value as YamlNode, depth + 1)
-          : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
-        const first = seen.get(key);
+        const pair = this.convertPair(item, depth + 1, span);
+        if (!pair) continue;
+        const first = seen.get(pair.key);
         if (first) {
           this.problems.push({
             code: 'duplicate-key',
-            message: `Duplicate key "${key}": only the last value counts, so the first one is silently ignored.`,
-            span: keySpan,
+            message: `Duplicate key "${pair.key}": only the last value counts, so the first one is silently ignored.`,
+            span: pair.keySpan,
             related: first,
           });
-        } else seen.set(key, keySpan);
-        pairs.push({ kind: 'pair', key, keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } });
+        } else seen.set(pair.key, pair.keySpan);
+        pairs.push(pair);
       }
       span = blockEnd(pairs[pairs.length - 1]?.span.end);
       if (pairs.length === 1) {
@@ -164,6 +192,21 @@ class Converter {
       return tag ? { kind: 'scalar', span, value, tag } : { kind: 'scalar', span, value };
     }
     return { kind: 'scalar', span, value: null };
+  }
+
+  /** `depth`: the depth of the pair's value. `mapSpan` stands in for a missing key's span. */
+  convertPair(item: unknown, depth: number, mapSpan: Span = { start: 0, end: 0 }): Pair | undefined {
+    if (!isPair(item)) return undefined;
+    const keyNode = item.key as YamlNode | null;
+    if (keyNode && !isScalar(keyNode)) {
+      if (isAlias(keyNode) || keyNode.anchor) this.sawAnchor = true;
+    } else if (keyNode?.anchor) this.sawAnchor = true;
+    const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+    const keySpan = keyNode ? this.spanOf(keyNode) : mapSpan;
+    const value: Node = item.value && !isEmptyScalar(item.value)
+      ? this.convert(item.value as YamlNode, depth)
+      : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
+    return { kind: 'pair', key, keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } };
   }
 
   private convertAlias(alias: Alias, depth: number): Node {

@@ -30,7 +30,8 @@ export default defineRule({
     }
     for (const component of stronglyConnected(template.resources.map((r) => r.logicalId), out)) {
       const members = new Set(component);
-      const inside = edges.filter((e) => members.has(e.from) && members.has(e.target));
+      // Only the members' own edges: filtering every edge per component would be quadratic in the resources.
+      const inside = component.flatMap((id) => (out.get(id) ?? []).filter((e) => members.has(e.target)));
       if (component.length === 1 && !inside.length) continue;
       const cycle = findCycle(component[0]!, members, out);
       const sorted = [...inside].sort((a, b) => a.span.start - b.span.start);
@@ -79,7 +80,9 @@ function stronglyConnected(nodes: readonly string[], out: ReadonlyMap<string, re
     }
   };
   for (const n of nodes) if (!index.has(n)) strong(n);
-  return result.sort((a, b) => nodes.indexOf(a[0]!) - nodes.indexOf(b[0]!));
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const rank = (id: string): number => order.get(id) ?? nodes.length;
+  return result.sort((a, b) => rank(a[0]!) - rank(b[0]!));
 }
 
 /** One cycle through `start` inside the component, as logical ids ending where it began. */

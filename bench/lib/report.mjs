@@ -85,7 +85,42 @@ export function evaluateGoals(r) {
   add('.vsix size', '≤ 3 MB', vsixMb, vsixMb === undefined ? 'not measured: no berth.vsix (npm run package)' : `${num(vsixMb, 2)} MB (berth.vsix as found in the checkout)`, vsixMb === undefined ? null : vsixMb <= 3);
   const sdk = r.meta.bundleChecks?.referencesAwsSdk;
   add('AWS SDK loaded only when a deploy starts', 'server bundle does not load it', sdk, sdk === undefined ? '–' : sdk ? 'dist/server.js references @aws-sdk/' : 'dist/server.js has no @aws-sdk/ reference', sdk === undefined ? null : !sdk);
+  for (const goal of goals) if (goal.met === false) goal.why = whyMissed(goal, r);
   return goals;
+}
+
+/** For a missed goal, what this run's own measurements say about where the time or memory goes. */
+function whyMissed(goal, r) {
+  const top = (label) => {
+    const p = r.profiles?.[label];
+    if (!p?.byArea?.length) return undefined;
+    const areas = p.byArea.filter((a) => a.name !== '(idle)').slice(0, 4).map((a) => `${a.name.replace(/^server\/src\/core\//, '')} ${Math.round(a.pct)} %`);
+    return `profile of ${label}: ${areas.join(', ')}`;
+  };
+  const m = goal.measure;
+  const size = /\b(1k|10k|50k)\b/.exec(m)?.[1];
+  const format = /JSON/.test(m) ? 'json' : 'yaml';
+  if (m.startsWith('edit → diagnostics') || m.startsWith('vs yaml-language-server')) {
+    const label = `edits cfn-${size === '1k' && format === 'yaml' ? '1k' : '10k'}.${format}`;
+    const parse = r.parse[`cfn-${size}.${format}`];
+    const parts = [top(label)];
+    if (parse) parts.push(`a full ${parse.parser} of this file alone: ${ms(parse.median)}`);
+    return parts.filter(Boolean).join('; ');
+  }
+  if (m.startsWith('spawn → first diagnostics')) return top('spawn → first diagnostics');
+  if (m.startsWith('RSS')) {
+    const rss = r.berth.rss?.[format];
+    if (!rss) return undefined;
+    return `${num(rss.rssBeforeMb, 0)} MB before any file is open (Node and the server bundle), ${num((rss.rssMb - rss.rssBeforeMb) / (rss.files || 20), 1)} MB per open file`;
+  }
+  if (m.startsWith('CLI, 10k')) {
+    const floor = r.cli.firstParse?.[`cfn-10k.${format}`];
+    const parts = [`node -e 0: ${ms(r.cli.nodeStartup?.median)}`];
+    if (floor) parts.push(`node and one ${floor.parser} of this file in a fresh process (no Berth): ${ms(floor.median)}`);
+    return parts.join('; ');
+  }
+  if (m.startsWith('CLI,')) return `cores used = CPU / wall time; ${num(r.cli.workspace?.cpuMs, 0)} ms of CPU in all`;
+  return undefined;
 }
 
 const status = (met) => (met === true ? 'met' : met === false ? '**missed**' : 'not measured');
@@ -128,8 +163,8 @@ export function renderResults(r, previous) {
   out.push('');
   out.push(
     table(
-      ['measure', 'goal', 'measured', 'status', ...(previous ? [`previous run (${previous.meta?.date?.slice(0, 10)})`] : [])],
-      goals.map((g) => [g.measure, g.goal, g.figure, status(g.met), ...(previous ? [prevGoals.get(g.measure)?.figure ?? '–'] : [])]),
+      ['measure', 'goal', 'measured', 'status', 'why (missed goals: this run\'s own measurements)', ...(previous ? [`previous run (${previous.meta?.date?.slice(0, 10)})`] : [])],
+      goals.map((g) => [g.measure, g.goal, g.figure, status(g.met), g.why ?? '', ...(previous ? [prevGoals.get(g.measure)?.figure ?? '–'] : [])]),
     ),
   );
   out.push('');

@@ -146,3 +146,46 @@ describe('completion: property names (unchanged)', () => {
     assert.ok(names.includes('executionRoleArn') && !names.includes('family'));
   });
 });
+
+describe('completion: SAM functions, from the SAM schema', () => {
+  const HEAD = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n';
+
+  it('offers SAM property names under Properties, not the Lambda API names SAM rejects', () => {
+    for (const text of [`${HEAD}      Handler: app.handler\n      |\n`, `${HEAD}      Handler: app.handler\n      Co|\n      Runtime: python3.13\n`, `${HEAD}      |`]) {
+      const names = labels(complete('template.yaml', text));
+      for (const sam of ['CodeUri', 'Events', 'Policies', 'AutoPublishAlias', 'InlineCode', 'Tracing', 'KmsKeyArn']) assert.ok(names.includes(sam), `${sam} in ${names.join(', ')}`);
+      for (const lambda of ['Publish', 'RevisionId', 'TracingConfig', 'KMSKeyArn', 'DeadLetterConfig', 'Code']) assert.ok(!names.includes(lambda), `${lambda} offered`);
+    }
+    const names = labels(complete('template.yaml', `${HEAD}      Handler: app.handler\n      |\n`));
+    assert.ok(!names.includes('Handler'), 'already written');
+  });
+
+  it('completes inside an event: its Type values, then the properties of the shape its Type names', () => {
+    const event = `${HEAD}      Handler: app.handler\n      Events:\n        Get:\n`;
+    assert.deepEqual(labels(complete('template.yaml', `${event}          |\n`)), ['Type', 'Properties'], 'Type is required in every event shape');
+    const types = labels(complete('template.yaml', `${event}          Type: |\n`));
+    assert.ok(['Api', 'HttpApi', 'SQS', 'Schedule', 'S3'].every((t) => types.includes(t)), types.join(', '));
+    const api = complete('template.yaml', `${event}          Type: Api\n          Properties:\n            Path: /items\n            |\n`);
+    assert.deepEqual(labels(api).slice(0, 2), ['Method', 'Auth'], 'required Method first; Path already written');
+    assert.equal(api.find((e) => e.label === 'Method')?.detail, 'required');
+    assert.ok(!labels(api).includes('Queue'), 'not the SQS shape');
+    const sqs = labels(complete('template.yaml', `${event}          Type: SQS\n          Properties:\n            Qu|\n`));
+    assert.ok(sqs.includes('Queue') && sqs.includes('BatchSize') && !sqs.includes('Method'), sqs.join(', '));
+  });
+
+  it('completes nested Lambda objects (Environment) and pass-through values Lambda defines (Architectures)', () => {
+    assert.deepEqual(labels(complete('template.yaml', `${HEAD}      Environment:\n        Va|\n      Handler: app.handler\n`)), ['Variables']);
+    assert.deepEqual(labels(complete('template.yaml', `${HEAD}      Architectures:\n        - |\n      Handler: app.handler\n`)), ['x86_64', 'arm64']);
+    assert.deepEqual(labels(complete('template.yaml', `${HEAD}      Tracing: |\n      Handler: app.handler\n`)), ['Active', 'PassThrough', 'Disabled']);
+  });
+
+  it('Globals.Function offers the properties Globals may set, and runtimes by lifecycle', () => {
+    const globals = (lines: string) => `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n${lines}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n`;
+    const runtimes = complete('template.yaml', globals('    Runtime: |\n'));
+    assert.equal(labels(runtimes).filter((l) => l.startsWith('py'))[0], 'python3.14');
+    assert.equal(runtimes.find((e) => e.label === 'python3.9')?.deprecated, true);
+    const names = labels(complete('template.yaml', globals('    Runtime: python3.13\n    Ti|\n')));
+    assert.ok(names.includes('Timeout') && names.includes('CodeUri') && names.includes('Layers'), names.join(', '));
+    assert.ok(!names.includes('Events') && !names.includes('FunctionName') && !names.includes('Runtime'), 'not settable in Globals, or already written');
+  });
+});

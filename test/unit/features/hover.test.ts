@@ -160,3 +160,45 @@ describe('hover: Dockerfile', () => {
     assert.match(md, /^`public\.ecr\.aws\/lambda\/python:3\.13` is an AWS base image for Lambda/);
   });
 });
+
+describe('hover: SAM functions, from the SAM schema', () => {
+  const text = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.9
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: app.handler
+      MemorySize: 256
+      Architectures: [arm64]
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /items
+            Method: get
+`;
+
+  it("CodeUri shows SAM's documentation", () => {
+    const md = hover('template.yaml', text, 'CodeUri')!;
+    assert.match(md, /^\*\*CodeUri\*\*\n\nThe code for the function\. Accepted values include/);
+  });
+
+  it('nested levels: an Api event property, documented from the shape its Type names', () => {
+    const md = hover('template.yaml', text, 'Method')!;
+    assert.match(md, /^\*\*Method\*\*\n\nHTTP method for which this function is invoked/);
+  });
+
+  it("keeps Lambda's facts for what SAM passes to the function: memory bounds, a Globals runtime's lifecycle", () => {
+    const memory = hover('template.yaml', text, 'MemorySize')!;
+    assert.ok(memory.includes('Range: 128–10240 MB; CPU is allotted in proportion to memory.'), memory);
+    const architectures = hover('template.yaml', text, 'Architectures')!;
+    assert.match(architectures, /^\*\*Architectures\*\*\n\nThe instruction set architecture for the function/);
+    assert.ok(architectures.includes('**Berth: CPU architecture, x86_64 and arm64.**'), architectures);
+    const runtime = hover('template.yaml', text, 'python3.9')!;
+    assert.ok(runtime.includes('`python3.9`: **deprecated** since 2025-12-15.'), runtime);
+  });
+});

@@ -9,9 +9,9 @@ import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from '../schema/registry';
 import { locate } from './locate';
 import type { CfnPropertySpec } from '../facts/cfnResources';
-import { cfnLevelAt, propertyPathIn, resourceTypeChoices, type CfnLevel } from './cfnSpec';
+import { enumOf, resourceTypeChoices, templateLevelAt } from './cfnSpec';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
-import { schemaPathFor } from './schemaPath';
+import { samFunctionPath, schemaPathFor } from './schemaPath';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -49,7 +49,9 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
   }
   let target = doc;
   let probeOffset = offset;
-  if (!doc.tree?.root || !doc.model) {
+  // YAML: a line holding only the word being typed (or nothing yet) is a key being written, but it parses as
+  // the scalar value of the key above it (or as nothing): complete it through a probe key as well.
+  if (!doc.tree?.root || !doc.model || (doc.format === 'yaml' && isBareWordLine(doc.text, offset))) {
     const probe = probeText(doc, offset, word);
     if (!probe) return [];
     target = prepare({ uri: doc.uri, text: probe.text });
@@ -57,7 +59,8 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
     if (!target.tree?.root) return [];
   }
   const root = target.tree!.root!;
-  const at = locate(root, probeOffset);
+  // A value typed on the last line of a YAML document lies past the end of the root's span.
+  const at = locate(root, probeOffset) ?? (target.format === 'yaml' ? locate(root, Math.min(probeOffset, root.span.end)) : undefined);
   if (!at) return [];
   const resourceType = (id: string) => {
     const type = target.model?.template?.resourcesById.get(id)?.type;
@@ -73,11 +76,14 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
       return resourceTypeChoices().map((type, i) => ({ label: type, kind: 'value' as const, insertText: type, span: typeSpan(target.text, word), sortText: String(i).padStart(4, '0') }));
     }
     const mapped = schemaPathFor(kind, valuePath, resourceType);
-    const own = valueCompletions(target, kind, valuePath, mapped, word, options);
+    const sam = samFunctionPath(kind, valuePath, resourceType);
+    const own = valueCompletions(target, kind, valuePath, mapped, word, options, sam?.length === 1 && sam[0] === 'Runtime');
     if (own) return own;
     const propertyDoc = mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined;
-    const templateEnum = !propertyDoc && kind === 'cloudformation' ? templateLevel(valuePath, resourceType)?.property?.enum : undefined;
-    return (propertyDoc?.enum ?? templateEnum ?? []).map((value, i) => ({
+    const templateEnum = !propertyDoc && kind === 'cloudformation' ? enumOf(templateLevelAt(target.model?.template, valuePath)?.property) : undefined;
+    // A SAM function's pass-through properties take the values Lambda's do (Architectures, PackageType, LoggingConfig.LogFormat).
+    const lambdaEnum = !templateEnum && sam ? propertyDocAt('lambda-function', sam)?.enum : undefined;
+    return (propertyDoc?.enum ?? templateEnum ?? lambdaEnum ?? []).map((value, i) => ({
       label: String(value),
       kind: 'value' as const,
       insertText: String(value),
@@ -94,12 +100,10 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
     const mapped = schemaPathFor(kind, objectPath, resourceType);
     if (!mapped) {
       // Other covered resource types: property names from the CloudFormation resource spec.
-      const properties = kind === 'cloudformation' ? templateLevel(objectPath, resourceType)?.properties : undefined;
+      const properties = kind === 'cloudformation' ? templateLevelAt(target.model?.template, objectPath)?.properties : undefined;
       return properties ? templatePropertyEntries(properties, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset)) : [];
     }
-    const entries = propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
-    // A SAM function takes CodeUri / InlineCode / ImageUri instead of Lambda's Code.
-    return mapped.sam ? entries.filter((e) => e.label !== 'Code') : entries;
+    return propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
   }
   return [];
 }
@@ -144,6 +148,13 @@ function wordAt(text: string, offset: number): Span {
   let end = offset;
   while (end < text.length && /[\w-]/.test(text[end]!)) end++;
   return { start, end };
+}
+
+function isBareWordLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd === -1) lineEnd = text.length;
+  return /^[ \t]*(\w[\w-]*)?[ \t]*\r?$/.test(text.slice(lineStart, lineEnd));
 }
 
 function isInsideQuotes(text: string, offset: number): boolean {
@@ -195,9 +206,27 @@ function valuePathAt(doc: PreparedDocument, at: Located0, offset: number): Path 
   if (!m) return undefined;
   const key = m[1]!;
   if (at.pair?.key === key && at.onKey) return at.path;
-  if (at.node.kind === 'object') {
-    const pair = at.node.pairs.find((p) => p.key === key && p.keySpan.start >= lineStart && p.keySpan.start < offset);
-    if (pair) return [...at.path, key];
+  if (at.node.kind === 'object') return pairPathOnLine(at.node, at.path, key, lineStart, offset);
+  return undefined;
+}
+
+/** The path of the pair `key` whose key starts on the cursor's line, at any depth below `node` (`key:` with no value yet ends before the cursor). */
+function pairPathOnLine(node: Node, path: Path, key: string, lineStart: number, offset: number): Path | undefined {
+  if (node.kind === 'object') {
+    for (const p of node.pairs) {
+      if (p.key === key && p.keySpan.start >= lineStart && p.keySpan.start < offset) return [...path, key];
+      if (p.keySpan.start < offset && p.value.span.end >= lineStart) {
+        const found = pairPathOnLine(p.value, [...path, p.key], key, lineStart, offset);
+        if (found) return found;
+      }
+    }
+  } else if (node.kind === 'array') {
+    for (const [i, item] of node.items.entries()) {
+      if (item.span.start < offset && item.span.end >= lineStart) {
+        const found = pairPathOnLine(item, [...path, i], key, lineStart, offset);
+        if (found) return found;
+      }
+    }
   }
   return undefined;
 }
@@ -214,11 +243,12 @@ function valueCompletions(
   mapped: ReturnType<typeof schemaPathFor>,
   word: Span,
   options: CompletionOptions,
+  samRuntime: boolean,
 ): CompletionEntry[] | undefined {
   const last = path[path.length - 1];
   const lastKey = typeof last === 'string' ? last : undefined;
   // Lambda runtimes: supported ones first (newest deprecation date first), deprecated ones marked.
-  if ((mapped?.kind === 'lambda-function' && lastKey === 'Runtime') || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
+  if ((mapped?.kind === 'lambda-function' && lastKey === 'Runtime') || samRuntime || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
     return runtimeEntries(word, options.now ?? new Date());
   }
   if (!mapped) return undefined;
@@ -354,14 +384,6 @@ function intrinsicAt(root: Node, offset: number): Extract<Node, { kind: 'intrins
   };
   visit(root);
   return found;
-}
-
-/** The CloudFormation spec level for a path inside a resource's Properties (the object itself when the path ends at Properties). */
-function templateLevel(path: Path, resourceType: (id: string) => string | undefined): CfnLevel | undefined {
-  const inProperties = propertyPathIn(path);
-  if (!inProperties) return undefined;
-  const type = resourceType(inProperties.logicalId);
-  return type ? cfnLevelAt(type, inProperties.rest) : undefined;
 }
 
 function templatePropertyEntries(properties: Readonly<Record<string, CfnPropertySpec>>, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean): CompletionEntry[] {

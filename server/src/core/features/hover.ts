@@ -12,8 +12,8 @@ import { combineDockerfileHovers, dockerfileGenericHoverAt } from './dockerfileG
 import { dockerfileHoverAt } from './dockerfileHover';
 import { locate } from './locate';
 import { cfnTypeSpec } from '../facts/cfnResources';
-import { cfnLevelAt, propertyPathIn } from './cfnSpec';
-import { schemaPathFor, type SchemaPath } from './schemaPath';
+import { enumOf, templateLevelAt } from './cfnSpec';
+import { samFunctionPath, schemaPathFor, type SchemaPath } from './schemaPath';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -49,7 +49,8 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
   const value = onValue && at.node.kind === 'scalar' ? at.node.value : undefined;
 
   const parts: string[] = [];
-  const propertyDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, resourceType);
+  const sam = samFunctionPath(doc.kind, propertyPath, resourceType);
+  const propertyDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, sam);
   if (propertyDoc) {
     parts.push(`**${name}**`);
     if (propertyDoc.markdownDescription) parts.push(propertyDoc.markdownDescription);
@@ -58,7 +59,7 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
     const typeDoc = cfnTypeSpec(value)?.documentation;
     if (typeDoc) parts.push(`**${value}**`, typeDoc);
   }
-  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date());
+  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date(), sam?.length === 1);
   const bounds: string[] = [];
   if (propertyDoc && !facts.replacesBounds) {
     if (propertyDoc.minimum !== undefined || propertyDoc.maximum !== undefined) {
@@ -91,11 +92,12 @@ interface Facts {
 const NO_FACTS: Facts = { lines: [] };
 
 /** Valid values and bounds from the facts tables, for the properties Berth knows them for. */
-function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | undefined, value: unknown, now: Date): Facts {
+function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | undefined, value: unknown, now: Date, samFunction: boolean): Facts {
   const lower = name.charAt(0).toLowerCase() + name.slice(1);
   const path = mapped?.path;
   const ecsTask = mapped?.kind === 'ecs-task-definition';
-  const lambda = isLambdaContext(doc, mapped);
+  // A SAM function's top-level Runtime, MemorySize and Timeout become the Lambda function's.
+  const lambda = isLambdaContext(doc, mapped) || samFunction;
 
   if (ecsTask && (lower === 'hostPort' || lower === 'containerPort')) {
     const lines = [`Range: ${PORT_MIN}–${PORT_MAX}`];
@@ -217,14 +219,15 @@ function isListItem(path: Path): boolean {
 }
 
 
-/** Documentation of a template property from the CloudFormation resource spec, for types the API schemas do not cover. */
-function templatePropertyDoc(doc: PreparedDocument, path: Path, resourceType: (id: string) => string | undefined): PropertyDoc | undefined {
+/**
+ * Documentation of a template property from the CloudFormation resource spec or SAM's, for types the API schemas
+ * do not cover. A SAM function's pass-through property without values of its own takes Lambda's (`samPath`).
+ */
+function templatePropertyDoc(doc: PreparedDocument, path: Path, samPath: Path | undefined): PropertyDoc | undefined {
   if (doc.kind !== 'cloudformation') return undefined;
-  const inProperties = propertyPathIn(path);
-  if (!inProperties || inProperties.rest.length === 0) return undefined;
-  const type = resourceType(inProperties.logicalId);
-  const property = type ? cfnLevelAt(type, inProperties.rest)?.property : undefined;
+  const property = templateLevelAt(doc.model?.template, path)?.property;
   if (!property?.documentation) return undefined;
   const doc0: PropertyDoc = { description: property.documentation.split(/(?<=\.)\s/)[0] ?? '', markdownDescription: property.documentation };
-  return property.enum?.length ? { ...doc0, enum: property.enum } : doc0;
+  const values = enumOf(property) ?? (samPath ? propertyDocAt('lambda-function', samPath)?.enum?.map(String) : undefined);
+  return values?.length ? { ...doc0, enum: values } : doc0;
 }

@@ -12,8 +12,6 @@ export interface SchemaPath {
   readonly path: Path;
   /** True when document keys are PascalCase versions of the schema's camelCase names. */
   readonly pascal?: boolean;
-  /** A SAM function: its Lambda-named properties are documented, but it has others (CodeUri, Events, …). */
-  readonly sam?: boolean;
 }
 
 export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (logicalId: string) => string | undefined): SchemaPath | undefined {
@@ -32,12 +30,25 @@ export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (lo
       if (type === 'AWS::ECS::TaskDefinition') return { kind: 'ecs-task-definition', path: lower, pascal: true };
       if (type === 'AWS::ECS::Service') return { kind: 'ecs-service', path: lower, pascal: true };
       if (type === 'AWS::Batch::JobDefinition') return { kind: 'batch-job-definition', path: lower, pascal: true };
-      // SAM functions share Lambda's property names (Runtime, MemorySize, …); SAM-only ones have no API docs.
       if (type === 'AWS::Lambda::Function') return { kind: 'lambda-function', path: rest };
-      if (type === 'AWS::Serverless::Function') return { kind: 'lambda-function', path: rest, sam: true };
+      // AWS::Serverless::Function is not Lambda's API shape (CodeUri, Events, Policies; no Publish, TracingConfig, …):
+      // its names and docs come from SAM's data (cfnSpec.ts); the Lambda facts it shares, see samFunctionProperty.
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * The path below a SAM function's properties: `Resources/<id>/Properties/...` of an AWS::Serverless::Function, or
+ * `Globals/Function/...`. SAM passes the properties it shares with AWS::Lambda::Function (Runtime, MemorySize,
+ * Timeout, Architectures, …) to the function it generates, so Lambda's facts and value lists apply to them; its
+ * names and docs come from SAM's data.
+ */
+export function samFunctionPath(kind: DocumentKind, path: Path, resourceType?: (logicalId: string) => string | undefined): Path | undefined {
+  if (kind !== 'cloudformation') return undefined;
+  if (path[0] === 'Globals' && path[1] === 'Function') return path.length > 2 ? path.slice(2) : undefined;
+  if (path[0] !== 'Resources' || typeof path[1] !== 'string' || path[2] !== 'Properties' || path.length < 4) return undefined;
+  return resourceType?.(path[1]) === 'AWS::Serverless::Function' ? path.slice(3) : undefined;
 }

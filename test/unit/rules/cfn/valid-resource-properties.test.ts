@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SAM_VALIDATED_TYPES, samTypeSpec } from '../../../../server/src/core/facts/cfnResources';
+import { SAM_GLOBALS } from '../../../../server/src/core/facts/samGlobals';
 import rule from '../../../../server/src/core/rules/cfn/valid-resource-properties';
 import { runRuleTests } from '../../../helpers/ruleTester';
 
@@ -103,6 +106,47 @@ runRuleTests(rule, {
     { name: 'SAM: Globals given by an intrinsic: nothing is known to be missing', code: sam(['Api: !If [Prod, { Domain: { CertificateArn: c } }, {}]'], ['A:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', '    Domain: { DomainName: d }']) },
     { name: 'SAM: a union of object shapes without a discriminator is not judged (HttpApi authorizers)', code: sam([], ['H:', '  Type: AWS::Serverless::HttpApi', '  Properties:', '    Auth:', '      Authorizers:', '        L: { FunctionArn: f }']) },
     { name: 'SAM API: Cors as a string, DefinitionUri as an object, EndpointConfiguration as a string-typed object', code: sam([], ['A:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', "    Cors: \"'*'\"", '    DefinitionUri: { Bucket: b, Key: api.yaml }', '    EndpointConfiguration: { Type: REGIONAL }', '    OpenApiVersion: 3.0.1']) },
+    {
+      name: 'SAM Globals: every section and property the SAM transform accepts (the properties sam.schema.json leaves out too)',
+      code: sam(
+        [
+          'Function:',
+          '  Handler: app.handler',
+          '  Runtime: python3.13',
+          '  CodeUri: src/',
+          '  Layers: [!Ref Layer]',
+          '  Environment: { Variables: { STAGE: prod } }',
+          '  MemorySize: 512',
+          '  Timeout: 30',
+          '  Tracing: Active',
+          '  Architectures: [arm64]',
+          '  FileSystemConfigs: []',
+          '  FunctionUrlConfig: { AuthType: AWS_IAM }',
+          '  CodeSigningConfigArn: arn:aws:lambda:eu-west-1:123456789012:code-signing-config:csc-1',
+          '  AutoPublishAliasAllProperties: true',
+          'Api:',
+          '  Cors: "\'*\'"',
+          '  Auth: { ApiKeyRequired: true }',
+          '  OpenApiVersion: 3.0.1',
+          'HttpApi:',
+          '  CorsConfiguration: true',
+          '  StageVariables: { a: b }',
+          'SimpleTable:',
+          '  SSESpecification: { SSEEnabled: true }',
+          'LayerVersion:',
+          '  PublishLambdaVersion: true',
+          'StateMachine:',
+          '  PropagateTags: true',
+          'CapacityProvider:',
+          '  Tags: { team: a }',
+          'WebSocketApi:',
+          '  Tags: { team: a }',
+        ],
+        ['Q:', '  Type: AWS::SQS::Queue'],
+      ),
+    },
+    { name: 'SAM Globals: a section given by an intrinsic function, or empty, is not judged', code: sam(['Function: !If [Prod, { Timeout: 3 }, { Whatever: 1 }]', 'Api:'], ['Q:', '  Type: AWS::SQS::Queue']) },
+    { name: 'Globals without the SAM transform are not judged here', code: sam(['Functions:', '  Timout: 3'], ['Q:', '  Type: AWS::SQS::Queue']).replace('Transform: AWS::Serverless-2016-10-31\n', '') },
     { name: 'another macro may add properties', code: `Transform: Acme::Macro\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Whatever: 1\n` },
     { name: 'AWS::Include may add required properties', code: resource('AWS::S3::BucketPolicy', ['Bucket: b', '"Fn::Transform": { Name: AWS::Include, Parameters: { Location: s3://b/k } }']) },
   ],
@@ -290,6 +334,52 @@ runRuleTests(rule, {
         { messageId: 'missingProperty', line: 18, column: 7, endLine: 18, endColumn: 14, message: /^CodeUri in Fn \(AWS::Serverless::Function\) is missing the required property Bucket\b/ },
       ],
     },
+    {
+      name: 'SAM Globals: unknown properties, properties SAM takes only per resource, unknown sections, a section that is not an object',
+      code: sam(
+        [
+          'Function:',
+          '  Timout: 3',
+          '  Events: {}',
+          '  runtime: python3.13',
+          'Api:',
+          '  StageName: prod',
+          '  Bogus: 1',
+          'HttpApi:',
+          '  Cors: x',
+          'Functions:',
+          '  Runtime: x',
+          'Table: {}',
+          'SimpleTable: [a]',
+        ],
+        ['Q:', '  Type: AWS::SQS::Queue'],
+      ),
+      errors: [
+        { messageId: 'notInGlobals', line: 4, column: 5, endLine: 4, endColumn: 11, severity: 'error', message: 'Globals.Function cannot set Timout, so the SAM transform rejects the template. Did you mean Timeout?' },
+        {
+          messageId: 'notInGlobals',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 11,
+          message: 'Globals.Function cannot set Events, so the SAM transform rejects the template. SAM takes Events only from each resource: set it in the Properties of each AWS::Serverless::Function.',
+        },
+        { messageId: 'notInGlobals', line: 6, column: 5, endLine: 6, endColumn: 12, message: 'Globals.Function cannot set runtime, so the SAM transform rejects the template. Did you mean Runtime?' },
+        { messageId: 'notInGlobals', line: 8, column: 5, endLine: 8, endColumn: 14, message: /^Globals\.Api cannot set StageName, so the SAM transform rejects the template\. SAM takes StageName only from each resource: set it in the Properties of each AWS::Serverless::Api\.$/ },
+        { messageId: 'notInGlobals', line: 9, column: 5, endLine: 9, endColumn: 10, message: 'Globals.Api cannot set Bogus, so the SAM transform rejects the template. Remove it, or check the name in the AWS::Serverless::Api reference.' },
+        { messageId: 'notInGlobals', line: 11, column: 5, endLine: 11, endColumn: 9, message: /^Globals\.HttpApi cannot set Cors, so the SAM transform rejects the template\. Remove it/ },
+        { messageId: 'unknownGlobalsSection', line: 12, column: 3, endLine: 12, endColumn: 12, message: 'Globals has no section Functions, so the SAM transform rejects the template. Did you mean Function?' },
+        {
+          messageId: 'unknownGlobalsSection',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 8,
+          message: /^Globals has no section Table, so the SAM transform rejects the template\. Sections SAM knows: Function, Api, HttpApi, SimpleTable, StateMachine, LayerVersion, CapacityProvider, WebSocketApi, /,
+        },
+        { messageId: 'wrongType', line: 15, column: 16, endLine: 15, endColumn: 19, message: 'Globals.SimpleTable must be an object (a map of properties), but it is a list, so the SAM transform rejects the template. Write an object (a map of properties) (or an intrinsic function that gives one).' },
+      ],
+    },
   ],
 });
 
@@ -301,4 +391,14 @@ runRuleTests(rule, {
 test('schemas/cfn/sam.json is up to date with scripts/generate-sam-schemas.mjs', { skip: !process.env.BERTH_SAM_SCHEMA || !existsSync(process.env.BERTH_SAM_SCHEMA) }, () => {
   const root = join(__dirname, '../../../..');
   execFileSync(process.execPath, [join(root, 'scripts/generate-sam-schemas.mjs'), process.env.BERTH_SAM_SCHEMA!, '--check'], { stdio: 'pipe' });
+});
+
+test("the Globals table (SAM's transform) accepts every property sam.json's Globals lists, and only properties the type has", () => {
+  for (const type of SAM_VALIDATED_TYPES) {
+    const spec = samTypeSpec(type)!;
+    const listed = SAM_GLOBALS[spec.globals];
+    assert.ok(listed, `${spec.globals} is a known section`);
+    for (const name of spec.globalProperties) assert.ok(listed.includes(name), `${spec.globals}.${name}`);
+    for (const name of listed) assert.ok(Object.prototype.hasOwnProperty.call(spec.properties, name), `${type} has ${name}`);
+  }
 });

@@ -1,4 +1,5 @@
-import { cfnTypeSpec, samTypeSpec, type CfnDefinition, type CfnPropertySpec, type CfnPropertyType } from '../../facts/cfnResources';
+import { SAM_VALIDATED_TYPES, cfnTypeSpec, samTypeSpec, type CfnDefinition, type CfnPropertySpec, type CfnPropertyType } from '../../facts/cfnResources';
+import { SAM_GLOBALS } from '../../facts/samGlobals';
 import type { Resource, Template } from '../../model/template';
 import { getPair, getValue, isIntrinsicName, type Node, type ObjectNode, type Pair } from '../../parse/tree';
 import { didYouMean } from '../../schema/didYouMean';
@@ -8,7 +9,7 @@ import type { Report, RuleContext } from '../types';
 
 type Props = Readonly<Record<string, CfnPropertySpec>>;
 type Defs = Readonly<Record<string, CfnDefinition>> | undefined;
-type MessageId = 'unknownProperty' | 'missingProperty' | 'wrongType' | 'notAllowed';
+type MessageId = 'unknownProperty' | 'missingProperty' | 'wrongType' | 'notAllowed' | 'unknownGlobalsSection' | 'notInGlobals';
 /**
  * What SAM's Globals section adds at this level of a resource's properties (SAM merges maps deeply): its object,
  * `'unknown'` when it cannot be read (an intrinsic function), or nothing.
@@ -47,11 +48,14 @@ export default defineRule({
     missingProperty: '{owner} is missing the required property {name}, so {rejecter} rejects the resource. Add {name}{where}.',
     wrongType: '{path} must be {expected}, but it is {actual}, so {rejecter} rejects the template. Write {expected} (or an intrinsic function that gives one).',
     notAllowed: '{path} is "{value}", which is not an allowed value, so {rejecter} rejects the template.{hint} Allowed: {allowed}.',
+    unknownGlobalsSection: 'Globals has no section {name}, so the SAM transform rejects the template.{hint}',
+    notInGlobals: 'Globals.{section} cannot set {name}, so the SAM transform rejects the template.{hint}',
   },
   check(ctx) {
     const template = ctx.model.template;
     // A macro other than SAM may rewrite the resources: their final properties are unknown here.
     if (!template || !referenceGraph(template, ctx.text).closed) return;
+    if (template.isSam) checkGlobals(ctx, template);
     for (const resource of template.resources) {
       const type = resource.type;
       if (!type?.known) continue;
@@ -93,6 +97,49 @@ function samGlobals(template: Template, resource: Resource, section: string): Gl
     return { ...own, pairs: own.pairs.filter((p) => !dropped.has(p.key)) };
   }
   return 'unknown';
+}
+
+/**
+ * The SAM transform accepts only the sections it knows in `Globals`, and in each only the properties it may set
+ * (facts/samGlobals.ts, with sam.json's list for the types it describes).
+ */
+function checkGlobals(ctx: RuleContext<MessageId>, template: Template): void {
+  const globals = getValue(template.node, 'Globals');
+  if (globals?.kind !== 'object') return;
+  const sections = Object.keys(SAM_GLOBALS);
+  for (const section of globals.pairs) {
+    if (section.key.startsWith('Fn::') || isIntrinsicName(section.key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(SAM_GLOBALS, section.key)) {
+      const suggestion = didYouMean(section.key, sections);
+      ctx.report({ at: section, messageId: 'unknownGlobalsSection', data: { name: section.key, hint: suggestion ? ` Did you mean ${suggestion}?` : ` Sections SAM knows: ${sections.join(', ')}.` } });
+      continue;
+    }
+    const value = section.value;
+    if (value.kind === 'array' || (value.kind === 'scalar' && value.value !== null)) {
+      ctx.report({
+        at: value,
+        messageId: 'wrongType',
+        data: { path: `Globals.${section.key}`, expected: TYPE_LABEL.object!, actual: describe(value), rejecter: 'the SAM transform' },
+      });
+      continue;
+    }
+    const listed = SAM_GLOBALS[section.key];
+    if (!listed || value.kind !== 'object') continue;
+    const type = SAM_VALIDATED_TYPES.map((t) => samTypeSpec(t)).find((t) => t?.globals === section.key);
+    const allowed = [...new Set([...listed, ...(type?.globalProperties ?? [])])];
+    for (const p of value.pairs) {
+      if (p.key.startsWith('Fn::') || isIntrinsicName(p.key) || allowed.includes(p.key)) continue;
+      const typeName = `AWS::Serverless::${section.key}`;
+      const suggestion = didYouMean(p.key, allowed);
+      const hint =
+        type && Object.prototype.hasOwnProperty.call(type.properties, p.key)
+          ? ` SAM takes ${p.key} only from each resource: set it in the Properties of each ${typeName}.`
+          : suggestion
+            ? ` Did you mean ${suggestion}?`
+            : ` Remove it, or check the name in the ${typeName} reference.`;
+      ctx.report({ at: p, messageId: 'notInGlobals', data: { section: section.key, name: p.key, hint } });
+    }
+  }
 }
 
 /** What Globals adds below `key` of the level it adds to. */

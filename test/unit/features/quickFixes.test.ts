@@ -51,6 +51,44 @@ Resources:
             S3OriginConfig: {}
 `;
 
+/** A bucket served through a legacy origin access identity (OAI), its policy granting the OAI by a Sub principal. */
+const oaiSite = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  SiteBucket:
+    Type: AWS::S3::Bucket
+  SiteBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref SiteBucket
+      PolicyDocument:
+        Statement:
+          - Sid: AllowOai
+            Effect: Allow
+            Principal:
+              AWS: !Sub 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity \${Oai}'
+            Action: s3:GetObject
+            Resource: !Sub '\${SiteBucket.Arn}/*'
+  Oai:
+    Type: AWS::CloudFront::CloudFrontOriginAccessIdentity
+    Properties:
+      CloudFrontOriginAccessIdentityConfig:
+        Comment: site
+  Distribution:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        DefaultCacheBehavior:
+          TargetOriginId: site
+          ViewerProtocolPolicy: redirect-to-https
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+        Origins:
+          - Id: site
+            DomainName: !GetAtt SiteBucket.RegionalDomainName
+            S3OriginConfig:
+              OriginAccessIdentity: !Sub 'origin-access-identity/cloudfront/\${Oai}'
+`;
+
 const ecsBehindAlb = (networkMode: string, mapping: string, targetGroup: string) => `Resources:
   TaskDef:
     Type: AWS::ECS::TaskDefinition
@@ -125,6 +163,13 @@ const CASES: readonly FixCase[] = [
     text: site,
     ruleId: 'cfn/no-public-bucket-behind-cloudfront',
     title: /origin access control/,
+  },
+  {
+    name: 'migrate an origin from its legacy OAI to a new origin access control (OAC)',
+    filename: 'template.yaml',
+    text: oaiSite,
+    ruleId: 'cfn/prefer-origin-access-control',
+    title: /^Migrate origin "site" to a new origin access control \(the OAI grant stays: remove it in a later deploy\)$/,
   },
   {
     name: 'convert legacy Batch vcpus/memory to resourceRequirements',
@@ -305,6 +350,17 @@ describe('quick fix catalogue: apply, re-lint, the finding is gone', () => {
       assert.deepEqual(still.map((f) => f.message), [], `the finding is gone after the fix:\n${fixed}`);
     });
   }
+});
+
+describe('OAI → OAC migration', () => {
+  it('leaves a template with no findings at all: the new grant is scoped to distributions of the account, the OAC and DependsOn are valid', () => {
+    const before = lintText('template.yaml', oaiSite);
+    assert.deepEqual(before.findings.map((f) => f.ruleId), ['cfn/prefer-origin-access-control'], 'only the legacy OAI is reported');
+    const fixed = applyEdits(oaiSite, before.findings[0]!.fix!.edits);
+    assert.deepEqual(lintText('template.yaml', fixed).findings.map((f) => `${f.ruleId}: ${f.message}`), [], fixed);
+    assert.match(fixed, /OriginAccessControlId: !GetAtt SiteBucketOriginAccessControl\.Id/);
+    assert.match(fixed, /AWS: !Sub 'arn:aws:iam::cloudfront:user\/CloudFront Origin Access Identity \$\{Oai\}'/, 'the OAI grant stays for this deploy');
+  });
 });
 
 describe('fix all: every non-overlapping fix at once', () => {

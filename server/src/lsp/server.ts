@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
+import type picomatch from 'picomatch';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -52,6 +52,13 @@ export const SHOW_CONCEPT_COMMAND = 'berth.showConcept';
  * Berth's off while it is there. The VS Code client also sends `initializationOptions.dockerExtensionInstalled`.
  */
 export const DOCKER_EXTENSION_NOTIFICATION = 'berth/dockerExtension';
+
+/** Exclude globs as a matcher; picomatch is required only when some exclude is set, not at server start. */
+function globMatcher(globs: readonly string[]): (relative: string) => boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compile = require('picomatch') as typeof picomatch;
+  return compile(globs as string[], { dot: true });
+}
 
 /** The settings in force for the files of one workspace folder (editor settings over .berthrc.yaml). */
 interface Effective {
@@ -238,7 +245,7 @@ export function startServer(connection: Connection): void {
   /** Editor settings for a folder merged over its .berthrc.yaml (or the file `berth.configFile` names). */
   const effectiveOf = (folderSettings: ServerSettings, folder: string | undefined): Effective => {
     const excludes: { root: string; match: (p: string) => boolean }[] = [];
-    const editorExclude = folderSettings.exclude.length ? picomatch(folderSettings.exclude as string[], { dot: true }) : undefined;
+    const editorExclude = folderSettings.exclude.length ? globMatcher(folderSettings.exclude) : undefined;
     if (editorExclude) for (const root of folder ? [folder] : workspaceFolders) excludes.push({ root, match: editorExclude });
     let analyze = folderSettings.analyze;
     if (folder) {
@@ -250,7 +257,7 @@ export function startServer(connection: Connection): void {
           rules: { ...rc.rules, ...analyze.rules },
           limits: { ...rc.limits, ...analyze.limits },
         };
-        if (rc.exclude.length) excludes.push({ root: loaded.root, match: picomatch(rc.exclude as string[], { dot: true }) });
+        if (rc.exclude.length) excludes.push({ root: loaded.root, match: globMatcher(rc.exclude) });
         if (loaded.path) log(`Using ${loaded.path} for ${folder}.`);
         // Deploy targets link Dockerfiles to task definitions; their documents are re-checked with the new settings.
         if (loaded.path && loaded.text !== undefined) index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(parseDeployTargets(loaded.text).targets));

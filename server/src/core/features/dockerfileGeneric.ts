@@ -7,11 +7,10 @@
  * Only the pieces that do no I/O are imported: the service's own entry point loads a Docker Hub client
  * (tag completion over HTTPS), which a pure core must not reach. Completion gets a registry that knows no tags.
  */
-import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
-import { DockerCompletion } from 'dockerfile-language-service/lib/dockerCompletion';
-import { DockerHover } from 'dockerfile-language-service/lib/dockerHover';
-import { MarkdownDocumentation } from 'dockerfile-language-service/lib/dockerMarkdown';
-import { PlainTextDocumentation } from 'dockerfile-language-service/lib/dockerPlainText';
+import type { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
+import type { DockerCompletion } from 'dockerfile-language-service/lib/dockerCompletion';
+import type { DockerHover } from 'dockerfile-language-service/lib/dockerHover';
+import type { MarkdownDocumentation } from 'dockerfile-language-service/lib/dockerMarkdown';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
 import { Arg, Env, type Dockerfile } from 'dockerfile-ast';
 import type { PreparedDocument } from '../analyze';
@@ -28,6 +27,21 @@ const PROPERTY_LIKE = new Set([10 /* Property */, 5 /* Field */, 6 /* Variable *
 
 /** Tag completion would ask Docker Hub; the core answers with no tags instead. */
 const OFFLINE_REGISTRY = { getTags: () => Promise.resolve([]) } as unknown as DockerRegistryClient;
+
+/**
+ * The service's modules are required on the first generic hover or completion, not when the server starts:
+ * a plain lint never needs them (esbuild's CommonJS output evaluates a require inside a function only when
+ * it runs).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose (see above) */
+const service = {
+  assist: () => require('dockerfile-language-service/lib/dockerAssist') as typeof import('dockerfile-language-service/lib/dockerAssist'),
+  completion: () => require('dockerfile-language-service/lib/dockerCompletion') as typeof import('dockerfile-language-service/lib/dockerCompletion'),
+  hover: () => require('dockerfile-language-service/lib/dockerHover') as typeof import('dockerfile-language-service/lib/dockerHover'),
+  markdown: () => require('dockerfile-language-service/lib/dockerMarkdown') as typeof import('dockerfile-language-service/lib/dockerMarkdown'),
+  plainText: () => require('dockerfile-language-service/lib/dockerPlainText') as typeof import('dockerfile-language-service/lib/dockerPlainText'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 let hoverService: DockerHover | undefined;
 let hoverDocs: MarkdownDocumentation | undefined;
@@ -64,17 +78,17 @@ export function dockerfileGenericHoverAt(doc: PreparedDocument, offset: number):
 /** What the service's onHover gives on the document's text: the reference the fast path is tested against. */
 export function dockerfileGenericHoverByService(doc: PreparedDocument, offset: number): HoverResult | undefined {
   if (doc.kind !== 'dockerfile' || !doc.model?.dockerfile) return undefined;
-  return toHoverResult(doc, offset, service().onHover(doc.text, doc.lines.positionAt(offset), ['markdown']));
+  return toHoverResult(doc, offset, dockerHover().onHover(doc.text, doc.lines.positionAt(offset), ['markdown']));
 }
 
-function service(): DockerHover {
-  hoverDocs ??= new MarkdownDocumentation();
-  hoverService ??= new DockerHover(hoverDocs, new PlainTextDocumentation());
+function dockerHover(): DockerHover {
+  hoverDocs ??= new (service.markdown().MarkdownDocumentation)();
+  hoverService ??= new (service.hover().DockerHover)(hoverDocs, new (service.plainText().PlainTextDocumentation)());
   return hoverService;
 }
 
 function hoverFromParse(doc: PreparedDocument, ast: Dockerfile, position: Position): Hover {
-  const hover = service();
+  const hover = dockerHover();
   const keys = hover as unknown as HoverKeys;
   // A service version without the step: its own onHover, on the text.
   if (typeof keys.computeHoverKey !== 'function') return hover.onHover(doc.text, position, ['markdown']);
@@ -115,11 +129,11 @@ function toHoverResult(doc: PreparedDocument, offset: number, hover: Hover): Hov
 /** Instruction keywords, flags and the few values the service proposes (plain text, with their docs). */
 export function dockerfileGenericCompletionsAt(doc: PreparedDocument, offset: number): CompletionEntry[] {
   if (doc.kind !== 'dockerfile') return [];
-  const assist = new DockerAssist(textDocument(doc), OFFLINE_REGISTRY, { snippetSupport: false, deprecatedSupport: true });
+  const assist = new (service.assist().DockerAssist)(textDocument(doc), OFFLINE_REGISTRY, { snippetSupport: false, deprecatedSupport: true });
   const proposals = assist.computeProposals(doc.lines.positionAt(offset));
   // A promise only comes from image tag completion, which would need the registry: nothing to offer offline.
   if (!Array.isArray(proposals)) return [];
-  completionDocs ??= new DockerCompletion();
+  completionDocs ??= new (service.completion().DockerCompletion)();
   return proposals.map((item, i) => toEntry(doc, offset, completionDocs!.resolveCompletionItem({ ...item }, ['markdown']), i));
 }
 

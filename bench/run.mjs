@@ -6,7 +6,12 @@
 //   node bench/run.mjs --smoke    < 1 minute: small sizes, few iterations, no peers; asserts only
 //                                 that every measurement produced a number (never a timing)
 // Options: --no-build (use dist/ as it is), --no-peers, --no-profile, --wait-idle=<seconds> (default 120
-// in a full run: wait, bounded, for the 1-minute load average to fall under 1 before measuring).
+// in a full run: wait, bounded, for the 1-minute load average to fall under 1 before measuring),
+// --only=<series,...> (measure only these series, e.g. --only=startup,memory,dockerfiles; writes
+// bench/out/only/results.json and a summary on stderr, never RESULTS.md or results.json). Series: startup,
+// templates, pull, taskdefs, dockerfiles, memory, workspace, parse, cli, peers, profile.
+// --berth-node-flags="<flags>" (with --only): start Berth's server with these Node flags instead of the
+// client's (bench/lib/servers.mjs BERTH_NODE_FLAGS), to compare.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,13 +35,19 @@ const option = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const SMOKE = flag('smoke');
+const SERIES = ['startup', 'templates', 'pull', 'taskdefs', 'dockerfiles', 'memory', 'workspace', 'parse', 'cli', 'peers', 'profile'];
+const ONLY = option('only', undefined)?.split(',').filter(Boolean);
+for (const name of ONLY ?? []) if (!SERIES.includes(name)) throw new Error(`--only: unknown series ${name} (known: ${SERIES.join(', ')})`);
+/** Whether a series runs: every one, unless --only names some. */
+const wants = (name) => !ONLY || ONLY.includes(name);
 
 const CONFIG = SMOKE
   ? { sizes: [100, 1000], containers: [1, 10], instructions: [10, 100], workspaceFiles: 50, openFiles: 3, edits: 3, warmup: 1, requests: 3, spawnRuns: 2, firstDiagRuns: 2, cliRuns: 1, parseRuns: 3, budgetMs: 5000 }
   : { sizes: [100, 1000, 10000, 50000], containers: [1, 10, 100], instructions: [10, 100, 1000], workspaceFiles: 1000, openFiles: 20, edits: 25, warmup: 3, requests: 25, spawnRuns: 10, firstDiagRuns: 10, cliRuns: 5, parseRuns: 25, budgetMs: 60000 };
-const PEERS_ON = !SMOKE && !flag('no-peers');
-const PROFILE_ON = !SMOKE && !flag('no-profile');
+const PEERS_ON = !SMOKE && !flag('no-peers') && wants('peers');
+const PROFILE_ON = !SMOKE && !flag('no-profile') && wants('profile');
 const OUT = SMOKE ? path.join(BENCH, 'out', 'smoke') : path.join(BENCH, 'out');
+const ONLY_OUT = path.join(BENCH, 'out', 'only');
 // A guard against hangs, not a timing assertion: generous even on a loaded machine.
 const RUN_DEADLINE = Date.now() + (SMOKE ? 5 * 60 : 60 * 60) * 1000;
 
@@ -149,7 +160,7 @@ async function main() {
   log(`generating inputs into ${path.relative(ROOT, OUT)}/inputs`);
   const inputs = generateAll(OUT, CONFIG);
   const peerVersions = PEERS_ON ? ensurePeers(log) : undefined;
-  if (!SMOKE) await waitForIdle(Number(option('wait-idle', '120')));
+  if (!SMOKE) await waitForIdle(Number(option('wait-idle', ONLY ? '0' : '120')));
 
   const requireServer = createRequire(path.join(ROOT, 'server', 'package.json'));
   const yaml = requireServer('yaml');
@@ -199,37 +210,47 @@ async function main() {
     profiles: {},
   };
   const berth = berthServer(bin);
+  // --berth-node-flags="<flags>" replaces the flags the client starts the server with (to compare; "" for none).
+  const nodeFlags = option('berth-node-flags', undefined);
+  if (nodeFlags !== undefined && !ONLY) throw new Error('--berth-node-flags is for partial runs (--only=...): a full run measures what the client starts');
+  if (nodeFlags !== undefined) berth.nodeArgs = nodeFlags.split(/\s+/).filter(Boolean);
 
   // ------------------------------------------------------------ Berth over stdio
-  results.berth.spawnToInitialize = await measure('berth: spawn → initialize', () => spawnToInitialize(berth, { runs: CONFIG.spawnRuns }));
-  results.berth.firstDiagnostics = await measure(`berth: spawn → first diagnostics (${inputs.firstDiagnostics.lines}-line task definition)`, () =>
-    spawnToFirstDiagnostics(berth, inputs.firstDiagnostics.file, 'json', { runs: CONFIG.firstDiagRuns }),
-  );
+  if (wants('startup')) {
+    results.berth.spawnToInitialize = await measure('berth: spawn → initialize', () => spawnToInitialize(berth, { runs: CONFIG.spawnRuns }));
+    results.berth.firstDiagnostics = await measure(`berth: spawn → first diagnostics (${inputs.firstDiagnostics.lines}-line task definition)`, () =>
+      spawnToFirstDiagnostics(berth, inputs.firstDiagnostics.file, 'json', { runs: CONFIG.firstDiagRuns }),
+    );
+  }
   for (const t of inputs.templates) {
     const name = path.basename(t.file);
-    results.berth.edits[name] = { lines: t.lines, ...(await measure(`berth: edits ${name}`, () => series(berth, t.file, t.languageId, t.format))) };
-    if (t.format === 'json') {
+    if (wants('templates')) results.berth.edits[name] = { lines: t.lines, ...(await measure(`berth: edits ${name}`, () => series(berth, t.file, t.languageId, t.format))) };
+    if (t.format === 'json' && wants('pull')) {
       results.berth.editsPull[name] = { lines: t.lines, ...(await measure(`berth (pull): edits ${name}`, () => series({ ...berth, pull: true }, t.file, 'json', 'json'))) };
     }
   }
-  for (const t of inputs.taskDefinitions) {
+  for (const t of wants('taskdefs') ? inputs.taskDefinitions : []) {
     const name = path.basename(t.file);
     results.berth.edits[name] = { lines: t.lines, ...(await measure(`berth: edits ${name}`, () => series(berth, t.file, 'json', 'taskdef'))) };
   }
-  for (const d of inputs.dockerfiles) {
+  for (const d of wants('dockerfiles') ? inputs.dockerfiles : []) {
     const name = `Dockerfile (${d.instructions} instructions)`;
     results.berth.edits[name] = { lines: d.lines, ...(await measure(`berth: edits ${name}`, () => series(berth, d.file, 'dockerfile', 'dockerfile'))) };
   }
-  results.berth.rss = {
-    yaml: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line YAML templates`, () => rssWithOpenFiles(berth, inputs.open.yaml.map((f) => f.file), 'yaml')),
-    json: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line JSON templates`, () => rssWithOpenFiles(berth, inputs.open.json.map((f) => f.file), 'json')),
-  };
-  results.berth.workspace = await measure(`berth: background indexing of the ${inputs.workspace.files}-file workspace`, () =>
-    workspaceIndexing(berth, inputs.workspace.root, inputs.firstDiagnostics.file),
-  );
+  if (wants('memory')) {
+    results.berth.rss = {
+      yaml: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line YAML templates`, () => rssWithOpenFiles(berth, inputs.open.yaml.map((f) => f.file), 'yaml')),
+      json: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line JSON templates`, () => rssWithOpenFiles(berth, inputs.open.json.map((f) => f.file), 'json')),
+    };
+  }
+  if (wants('workspace')) {
+    results.berth.workspace = await measure(`berth: background indexing of the ${inputs.workspace.files}-file workspace`, () =>
+      workspaceIndexing(berth, inputs.workspace.root, inputs.firstDiagnostics.file),
+    );
+  }
 
   // ------------------------------------------------------------ parse floors, in this process
-  for (const t of inputs.templates) {
+  for (const t of wants('parse') ? inputs.templates : []) {
     const name = path.basename(t.file);
     const text = readFileSync(t.file, 'utf8');
     results.parse[name] = await measure(`parse floor ${name}`, () => ({
@@ -240,8 +261,8 @@ async function main() {
   }
 
   // ------------------------------------------------------------ CLI, whole process
-  results.cli.nodeStartup = await measure('node -e 0', () => nodeStartup(CONFIG.cliRuns));
-  const cliTargets = [
+  if (wants('cli')) results.cli.nodeStartup = await measure('node -e 0', () => nodeStartup(CONFIG.cliRuns));
+  const cliTargets = !wants('cli') ? [] : [
     ...inputs.templates.map((t) => [path.basename(t.file), t.file, t.lines]),
     [path.basename(inputs.firstDiagnostics.file), inputs.firstDiagnostics.file, inputs.firstDiagnostics.lines],
     ...inputs.taskDefinitions.map((t) => [path.basename(t.file), t.file, t.lines]),
@@ -250,7 +271,7 @@ async function main() {
   for (const [name, file, lines] of cliTargets) {
     results.cli.files[name] = { lines, ...(await measure(`cli: ${name}`, () => cliRuns(cliJs, file, { runs: lines > 20000 ? Math.min(3, CONFIG.cliRuns) : CONFIG.cliRuns, cwd: OUT }))) };
   }
-  results.cli.workspace = { files: inputs.workspace.files, ...(await measure(`cli: ${inputs.workspace.files}-file workspace`, () => cliRuns(cliJs, inputs.workspace.root, { runs: Math.min(3, CONFIG.cliRuns), cwd: OUT }))) };
+  if (wants('cli')) results.cli.workspace = { files: inputs.workspace.files, ...(await measure(`cli: ${inputs.workspace.files}-file workspace`, () => cliRuns(cliJs, inputs.workspace.root, { runs: Math.min(3, CONFIG.cliRuns), cwd: OUT }))) };
 
   // ------------------------------------------------------------ peers
   if (PEERS_ON) {
@@ -286,7 +307,7 @@ async function main() {
     results.peers[yls.name].rss = await measure(`${yls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(yls, inputs.open.yaml.map((f) => f.file), 'yaml'));
     results.peers[jls.name].rss = await measure(`${jls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(jls, inputs.open.json.map((f) => f.file), 'json'));
   }
-  if (process.env.CFN_LINT && !SMOKE) {
+  if (process.env.CFN_LINT && !SMOKE && wants('peers')) {
     results.peers['cfn-lint'] = { command: process.env.CFN_LINT, files: {} };
     for (const t of inputs.templates.filter((x) => x.format === 'yaml')) {
       const name = path.basename(t.file);
@@ -322,7 +343,7 @@ async function main() {
       const t = inputs.templates.find((x) => path.basename(x.file) === name);
       if (!t) continue;
       const profName = `${label.replace(/[^a-z0-9.-]+/gi, '_')}.cpuprofile`;
-      const profiled = { ...berth, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${profName}`] };
+      const profiled = { ...berth, nodeArgs: [...berth.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${profName}`] };
       results.profiles[label] = await measure(`profile: ${label}`, async () => {
         await series(profiled, t.file, t.languageId, t.format, { edits: 20, requests: 0 });
         return { file: path.relative(ROOT, path.join(profDir, profName)), ...summarizeProfile(path.join(profDir, profName), serverJs) };
@@ -330,7 +351,7 @@ async function main() {
     }
     results.profiles['spawn → first diagnostics'] = await measure('profile: spawn → first diagnostics', async () => {
       const profName = 'first-diagnostics.cpuprofile';
-      await spawnToFirstDiagnostics({ ...berth, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${profName}`] }, inputs.firstDiagnostics.file, 'json', { runs: 1 });
+      await spawnToFirstDiagnostics({ ...berth, nodeArgs: [...berth.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${profName}`] }, inputs.firstDiagnostics.file, 'json', { runs: 1 });
       return { file: path.relative(ROOT, path.join(profDir, profName)), ...summarizeProfile(path.join(profDir, profName), serverJs) };
     });
   }
@@ -410,11 +431,36 @@ export function missingNumbers(results) {
   return missing;
 }
 
+/** The figures of a partial (--only) run, one line each: medians (p95) in ms, RSS in MB. */
+function onlySummary(results) {
+  const b = results.berth;
+  const ms = (r) => (r && typeof r.median === 'number' ? `${r.median} ms (p95 ${r.p95})` : r?.error ? `error: ${r.error}` : 'n/a');
+  const lines = [];
+  if (b.spawnToInitialize) lines.push(`spawn → initialize: ${ms(b.spawnToInitialize)}`);
+  if (b.firstDiagnostics) lines.push(`spawn → first diagnostics: ${ms(b.firstDiagnostics)}`);
+  for (const group of ['edits', 'editsPull']) {
+    for (const [name, r] of Object.entries(b[group])) {
+      lines.push(`${group === 'editsPull' ? '(pull) ' : ''}${name}: edit ${ms(r.edit)}, cpu/edit ${r.cpuPerEditMs} ms, hover ${ms(r.hover)}, completion ${ms(r.completion)}`);
+    }
+  }
+  for (const [format, r] of Object.entries(b.rss ?? {})) lines.push(`RSS ${format}: ${r.rssMb ?? r.error} MB (${r.rssBeforeMb} MB before opening)`);
+  if (b.workspace) lines.push(`workspace: indexed in ${b.workspace.indexMs} ms, open during indexing ${b.workspace.openDuringIndexMs} ms, RSS ${b.workspace.rssMb} MB`);
+  for (const [name, r] of Object.entries(results.cli.files)) lines.push(`cli ${name}: ${ms(r)}`);
+  return lines;
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   main()
     .then(async (results) => {
       mkdirSync(OUT, { recursive: true });
+      if (ONLY) {
+        mkdirSync(ONLY_OUT, { recursive: true });
+        writeFileSync(path.join(ONLY_OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+        for (const line of onlySummary(results)) log(`  ${line}`);
+        log(`--only=${ONLY.join(',')}: results in ${path.relative(ROOT, ONLY_OUT)}/results.json (RESULTS.md untouched)`);
+        return;
+      }
       if (SMOKE) {
         writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
         const missing = missingNumbers(results);

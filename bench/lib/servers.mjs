@@ -45,10 +45,14 @@ export function ensurePeers(log) {
   return versions;
 }
 
+/** Node flags the VS Code client starts the server with (SERVER_NODE_FLAGS in client/src/languageClient.ts). */
+export const BERTH_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 export function berthServer(binDir) {
   return {
     name: 'berth',
     script: path.join(binDir, 'server.js'),
+    nodeArgs: BERTH_NODE_FLAGS,
     initializationOptions: { settings: { validation: { debounceMs: 0 } } },
   };
 }

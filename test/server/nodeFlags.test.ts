@@ -1,0 +1,43 @@
+/**
+ * The Node flags the VS Code client starts the server with (SERVER_NODE_FLAGS, client/src/languageClient.ts):
+ * Node must accept them (a misspelt flag stops the server from starting at all), and the bench measures the
+ * server with the same ones (bench/lib/servers.mjs).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { startClient } from '../helpers/lspClient';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function clientFlags(): string[] {
+  const source = readFileSync(path.join(ROOT, 'client/src/languageClient.ts'), 'utf8');
+  const list = /export const SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(source);
+  assert.ok(list, 'SERVER_NODE_FLAGS is declared in client/src/languageClient.ts');
+  return [...list[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+}
+
+describe('Node flags of the server process', () => {
+  it('are accepted by Node, and the server starts and answers with them', async () => {
+    const flags = clientFlags();
+    assert.ok(flags.length > 0);
+    const rejected = spawnSync(process.execPath, [...flags, '-e', '0'], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(rejected.status, 0, rejected.stderr);
+    const client = await startClient({ nodeArgs: flags });
+    try {
+      const uri = 'file:///virtual/berth-node-flags/Dockerfile';
+      const published = client.nextDiagnostics(uri);
+      await client.open(uri, 'dockerfile', 'FROM node:20\nRUN npm ci\n');
+      assert.ok((await published).diagnostics.length > 0, 'the server lints with these flags');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('are the ones the bench starts the server with', async () => {
+    const { BERTH_NODE_FLAGS } = (await import('../../bench/lib/servers.mjs')) as { BERTH_NODE_FLAGS: string[] };
+    assert.deepEqual(BERTH_NODE_FLAGS, clientFlags());
+  });
+});

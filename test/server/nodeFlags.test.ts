@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { startClient } from '../helpers/lspClient';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -37,7 +38,9 @@ describe('Node flags of the server process', () => {
   });
 
   it('are the ones the bench starts the server with', async () => {
-    const { BERTH_NODE_FLAGS } = (await import('../../bench/lib/servers.mjs')) as { BERTH_NODE_FLAGS: string[] };
+    // By URL: the bench is plain JavaScript, outside the TypeScript project.
+    const servers = pathToFileURL(path.join(ROOT, 'bench/lib/servers.mjs')).href;
+    const { BERTH_NODE_FLAGS } = (await import(servers)) as { BERTH_NODE_FLAGS: string[] };
     assert.deepEqual(BERTH_NODE_FLAGS, clientFlags());
   });
 });

@@ -1,6 +1,6 @@
 // Builds dist/client.js, dist/server.js and dist/cli.js: CJS for Node, `vscode` external, source maps.
 // `--release` minifies. Markdown (concept articles, rule docs) is bundled as text.
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { generateValidators, INDEX as PRECOMPILED_VALIDATORS } from './scripts/generate-validators.mjs';
@@ -56,4 +56,15 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  for (const b of builds) asciiOnly(b.outfile);
+}
+
+/**
+ * esbuild escapes non-ASCII characters in code but copies some comments verbatim; one such character makes
+ * V8 hold the whole bundle source as UTF-16 (twice the memory). Escaping is harmless in comments.
+ */
+function asciiOnly(file) {
+  const code = readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(code)) return;
+  writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -75,4 +75,12 @@ describe('bundles', () => {
     }
     assert.match(readFileSync(join(ROOT, 'dist/deploy.js'), 'utf8'), /@aws-sdk\/client-ecs/);
   });
+
+  it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js']) {
+      const text = readFileSync(join(ROOT, bundle), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `${bundle} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+    }
+  });
 });

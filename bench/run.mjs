@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateAll } from './lib/generate.mjs';
 import { CHILDREN, killAll, startSession } from './lib/lsp.mjs';
-import { cliRuns, editSeries, editSite, externalRuns, keySite, nodeStartup, parseFloor, rssWithOpenFiles, spawnToFirstDiagnostics, spawnToInitialize, workspaceIndexing } from './lib/measure.mjs';
+import { cliRuns, editSeries, editSite, externalRuns, firstParseRuns, keySite, nodeStartup, parseFloor, rssWithOpenFiles, spawnToFirstDiagnostics, spawnToInitialize, workspaceIndexing } from './lib/measure.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
 import { renderResults } from './lib/report.mjs';
 import { berthServer, dockerServer, ensurePeers, jsonServer, PEER_CACHE, yamlServer } from './lib/servers.mjs';
@@ -262,6 +262,12 @@ async function main() {
 
   // ------------------------------------------------------------ CLI, whole process
   if (wants('cli')) results.cli.nodeStartup = await measure('node -e 0', () => nodeStartup(CONFIG.cliRuns));
+  if (wants('cli')) {
+    results.cli.firstParse = {};
+    for (const t of inputs.templates.filter((t) => /cfn-10k\./.test(t.file))) {
+      results.cli.firstParse[path.basename(t.file)] = await measure(`first parse ${path.basename(t.file)}`, () => firstParseRuns(t.format, t.file, CONFIG.cliRuns));
+    }
+  }
   const cliTargets = !wants('cli') ? [] : [
     ...inputs.templates.map((t) => [path.basename(t.file), t.file, t.lines]),
     [path.basename(inputs.firstDiagnostics.file), inputs.firstDiagnostics.file, inputs.firstDiagnostics.lines],

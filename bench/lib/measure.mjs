@@ -5,9 +5,12 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnTracked, startSession, withTimeout } from './lsp.mjs';
 import { summarize } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
 
 const uriOf = (file) => pathToFileURL(file).href;
 
@@ -265,6 +268,24 @@ export function nodeStartup(runs) {
     samples.push(performance.now() - t);
   }
   return summarize(samples);
+}
+
+/**
+ * Node plus the parser's first parse of one file, whole process, without Berth: the floor under a
+ * whole-process lint of that file (the first parse runs cold, before the JIT has optimized the parser).
+ */
+export function firstParseRuns(format, file, runs) {
+  const parser = format === 'yaml' ? require.resolve('yaml') : require.resolve('jsonc-parser');
+  const call = format === 'yaml' ? 'parseDocument(text)' : 'parseTree(text)';
+  const script = `const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'); require(${JSON.stringify(parser)}).${call};`;
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['-e', script], { stdio: 'ignore', timeout: 60000 });
+    if (r.status !== 0) throw new Error(`first parse of ${file} failed (exit ${r.status})`);
+    samples.push(performance.now() - t);
+  }
+  return { parser: format === 'yaml' ? 'yaml parseDocument' : 'jsonc-parser parseTree', ...summarize(samples) };
 }
 
 /** An external command (cfn-lint) on a file, whole process, through the shell. */

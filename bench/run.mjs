@@ -449,7 +449,7 @@ function onlySummary(results) {
       lines.push(`${group === 'editsPull' ? '(pull) ' : ''}${name}: edit ${ms(r.edit)}, cpu/edit ${r.cpuPerEditMs} ms, hover ${ms(r.hover)}, completion ${ms(r.completion)}`);
     }
   }
-  for (const [format, r] of Object.entries(b.rss ?? {})) lines.push(`RSS ${format}: ${r.rssMb ?? r.error} MB (${r.rssBeforeMb} MB before opening)`);
+  for (const [format, r] of Object.entries(b.rss ?? {})) lines.push(`RSS ${format}: ${r.rssMb ?? r.error} MB (${r.rssBeforeMb} MB before opening, ${r.rssSettledMb} MB after ${r.settleS} s idle)`);
   if (b.workspace) lines.push(`workspace: indexed in ${b.workspace.indexMs} ms, open during indexing ${b.workspace.openDuringIndexMs} ms, RSS ${b.workspace.rssMb} MB`);
   for (const [name, r] of Object.entries(results.cli.files)) lines.push(`cli ${name}: ${ms(r)}`);
   return lines;

@@ -183,7 +183,25 @@ export async function rssWithOpenFiles(server, files, languageId) {
     for (const file of files) await openAndSettle(s, server, file, languageId);
     // A round trip so that everything queued has been handled.
     await s.hover(uriOf(files[0]), 0);
-    return { files: files.length, rssMb: Math.round(s.rssMb()), rssBeforeMb: Math.round(before) };
+    const peak = s.rssMb();
+    // Then idle, as an editor mostly is: V8 gives back heap it no longer needs after some seconds.
+    // Sampled each second until RSS stops falling for 5 s, at most 30 s.
+    const idleStart = performance.now();
+    let settled = peak;
+    let lastDrop = idleStart;
+    while (performance.now() - idleStart < 30000 && performance.now() - lastDrop < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = s.rssMb();
+      if (now < settled - 0.5) lastDrop = performance.now();
+      settled = Math.min(settled, now);
+    }
+    return {
+      files: files.length,
+      rssMb: Math.round(peak),
+      rssBeforeMb: Math.round(before),
+      rssSettledMb: Math.round(settled),
+      settleS: Math.round((lastDrop - idleStart) / 1000),
+    };
   } finally {
     await s.stop();
   }

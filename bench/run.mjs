@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { activationRuns, buildActivationBundles } from './lib/activation.mjs';
 import { generateAll } from './lib/generate.mjs';
 import { CHILDREN, killAll, startSession } from './lib/lsp.mjs';
 import { cliRuns, editSeries, editSite, externalRuns, firstParseRuns, keySite, nodeStartup, parseFloor, rssWithOpenFiles, spawnToFirstDiagnostics, spawnToInitialize, workspaceIndexing } from './lib/measure.mjs';
@@ -35,15 +36,15 @@ const option = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const SMOKE = flag('smoke');
-const SERIES = ['startup', 'templates', 'pull', 'taskdefs', 'dockerfiles', 'memory', 'workspace', 'parse', 'cli', 'peers', 'profile'];
+const SERIES = ['startup', 'templates', 'pull', 'taskdefs', 'dockerfiles', 'memory', 'workspace', 'parse', 'cli', 'activation', 'peers', 'profile'];
 const ONLY = option('only', undefined)?.split(',').filter(Boolean);
 for (const name of ONLY ?? []) if (!SERIES.includes(name)) throw new Error(`--only: unknown series ${name} (known: ${SERIES.join(', ')})`);
 /** Whether a series runs: every one, unless --only names some. */
 const wants = (name) => !ONLY || ONLY.includes(name);
 
 const CONFIG = SMOKE
-  ? { sizes: [100, 1000], containers: [1, 10], instructions: [10, 100], workspaceFiles: 50, openFiles: 3, edits: 3, warmup: 1, requests: 3, spawnRuns: 2, firstDiagRuns: 2, cliRuns: 1, parseRuns: 3, budgetMs: 5000 }
-  : { sizes: [100, 1000, 10000, 50000], containers: [1, 10, 100], instructions: [10, 100, 1000], workspaceFiles: 1000, openFiles: 20, edits: 25, warmup: 3, requests: 25, spawnRuns: 10, firstDiagRuns: 10, cliRuns: 5, parseRuns: 25, budgetMs: 60000 };
+  ? { sizes: [100, 1000], containers: [1, 10], instructions: [10, 100], workspaceFiles: 50, openFiles: 3, edits: 3, warmup: 1, requests: 3, spawnRuns: 2, firstDiagRuns: 2, cliRuns: 1, parseRuns: 3, budgetMs: 5000, settleMs: 0 }
+  : { sizes: [100, 1000, 10000, 50000], containers: [1, 10, 100], instructions: [10, 100, 1000], workspaceFiles: 1000, openFiles: 20, edits: 25, warmup: 3, requests: 25, spawnRuns: 10, firstDiagRuns: 10, cliRuns: 5, parseRuns: 25, budgetMs: 60000, settleMs: 30000 };
 const PEERS_ON = !SMOKE && !flag('no-peers') && wants('peers');
 const PROFILE_ON = !SMOKE && !flag('no-profile') && wants('profile');
 const OUT = SMOKE ? path.join(BENCH, 'out', 'smoke') : path.join(BENCH, 'out');
@@ -239,8 +240,8 @@ async function main() {
   }
   if (wants('memory')) {
     results.berth.rss = {
-      yaml: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line YAML templates`, () => rssWithOpenFiles(berth, inputs.open.yaml.map((f) => f.file), 'yaml')),
-      json: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line JSON templates`, () => rssWithOpenFiles(berth, inputs.open.json.map((f) => f.file), 'json')),
+      yaml: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line YAML templates`, () => rssWithOpenFiles(berth, inputs.open.yaml.map((f) => f.file), 'yaml', CONFIG.settleMs)),
+      json: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line JSON templates`, () => rssWithOpenFiles(berth, inputs.open.json.map((f) => f.file), 'json', CONFIG.settleMs)),
     };
   }
   if (wants('workspace')) {
@@ -279,6 +280,12 @@ async function main() {
   }
   if (wants('cli')) results.cli.workspace = { files: inputs.workspace.files, ...(await measure(`cli: ${inputs.workspace.files}-file workspace`, () => cliRuns(cliJs, inputs.workspace.root, { runs: Math.min(3, CONFIG.cliRuns), cwd: OUT }))) };
 
+  // ------------------------------------------------------------ client activation (no VS Code here)
+  if (wants('activation')) {
+    const bundles = await buildActivationBundles(path.join(OUT, 'bin'));
+    results.client = { activation: await measure('client activation', () => activationRuns(bundles, CONFIG.cliRuns)) };
+  }
+
   // ------------------------------------------------------------ peers
   if (PEERS_ON) {
     const schema = inputs.schema.file;
@@ -310,8 +317,8 @@ async function main() {
       const name = `Dockerfile (${d.instructions} instructions)`;
       results.peers[dls.name].edits[name] = { lines: d.lines, ...(await measure(`${dls.name}: edits ${name}`, () => series(dls, d.file, 'dockerfile', 'dockerfile'))) };
     }
-    results.peers[yls.name].rss = await measure(`${yls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(yls, inputs.open.yaml.map((f) => f.file), 'yaml'));
-    results.peers[jls.name].rss = await measure(`${jls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(jls, inputs.open.json.map((f) => f.file), 'json'));
+    results.peers[yls.name].rss = await measure(`${yls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(yls, inputs.open.yaml.map((f) => f.file), 'yaml', CONFIG.settleMs));
+    results.peers[jls.name].rss = await measure(`${jls.name}: RSS, ${CONFIG.openFiles} open files`, () => rssWithOpenFiles(jls, inputs.open.json.map((f) => f.file), 'json', CONFIG.settleMs));
   }
   if (process.env.CFN_LINT && !SMOKE && wants('peers')) {
     results.peers['cfn-lint'] = { command: process.env.CFN_LINT, files: {} };
@@ -429,6 +436,7 @@ export function missingNumbers(results) {
   need(b.scaling?.yaml?.exponent, 'berth.scaling.yaml');
   for (const [name, r] of Object.entries(results.parse)) need(r.median, `parse.${name}`);
   need(results.cli.nodeStartup?.median, 'cli.nodeStartup');
+  need(results.client?.activation?.median, 'client.activation');
   for (const [name, r] of Object.entries(results.cli.files)) need(r.median, `cli.files.${name}`);
   need(results.cli.workspace?.median, 'cli.workspace');
   for (const [peer, p] of Object.entries(results.peers)) {

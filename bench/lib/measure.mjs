@@ -176,7 +176,7 @@ async function timedRequests(request, count, answered, budgetMs = 30000) {
 // ---------------------------------------------------------------- memory
 
 /** Opens every file, waits for each one's diagnostics, then reads the server's RSS. */
-export async function rssWithOpenFiles(server, files, languageId) {
+export async function rssWithOpenFiles(server, files, languageId, settleMs = 30000) {
   const s = await session(server);
   try {
     const before = s.rssMb();
@@ -185,11 +185,11 @@ export async function rssWithOpenFiles(server, files, languageId) {
     await s.hover(uriOf(files[0]), 0);
     const peak = s.rssMb();
     // Then idle, as an editor mostly is: V8 gives back heap it no longer needs after some seconds.
-    // Sampled each second until RSS stops falling for 5 s, at most 30 s.
+    // Sampled each second for settleMs, or until RSS has fallen and then stayed put for 5 s.
     const idleStart = performance.now();
     let settled = peak;
-    let lastDrop = idleStart;
-    while (performance.now() - idleStart < 30000 && performance.now() - lastDrop < 5000) {
+    let lastDrop;
+    while (performance.now() - idleStart < settleMs && (lastDrop === undefined || performance.now() - lastDrop < 5000)) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const now = s.rssMb();
       if (now < settled - 0.5) lastDrop = performance.now();
@@ -199,8 +199,7 @@ export async function rssWithOpenFiles(server, files, languageId) {
       files: files.length,
       rssMb: Math.round(peak),
       rssBeforeMb: Math.round(before),
-      rssSettledMb: Math.round(settled),
-      settleS: Math.round((lastDrop - idleStart) / 1000),
+      ...(settleMs > 0 ? { rssSettledMb: Math.round(settled), settleS: Math.round(((lastDrop ?? performance.now()) - idleStart) / 1000) } : {}),
     };
   } finally {
     await s.stop();

@@ -86,7 +86,14 @@ export function evaluateGoals(r) {
     Number.isFinite(w?.median) ? w.median <= 3000 && w.coresUsed >= 1.5 : null,
     'cores used = CPU time / wall time of the whole process',
   );
-  add('client activation', '≤ 30 ms', undefined, 'not measured here: needs VS Code (test/e2e)', null);
+  const act = r.client?.activation;
+  add(
+    'client activation',
+    '≤ 30 ms',
+    act?.median,
+    act ? `${ms(act.median)} median (p95 ${ms(act.p95)}): loading the minified extension ${ms(act.loadMs)}, activate() until it awaits the server ${ms(act.activateCallMs)}; in plain Node with a no-op vscode API` : 'not measured',
+    Number.isFinite(act?.median) ? act.median <= 30 : null,
+  );
   const vsix = path.join(ROOT, 'berth.vsix');
   const vsixMb = existsSync(vsix) ? statSync(vsix).size / 2 ** 20 : undefined;
   add('.vsix size', '≤ 3 MB', vsixMb, vsixMb === undefined ? 'not measured: no berth.vsix (npm run package)' : `${num(vsixMb, 2)} MB (berth.vsix as found in the checkout)`, vsixMb === undefined ? null : vsixMb <= 3);
@@ -126,7 +133,10 @@ function whyMissed(goal, r) {
     if (floor) parts.push(`node and one ${floor.parser} of this file in a fresh process (no Berth): ${ms(floor.median)}`);
     return parts.join('; ');
   }
-  if (m.startsWith('CLI,')) return `cores used = CPU / wall time; ${num(r.cli.workspace?.cpuMs, 0)} ms of CPU in all`;
+  if (m === 'client activation') return `loading vscode-languageclient alone, bundled and minified the same way: ${ms(r.client?.activation?.libraryLoadMs)}`;
+  if (m.startsWith('CLI,')) {
+    return `${num(r.cli.workspace?.cpuMs, 0)} ms of CPU in ${ms(r.cli.workspace?.median)}: the second thread lints its half, but Node's start (node -e 0: ${ms(r.cli.nodeStartup?.median)}), loading the bundle, finding the files and the worker's own start run on one thread first`;
+  }
   return undefined;
 }
 

@@ -26,6 +26,10 @@ runRuleTests(rule, {
     { name: 'SYS_PTRACE may be added', code: api(', "linuxParameters": { "capabilities": { "add": ["SYS_PTRACE"], "drop": ["ALL"] }, "initProcessEnabled": true }') },
     { name: 'EC2 allows privileged', code: api(', "privileged": true', '', 'EC2') },
     { name: 'CloudFormation plain', code: cfn('\n          Essential: true') },
+    {
+      name: 'empty lists and null set nothing (console exports write them)',
+      code: api(', "links": [], "linuxParameters": { "devices": [] }, "dockerSecurityOptions": null', '\n  "placementConstraints": [],'),
+    },
   ],
   invalid: [
     {
@@ -38,7 +42,7 @@ runRuleTests(rule, {
     },
     {
       name: 'task-level ipcMode and placementConstraints, volume docker config',
-      code: api('', '\n  "ipcMode": "host",\n  "placementConstraints": [],\n  "volumes": [{ "name": "v", "dockerVolumeConfiguration": { "scope": "task" } }],'),
+      code: api('', '\n  "ipcMode": "host",\n  "placementConstraints": [{ "type": "memberOf", "expression": "attribute:x == y" }],\n  "volumes": [{ "name": "v", "dockerVolumeConfiguration": { "scope": "task" } }],'),
       errors: [
         { messageId: 'unsupported', line: 5, column: 3, endLine: 5, endColumn: 12 },
         { messageId: 'unsupported', line: 6, column: 3, endLine: 6, endColumn: 25 },
@@ -47,11 +51,11 @@ runRuleTests(rule, {
     },
     {
       name: 'capabilities, devices and GPU',
-      code: api(', "linuxParameters": { "capabilities": { "add": ["NET_ADMIN"] }, "devices": [] }, "resourceRequirements": [{ "type": "GPU", "value": "1" }]'),
+      code: api(', "linuxParameters": { "capabilities": { "add": ["NET_ADMIN"] }, "devices": [{ "hostPath": "/dev/x" }] }, "resourceRequirements": [{ "type": "GPU", "value": "1" }]'),
       errors: [
         { messageId: 'capability', line: 6, column: 92, endLine: 6, endColumn: 103 },
         { messageId: 'unsupported', line: 6, column: 108, endLine: 6, endColumn: 117, message: /linuxParameters\.devices/ },
-        { messageId: 'gpu', line: 6, column: 160, endLine: 6, endColumn: 165 },
+        { messageId: 'gpu', line: 6, column: 184, endLine: 6, endColumn: 189 },
       ],
     },
     {

@@ -1,6 +1,7 @@
 import { FARGATE_ADDABLE_CAPABILITIES, FARGATE_UNSUPPORTED } from '../../facts/ecs';
 import { locString, type ObjView } from '../../model/located';
 import { isFargateTask } from '../../model/ecs';
+import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -21,7 +22,8 @@ export default defineRule({
     const flag = (view: ObjView | undefined, names: readonly string[], prefix = '') => {
       for (const name of names) {
         const pair = view?.pair(name);
-        if (pair) ctx.report({ at: pair, messageId: 'unsupported', data: { parameter: prefix + name } });
+        // An empty list or null (as console exports write `"placementConstraints": []`) sets nothing: accepted.
+        if (pair && !isEmpty(pair.value)) ctx.report({ at: pair, messageId: 'unsupported', data: { parameter: prefix + name } });
       }
     };
     for (const td of ctx.model.taskDefinitions) {
@@ -46,3 +48,7 @@ export default defineRule({
     }
   },
 });
+
+function isEmpty(node: Node): boolean {
+  return (node.kind === 'array' && node.items.length === 0) || (node.kind === 'object' && node.pairs.length === 0) || (node.kind === 'scalar' && node.value === null);
+}

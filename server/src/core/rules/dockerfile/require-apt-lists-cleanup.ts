@@ -1,5 +1,5 @@
 import { packageCommands, runRemoves } from '../../facts/dockerfilePackages';
-import { hasCacheMount } from '../../model/dockerfile';
+import { hasCacheMount, type RunCommand } from '../../model/dockerfile';
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../defineRule';
 
@@ -26,8 +26,13 @@ export default defineRule({
       const instruction = pkg.run.instruction;
       if (done.has(instruction)) continue;
       done.add(instruction);
-      if (runRemoves(pkg.run, ['/var/lib/apt/lists']) || hasCacheMount(instruction, ['/var/lib/apt/lists', '/var/lib/apt'])) continue;
+      if (runRemoves(pkg.run, ['/var/lib/apt/lists']) || distCleans(pkg.run) || hasCacheMount(instruction, ['/var/lib/apt/lists', '/var/lib/apt'])) continue;
       ctx.report({ at: pkg.subcommand.span, messageId: 'noCleanup', data: { manager: pkg.manager, subcommand: pkg.subcommand.text } });
     }
   },
 });
+
+/** `apt-get dist-clean` (apt 2.7+, Debian 13 / Ubuntu 24.04) removes the package lists too. */
+function distCleans(run: RunCommand): boolean {
+  return run.script.commands.some((c) => (c.name === 'apt-get' || c.name === 'apt') && c.words.some((w) => w.text === 'dist-clean'));
+}

@@ -95,6 +95,85 @@ describe('SAM Globals.Function merge', () => {
   });
 });
 
+const samIgnore = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Handler: app.handler
+    Layers: [arn:aws:lambda:us-east-1:123456789012:layer:shared:1]
+    Environment:
+      Variables:
+        STAGE: prod
+Resources:
+  All:
+    Type: AWS::Serverless::Function
+    IgnoreGlobals: '*'
+    Properties:
+      PackageType: Image
+      ImageUri: app:1
+  Some:
+    Type: AWS::Serverless::Function
+    IgnoreGlobals: [Runtime, Layers]
+    Properties:
+      CodeUri: src/
+  Invalid:
+    Type: AWS::Serverless::Function
+    IgnoreGlobals: Runtime
+  Replaced:
+    Type: AWS::Serverless::Function
+    Properties:
+      Layers: !Ref LayerList
+      Environment: !If [Prod, { Variables: { A: b } }, !Ref AWS::NoValue]
+  Mismatch:
+    Type: AWS::Serverless::Function
+    Properties:
+      Layers: {}
+      Environment:
+        Variables: [A]
+`;
+
+describe('SAM Globals.Function merge: IgnoreGlobals and values of different kinds', () => {
+  const { fns, text } = functionsOf(samIgnore, 'template.yaml');
+  const fn = (id: string) => fns.find((f) => f.logicalId === id)!;
+
+  it("IgnoreGlobals '*' leaves every Globals property out", () => {
+    const all = fn('All');
+    assert.equal(all.runtime, undefined);
+    assert.equal(all.handler, undefined);
+    assert.deepEqual(all.layers, []);
+    assert.deepEqual(all.environment, []);
+    assert.equal(all.isImage, true);
+  });
+
+  it('IgnoreGlobals [names] leaves only those out', () => {
+    const some = fn('Some');
+    assert.equal(some.runtime, undefined);
+    assert.equal(valueOf(some.handler), 'app.handler');
+    assert.deepEqual(some.layers, []);
+    assert.equal(some.layersPair, undefined);
+    assert.deepEqual(some.environment.map((e) => e.name), ['STAGE']);
+  });
+
+  it('an IgnoreGlobals SAM rejects (neither * nor a list) leaves the Globals in', () => {
+    assert.equal(valueOf(fn('Invalid').runtime), 'python3.12');
+  });
+
+  it('an intrinsic function in the function replaces the Globals value instead of merging with it', () => {
+    const replaced = fn('Replaced');
+    assert.equal(replaced.layersKnown, false);
+    assert.deepEqual(replaced.layers, []);
+    assert.equal(text.slice(replaced.layersPair!.span.start, replaced.layersPair!.span.end), 'Layers: !Ref LayerList');
+    assert.deepEqual(replaced.environment, []);
+  });
+
+  it('a value of another kind in the function replaces the Globals value (map vs list)', () => {
+    const mismatch = fn('Mismatch');
+    assert.equal(mismatch.layersKnown, false);
+    assert.deepEqual(mismatch.layers, []);
+    assert.deepEqual(mismatch.environment, []);
+  });
+});
+
 const serverless = `service: orders
 provider:
   name: aws

@@ -3,7 +3,7 @@ import { EVENT_SOURCE_RESOURCE_KINDS, eventSourceKindFromArn, SAM_EVENT_SOURCE_K
 import { referenceGraph, type ReferenceGraph } from '../template/graph';
 import { resolveString } from '../template/resolve';
 import { locBoolean, locNumber, locString, ObjView, valueOf, type Known, type Located } from './located';
-import { resourcesOfType, type Resource, type Template } from './template';
+import { resourcesOfType, withoutIgnoredGlobals, type Resource, type Template } from './template';
 
 /**
  * One Lambda function, whichever shape it was written in. Values merged from SAM Globals or
@@ -88,9 +88,13 @@ export interface FunctionEvent {
 // ---- merged property access ------------------------------------------------------------------
 
 /**
- * Property lookup over layers, the most specific first (the function, then SAM Globals.Function).
- * Scalars: the first layer that has the key wins. Maps: merged key by key. Lists: concatenated, Globals first
- * (SAM's rule, https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy-globals.html).
+ * Property lookup over layers, the most specific first (the function, then SAM Globals.Function), merged the
+ * way SAM's globals plugin merges (`GlobalProperties._do_merge` in samtranslator/plugins/globals/globals.py,
+ * SAM 1.110.0; https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy-globals.html):
+ * - the most specific layer that has the key decides the kind of value: a scalar or an intrinsic function (which
+ *   SAM treats as a scalar) wins outright, and a layer whose value is of another kind is ignored;
+ * - maps are merged key by key, recursively, the most specific layer winning per key;
+ * - lists are concatenated, least specific first, without removing duplicates.
  */
 export class Merged {
   constructor(readonly views: readonly ObjView[]) {}
@@ -113,26 +117,34 @@ export class Merged {
     return p ? locNumber(p.value, p) : undefined;
   }
 
+  /** The layers that take part in the merge of `name`: those whose value has the kind of the most specific one. */
+  private layersOf(name: string): { layers: ObjView[]; kind?: MergeKind } {
+    const first = this.pair(name);
+    if (!first) return { layers: [] };
+    const kind = mergeKind(first.value);
+    return { layers: this.views.filter((v) => v.has(name) && mergeKind(v.value(name)!) === kind), kind };
+  }
+
+  /** A map property merged across layers; empty when the most specific value is not a map (a scalar or an intrinsic function wins). */
   obj(name: string): Merged {
-    return new Merged(this.views.flatMap((v) => v.obj(name) ?? []));
+    const { layers, kind } = this.layersOf(name);
+    return new Merged(kind === 'map' ? layers.flatMap((v) => v.obj(name) ?? []) : []);
   }
 
   get empty(): boolean {
     return this.views.length === 0;
   }
 
-  /** A list merged across layers (concatenated, least specific first). */
+  /**
+   * A list merged across layers (concatenated, least specific first); with `concat` false, the most specific
+   * layer's list alone. Unknown when the most specific value is not a list (an intrinsic function).
+   */
   list(name: string, concat = true): ListValue {
-    const layers = this.views.filter((v) => v.has(name));
+    const { layers, kind } = this.layersOf(name);
+    const pair = layers[0]?.pair(name);
+    if (kind !== 'list') return { pair, items: [], known: kind === undefined };
     const used = concat ? [...layers].reverse() : layers.slice(0, 1);
-    const items: Node[] = [];
-    let known = true;
-    for (const v of used) {
-      const array = asArray(v.value(name));
-      if (array) items.push(...array.items);
-      else known = false;
-    }
-    return { pair: layers[0]?.pair(name), items, known };
+    return { pair, items: used.flatMap((v) => asArray(v.value(name))?.items ?? []), known: true };
   }
 
   /** A map merged across layers: the most specific layer wins per key. */
@@ -141,6 +153,13 @@ export class Merged {
     for (const v of [...this.views].reverse()) for (const p of v.node.pairs) out.set(p.key, p);
     return [...out.values()];
   }
+}
+
+type MergeKind = 'map' | 'list' | 'scalar';
+
+/** SAM's merge tokens: an intrinsic function counts as a scalar (it resolves to one). */
+function mergeKind(node: Node): MergeKind {
+  return node.kind === 'object' ? 'map' : node.kind === 'array' ? 'list' : 'scalar';
 }
 
 function environmentOf(vars: Merged): EnvironmentEntry[] {
@@ -170,7 +189,9 @@ export function buildLambdaFromCfn(node: ObjectNode, logicalId: string, resource
 export function buildLambdaFromSam(node: ObjectNode, logicalId: string, resourcePair: Pair, globals?: ObjectNode): LambdaFunction {
   // Lambda's API, CloudFormation and SAM all use PascalCase property names: read the names as written.
   const own = new ObjView(node, 'camel');
-  const views = globals ? [own, new ObjView(globals, 'camel')] : [own];
+  // The resource's IgnoreGlobals attribute ('*' or a list of names) keeps those Globals out of the merge.
+  const applied = withoutIgnoredGlobals(globals, asObject(resourcePair.value));
+  const views = applied ? [own, new ObjView(applied, 'camel')] : [own];
   return { ...fromPascal('sam', new Merged(views), own, resourcePair), logicalId };
 }
 

@@ -110,6 +110,37 @@ export function effectiveProperty(template: Template, resource: Resource, name: 
   if (own) return { pair: own, fromGlobals: false };
   const section = resource.type?.known ? SAM_GLOBALS_SECTION[resource.type.value] : undefined;
   if (!section || !template.isSam) return undefined;
-  const pair = getPair(getValue(template.globals, section), name);
+  const pair = getPair(withoutIgnoredGlobals(asObject(getValue(template.globals, section)), resource.node), name);
   return pair ? { pair, fromGlobals: true } : undefined;
+}
+
+/**
+ * What a SAM resource's `IgnoreGlobals` attribute (beside Type and Properties) drops from its Globals section:
+ * `'*'` all of it, a list the properties it names. `'invalid'` for any other value, which SAM's transform rejects
+ * ("has invalid resource attribute 'IgnoreGlobals'"); undefined when the attribute is absent or empty (SAM then
+ * applies the whole section). Source: `Globals.get_template_globals` in samtranslator/plugins/globals/globals.py
+ * (SAM 1.110.0, commit 7000d0a3b0e5e0d9fca014ce135850718aad1290).
+ */
+export function ignoredGlobals(resourceBody: ObjectNode | undefined): '*' | ReadonlySet<string> | 'invalid' | undefined {
+  const ignore = getValue(resourceBody, 'IgnoreGlobals');
+  if (!ignore || (ignore.kind === 'scalar' && (ignore.value === null || ignore.value === ''))) return undefined;
+  if (ignore.kind === 'scalar' && ignore.value === '*') return '*';
+  if (ignore.kind === 'array') {
+    if (ignore.items.length === 0) return undefined;
+    if (ignore.items.every((i) => i.kind === 'scalar' && typeof i.value === 'string')) return new Set(ignore.items.map(scalarString).filter((k): k is string => k !== undefined));
+  }
+  return 'invalid';
+}
+
+/**
+ * A Globals section (Globals.Function, …) as SAM applies it to one resource: less what the resource's
+ * `IgnoreGlobals` drops (a filtered copy whose pairs keep their offsets). An invalid IgnoreGlobals leaves the
+ * section whole: SAM rejects the template anyway.
+ */
+export function withoutIgnoredGlobals(section: ObjectNode | undefined, resourceBody: ObjectNode | undefined): ObjectNode | undefined {
+  if (!section) return undefined;
+  const ignored = ignoredGlobals(resourceBody);
+  if (ignored === '*') return undefined;
+  if (ignored === undefined || ignored === 'invalid') return section;
+  return { ...section, pairs: section.pairs.filter((p) => !ignored.has(p.key)) };
 }

@@ -17,15 +17,18 @@ Resources:
 ${props.map((p) => `      ${p}`).join('\n')}
 `;
 
-/** SAM template: Globals.Function lines (4-space) and the function's property lines (6-space). */
-export const sam = (globals: string[], props: string[]) => `Transform: AWS::Serverless-2016-10-31
+/**
+ * SAM template: Globals.Function lines (4-space), the function's property lines (6-space), and resource attribute
+ * lines (4-space, such as IgnoreGlobals) between Type and Properties, which add no line when there are none.
+ */
+export const sam = (globals: string[], props: string[], attributes: string[] = []) => `Transform: AWS::Serverless-2016-10-31
 Globals:
   Function:
 ${globals.map((p) => `    ${p}`).join('\n')}
 Resources:
   Fn:
     Type: AWS::Serverless::Function
-    Properties:
+${attributes.map((p) => `    ${p}\n`).join('')}    Properties:
 ${props.map((p) => `      ${p}`).join('\n')}
 `;
 

@@ -11,6 +11,9 @@ runRuleTests(rule, {
     { name: 'five layers', code: api(json(5)), filename: 'function.json' },
     { name: 'CloudFormation', code: cfn(yamlList(3)) },
     { name: 'SAM: 2 + 3', code: sam([yamlList(2, 'g')], [yamlList(3)]) },
+    { name: "SAM: IgnoreGlobals '*' keeps the Globals layers out", code: sam([yamlList(3, 'g')], ['Handler: app.handler', yamlList(3)], ["IgnoreGlobals: '*'"]) },
+    { name: 'SAM: IgnoreGlobals [Layers] keeps them out', code: sam([yamlList(3, 'g'), 'Timeout: 30'], ['Handler: app.handler', yamlList(3)], ['IgnoreGlobals: [Layers]']) },
+    { name: 'SAM: an intrinsic Layers in the function replaces the Globals list (count unknown)', code: sam([yamlList(6, 'g')], ['Handler: app.handler', 'Layers: !Ref LayerList']) },
     { name: 'serverless: function layers replace the provider\'s', code: sls([yamlList(4, 'p').replace('Layers', 'layers')], ['handler: a.b', yamlList(4).replace('Layers', 'layers')]), filename: 'serverless.yml' },
   ],
   invalid: [
@@ -39,6 +42,11 @@ runRuleTests(rule, {
       name: 'SAM: counted after the Globals merge',
       code: sam([yamlList(3, 'g')], ['Handler: app.handler', yamlList(3)]),
       errors: [{ messageId: 'tooManyMerged', line: 10, column: 7, endLine: 10, endColumn: 13, message: /^Fn uses 6 layers once SAM appends/ }],
+    },
+    {
+      name: 'SAM: IgnoreGlobals naming another property still merges the Layers',
+      code: sam([yamlList(3, 'g'), 'Timeout: 30'], ['Handler: app.handler', yamlList(3)], ['IgnoreGlobals: [Timeout]']),
+      errors: [{ messageId: 'tooManyMerged', line: 12, column: 7, endLine: 12, endColumn: 13, message: /^Fn uses 6 layers once SAM appends/ }],
     },
     {
       name: 'SAM: all in Globals',

@@ -2,6 +2,8 @@ import rule from '../../../../server/src/core/rules/lambda/valid-package-type';
 import { runRuleTests } from '../../../helpers/ruleTester';
 import { api, cfn, sam, sls } from './shapes';
 
+const IMAGE = ['PackageType: Image', 'ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1'];
+
 runRuleTests(rule, {
   valid: [
     { name: 'API zip', code: api('"Runtime": "python3.13"', '"Handler": "app.handler"'), filename: 'function.json' },
@@ -9,6 +11,10 @@ runRuleTests(rule, {
     { name: 'CloudFormation image', code: cfn('PackageType: Image', 'Code:', '  ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1') },
     { name: 'SAM inline Python', code: sam(['Runtime: python3.13'], ['Handler: index.handler', 'InlineCode: "def handler(e, c): return 1"']) },
     { name: 'serverless runtime defaults', code: sls([], ['handler: a.b']), filename: 'serverless.yml' },
+    // SAM leaves out the Globals a resource's IgnoreGlobals names ('*': all of them).
+    { name: "SAM image function with IgnoreGlobals '*'", code: sam(['Runtime: python3.13', 'Handler: app.handler'], IMAGE, ["IgnoreGlobals: '*'"]) },
+    { name: 'SAM image function with IgnoreGlobals [Runtime, Handler]', code: sam(['Runtime: python3.13', 'Handler: app.handler'], IMAGE, ['IgnoreGlobals:', '- Runtime', '- Handler']) },
+    { name: 'SAM image function ignoring the Globals Layers', code: sam(['Layers: [arn:aws:lambda:us-east-1:123456789012:layer:x:1]'], IMAGE, ['IgnoreGlobals: [Layers]']) },
   ],
   invalid: [
     {
@@ -47,6 +53,16 @@ runRuleTests(rule, {
       name: 'SAM: Globals supply the Runtime, the Handler is missing',
       code: sam(['Runtime: python3.13'], ['CodeUri: src/']),
       errors: [{ messageId: 'zipWithout', line: 6, column: 3, endLine: 6, endColumn: 5, message: /^Fn is a \.zip function without Handler/ }],
+    },
+    {
+      name: 'SAM image function: IgnoreGlobals drops Handler but not Runtime (reported once, in Globals)',
+      code: sam(['Runtime: python3.13', 'Handler: app.handler'], IMAGE, ['IgnoreGlobals: [Handler]']),
+      errors: [{ messageId: 'imageWith', line: 4, column: 5, endLine: 4, endColumn: 12, message: /^Runtime cannot be set/ }],
+    },
+    {
+      name: 'SAM: IgnoreGlobals [Runtime] on a zip function leaves it without a runtime',
+      code: sam(['Runtime: python3.13', 'Handler: app.handler'], ['CodeUri: src/'], ['IgnoreGlobals: [Runtime]']),
+      errors: [{ messageId: 'zipWithout', line: 7, column: 3, endLine: 7, endColumn: 5, message: /^Fn is a \.zip function without Runtime/ }],
     },
     {
       name: 'CloudFormation inline code with Java',

@@ -1,6 +1,6 @@
 import { SAM_VALIDATED_TYPES, cfnTypeSpec, samTypeSpec, type CfnDefinition, type CfnPropertySpec, type CfnPropertyType } from '../../facts/cfnResources';
 import { SAM_GLOBALS } from '../../facts/samGlobals';
-import type { Resource, Template } from '../../model/template';
+import { ignoredGlobals, withoutIgnoredGlobals, type Resource, type Template } from '../../model/template';
 import { getPair, getValue, isIntrinsicName, type Node, type ObjectNode, type Pair } from '../../parse/tree';
 import { didYouMean } from '../../schema/didYouMean';
 import { referenceGraph } from '../../template/graph';
@@ -89,14 +89,8 @@ function samGlobals(template: Template, resource: Resource, section: string): Gl
   const own = getValue(globals, section);
   if (!own) return undefined;
   if (own.kind !== 'object') return 'unknown';
-  const ignore = getValue(resource.node, 'IgnoreGlobals');
-  if (!ignore) return own;
-  if (ignore.kind === 'scalar' && ignore.value === '*') return undefined;
-  if (ignore.kind === 'array' && ignore.items.every((i) => i.kind === 'scalar')) {
-    const dropped = new Set(ignore.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '')));
-    return { ...own, pairs: own.pairs.filter((p) => !dropped.has(p.key)) };
-  }
-  return 'unknown';
+  // SAM rejects any other IgnoreGlobals; what it would have merged is unknown.
+  return ignoredGlobals(resource.node) === 'invalid' ? 'unknown' : withoutIgnoredGlobals(own, resource.node);
 }
 
 /**

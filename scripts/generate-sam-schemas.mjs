@@ -14,6 +14,8 @@
  * [`<name>`] property of an `<type>` resource") and that target is a top-level property of a type in
  * schemas/cfn/resources.json, the property takes that type (and its nested definitions, keyed `<type>/<name>`);
  * otherwise it accepts any value. The output therefore depends on resources.json too.
+ *
+ * Where the SAM schema is stricter than SAM's translator, TRANSLATOR_EXTRAS (below) adds what the translator accepts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,6 +45,84 @@ const SHORT_MODULES = {
   aws_serverless_websocketapi: 'WebSocketApi',
   aws_serverless_graphqlapi: 'GraphQLApi',
 };
+
+/**
+ * Properties SAM's transform accepts that `sam.schema.json` at SOURCE.commit does not describe (there the schema
+ * is stricter than the translator, so a template using them transforms and deploys, yet would fail the schema).
+ * Source: the `property_types` the translator validates event properties against, and what it reads, in
+ * samtranslator/model/eventsources/push.py and pull.py at SOURCE.commit. Per SAM type: definition key (as in
+ * sam.json) → property → its spec, or `{ like: '<definition key>#<property>' }` to copy the spec (type, nested
+ * definition, documentation) of a property the schema does describe. A property the schema already has is left as
+ * the schema says, so an entry falls away by itself once a newer schema adds the property; a definition key that
+ * no longer exists stops the generator.
+ *
+ * Only properties that reach a resource that accepts them are listed: PullEventSource accepts every pull property
+ * on every pull event (SQS with StartingPosition transforms, and Lambda then rejects the event source mapping),
+ * so pull-event properties are added only where Lambda takes them for that source.
+ */
+export const TRANSLATOR_EXTRAS = {
+  'AWS::Serverless::Function': {
+    // push.py: class EventBridgeRule(CloudWatchEvent) inherits CloudWatchEvent.property_types, Enabled and State included.
+    'Function.EventBridgeRuleEventProperties': {
+      Enabled: { like: 'Function.CloudWatchEventProperties#Enabled' },
+      State: { like: 'Function.CloudWatchEventProperties#State' },
+    },
+    // push.py CloudWatchEvent.property_types: the older name of EventBridgeRule takes the same properties.
+    'Function.CloudWatchEventProperties': {
+      DeadLetterConfig: { like: 'Function.EventBridgeRuleEventProperties#DeadLetterConfig' },
+      InputTransformer: { like: 'Function.EventBridgeRuleEventProperties#InputTransformer' },
+      RetryPolicy: { like: 'Function.EventBridgeRuleEventProperties#RetryPolicy' },
+      RuleName: { like: 'Function.EventBridgeRuleEventProperties#RuleName' },
+      Target: { like: 'Function.EventBridgeRuleEventProperties#Target' },
+    },
+    // push.py Schedule.property_types RuleName (the Name of the AWS::Events::Rule SAM creates).
+    EventsScheduleProperties: { RuleName: { like: 'Function.EventBridgeRuleEventProperties#RuleName' } },
+    // push.py SNS.property_types RedrivePolicy (IS_DICT), passed to the AWS::SNS::Subscription.
+    SNSEventProperties: {
+      RedrivePolicy: { type: 'object', documentation: 'The redrive policy of the SNS subscription SAM creates: the dead-letter queue (`deadLetterTargetArn`) for messages that cannot be delivered.' },
+    },
+    // push.py Api.property_types / HttpApi.property_types Stage (IS_STR): the stage the permission's SourceArn names.
+    'Function.ApiEventProperties': { Stage: { type: 'string', documentation: 'The stage of the API that invokes the function, for the SourceArn of the permission SAM creates.' } },
+    HttpApiEventProperties: { Stage: { type: 'string', documentation: 'The stage of the HTTP API that invokes the function, for the SourceArn of the permission SAM creates.' } },
+    // pull.py PullEventSource.to_cloudformation: DestinationConfig.OnFailure.Type tells SAM which send policy to add
+    // to the function's role, and is removed before the AWS::Lambda::EventSourceMapping is written. No intrinsics.
+    'AWS::Lambda::EventSourceMapping/OnFailure': {
+      Type: {
+        type: 'string',
+        enum: ['SQS', 'SNS', 'S3', 'Kafka'],
+        documentation: 'SAM only: the kind of destination, so that SAM adds the matching send permission to the function\'s role. SAM removes it before creating the event source mapping.',
+      },
+    },
+    // pull.py PullEventSource.property_types; Lambda takes on-failure destinations and a batching window for
+    // self-managed Kafka sources as for Amazon MSK (CreateEventSourceMapping: DestinationConfig, MaximumBatchingWindowInSeconds).
+    SelfManagedKafkaEventProperties: {
+      DestinationConfig: { like: 'MSKEventProperties#DestinationConfig' },
+      MaximumBatchingWindowInSeconds: { like: 'MSKEventProperties#MaximumBatchingWindowInSeconds' },
+    },
+  },
+};
+
+/** Adds TRANSLATOR_EXTRAS to one generated type (its `definitions`), in place. */
+function addTranslatorExtras(samType, definitions) {
+  const extras = TRANSLATOR_EXTRAS[samType] ?? {};
+  for (const [key, properties] of Object.entries(extras)) {
+    const def = definitions[key];
+    if (!def) throw new Error(`TRANSLATOR_EXTRAS: ${samType} has no definition ${key}`);
+    for (const [name, spec] of Object.entries(properties)) {
+      if (Object.prototype.hasOwnProperty.call(def.properties, name)) continue;
+      let entry = spec;
+      if (spec.like) {
+        const [fromKey, fromName] = spec.like.split('#');
+        const from = definitions[fromKey]?.properties?.[fromName];
+        if (!from) throw new Error(`TRANSLATOR_EXTRAS: ${samType} has no ${spec.like}`);
+        const { required: _r, ...shape } = from;
+        entry = shape;
+      }
+      def.properties[name] = entry;
+    }
+    def.properties = Object.fromEntries(Object.entries(def.properties).sort(byName));
+  }
+}
 
 const MAX_DOC = 400;
 
@@ -196,6 +276,7 @@ function generate(sam, cfn) {
     const globalsDef = defs[`${PREFIX}${module}__Globals`];
     if (!root || !globalsDef) throw new Error(`${samType}: no ${PREFIX}${module}__Properties / __Globals in the schema`);
     const properties = convertProperties(root, SAM_TYPES[samType].short);
+    addTranslatorExtras(samType, definitions);
     const out = {
       globals,
       globalProperties: Object.keys(globalsDef.properties ?? {}).sort(),
@@ -208,7 +289,7 @@ function generate(sam, cfn) {
   const types = {};
   for (const samType of Object.keys(SAM_TYPES)) types[samType] = build(samType);
   return {
-    $comment: `Generated by scripts/generate-sam-schemas.mjs from ${SOURCE.repository} ${SOURCE.path} (SAM ${SOURCE.version}, commit ${SOURCE.commit}; Apache-2.0, © Amazon.com, Inc. or its affiliates) and schemas/cfn/resources.json. Do not edit.`,
+    $comment: `Generated by scripts/generate-sam-schemas.mjs from ${SOURCE.repository} ${SOURCE.path} (SAM ${SOURCE.version}, commit ${SOURCE.commit}; Apache-2.0, © Amazon.com, Inc. or its affiliates) and schemas/cfn/resources.json, plus the properties the SAM translator accepts beyond that schema (TRANSLATOR_EXTRAS in the script). Do not edit.`,
     source: SOURCE,
     types,
   };

@@ -78,6 +78,26 @@ runRuleTests(rule, {
         '  Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }',
       ),
     },
+    {
+      // Properties the SAM translator accepts beyond sam.schema.json (TRANSLATOR_EXTRAS in scripts/generate-sam-schemas.mjs).
+      name: 'SAM: EventBridgeRule State, stream DestinationConfig.OnFailure.Type, and the other properties the translator takes',
+      code: samFn(
+        'CodeUri: src/',
+        'Events:',
+        '  Rule: { Type: EventBridgeRule, Properties: { Pattern: { source: [aws.ec2] }, State: DISABLED } }',
+        '  Old: { Type: CloudWatchEvent, Properties: { Pattern: { source: [aws.ec2] }, Enabled: false, RuleName: r, Target: { Id: t } } }',
+        '  Stream:',
+        '    Type: Kinesis',
+        '    Properties:',
+        '      Stream: arn:aws:kinesis:eu-west-1:123456789012:stream/s',
+        '      StartingPosition: LATEST',
+        '      DestinationConfig: { OnFailure: { Type: SQS, Destination: arn:aws:sqs:eu-west-1:123456789012:dlq } }',
+        '  Table: { Type: DynamoDB, Properties: { Stream: s, StartingPosition: LATEST, DestinationConfig: { OnFailure: { Type: SNS, Destination: t } } } }',
+        '  Kafka: { Type: SelfManagedKafka, Properties: { KafkaBootstrapServers: [b:9092], Topics: [t], SourceAccessConfigurations: [], MaximumBatchingWindowInSeconds: 1 } }',
+        '  Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day), RuleName: nightly } }',
+        '  Topic: { Type: SNS, Properties: { Topic: t, RedrivePolicy: { deadLetterTargetArn: q } } }',
+      ),
+    },
     { name: 'SAM function: Policies as one string, CodeUri as a path, Role as an intrinsic', code: samFn('CodeUri: src/', 'Policies: AmazonS3ReadOnlyAccess', 'Role: !GetAtt MyRole.Arn') },
     { name: 'SAM function: Policies as one policy document', code: samFn('Policies: { Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }') },
     {
@@ -313,6 +333,40 @@ runRuleTests(rule, {
         { messageId: 'missingProperty', line: 10, column: 9, endLine: 10, endColumn: 15, message: 'Events.NoType in Fn (AWS::Serverless::Function) is missing the required property Type, so the SAM transform rejects the resource. Add Type.' },
         { messageId: 'missingProperty', line: 14, column: 11, endLine: 14, endColumn: 21, message: /^Events\.Get\.Properties in Fn \(AWS::Serverless::Function\) is missing the required property Method\b/ },
         { messageId: 'unknownProperty', line: 16, column: 13, endLine: 16, endColumn: 20, message: /^Events\.Get\.Properties in Fn \(AWS::Serverless::Function\) has no property Methods, so the SAM transform rejects the template\. Did you mean Method\?$/ },
+      ],
+    },
+    {
+      name: 'SAM: a wrong property next to the translator-only ones is still rejected (EventBridgeRule, OnFailure)',
+      code: samFn(
+        'CodeUri: src/',
+        'Events:',
+        '  Rule: { Type: EventBridgeRule, Properties: { Pattern: {}, State: DISABLED, Status: DISABLED } }',
+        '  Stream:',
+        '    Type: Kinesis',
+        '    Properties:',
+        '      Stream: s',
+        '      StartingPosition: LATEST',
+        '      DestinationConfig: { OnFailure: { Type: Sqs, Destination: d, Kind: SQS } }',
+      ),
+      errors: [
+        {
+          messageId: 'unknownProperty',
+          line: 8,
+          column: 84,
+          endLine: 8,
+          endColumn: 90,
+          message: /^Events\.Rule\.Properties in Fn \(AWS::Serverless::Function\) has no property Status, so the SAM transform rejects the template\. Did you mean State\?$/,
+        },
+        {
+          messageId: 'notAllowed',
+          line: 14,
+          column: 53,
+          endLine: 14,
+          endColumn: 56,
+          message:
+            'Events.Stream.Properties.DestinationConfig.OnFailure.Type in Fn (AWS::Serverless::Function) is "Sqs", which is not an allowed value, so the SAM transform rejects the template. Did you mean SQS? Allowed: SQS, SNS, S3, Kafka.',
+        },
+        { messageId: 'unknownProperty', line: 14, column: 74, endLine: 14, endColumn: 78, message: /^Events\.Stream\.Properties\.DestinationConfig\.OnFailure in Fn \(AWS::Serverless::Function\) has no property Kind\b/ },
       ],
     },
     {

@@ -44,6 +44,10 @@ runRuleTests(rule, {
     { name: 'examples/cfn/ecs-service-alb.yaml', code: example('cfn/ecs-service-alb.yaml') },
     { name: 'examples/cfn/sam-api.yaml', code: example('cfn/sam-api.yaml') },
     { name: 'examples/sam/template.yaml', code: example('sam/template.yaml') },
+    {
+      name: 'a local path for Code, which aws cloudformation package uploads and replaces',
+      code: resource('AWS::Lambda::Function', ['Role: arn:aws:iam::123456789012:role/fn', 'Runtime: python3.13', 'Handler: app.handler', 'Code: ./src']),
+    },
     { name: 'a complete function', code: fn('Runtime: python3.13', 'Handler: app.handler', 'MemorySize: 512', 'Timeout: "30"', 'Architectures: [arm64]', 'TracingConfig: { Mode: Active }') },
     { name: 'intrinsics anywhere', code: fn('MemorySize: !Ref Memory', 'Layers: !Split [",", !Ref Layers]', 'TracingConfig: !If [Prod, { Mode: Active }, !Ref AWS::NoValue]', 'Environment:', '  Variables: !Ref Vars') },
     { name: 'Properties given by an intrinsic', code: resource('AWS::SQS::Queue', []).replace('    Type: AWS::SQS::Queue\n', '    Type: AWS::SQS::Queue\n    Properties: !If [Fifo, { FifoQueue: true }, {}]\n') },
@@ -224,6 +228,11 @@ runRuleTests(rule, {
         { messageId: 'wrongType', line: 13, column: 15, endLine: 13, endColumn: 62, message: /^Layers in Fn \(AWS::Lambda::Function\) must be a list, but it is the string "arn:aws:lambda:eu-west-1:123456789012:la…"/ },
         { messageId: 'wrongType', line: 14, column: 16, endLine: 14, endColumn: 19, message: /must be a whole number, but it is the number 2\.5/ },
       ],
+    },
+    {
+      name: 'a local path is accepted only where packaging replaces it: Code.ZipFile must still be a string',
+      code: resource('AWS::Lambda::Function', ['Role: arn:aws:iam::123456789012:role/fn', 'Runtime: python3.13', 'Handler: app.handler', 'Code:', '  ZipFile: [a]']),
+      errors: [{ messageId: 'wrongType', line: 10, column: 18, endLine: 10, endColumn: 21, message: /^Code\.ZipFile in R \(AWS::Lambda::Function\) must be a string/ }],
     },
     {
       name: "boolean expected (the Json-typed RedrivePolicy is not checked)",

@@ -6,6 +6,7 @@ import { didYouMean } from '../../schema/didYouMean';
 import { referenceGraph } from '../../template/graph';
 import { defineRule } from '../defineRule';
 import type { Report, RuleContext } from '../types';
+import { isPackageableProperty } from '../../facts/cfnPackage';
 
 type Props = Readonly<Record<string, CfnPropertySpec>>;
 type Defs = Readonly<Record<string, CfnDefinition>> | undefined;
@@ -324,6 +325,8 @@ class Validator {
         });
         continue;
       }
+      // A local path that `aws cloudformation package` / `sam package` uploads and replaces (Code: ./src).
+      if (!path && p.value.kind === 'scalar' && typeof p.value.value === 'string' && isPackageableProperty(this.type, p.key)) continue;
       this.value(p.value, props[p.key]!, path ? `${path}.${p.key}` : p.key, p, globalsBelow(globals, p.key));
     }
     // Fn::Transform (AWS::Include) or Fn::ForEach may add the missing properties.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getValue, nodeAt } from '../../../server/src/core/parse/tree';
-import { referenceGraph } from '../../../server/src/core/template/graph';
+import { referenceGraph, type Reference } from '../../../server/src/core/template/graph';
 import { at, templateOf } from './helpers';
 
 const yaml = `AWSTemplateFormatVersion: '2010-09-09'
@@ -187,12 +187,141 @@ Outputs:
     ]);
   });
   it('treats resources SAM generates as implicit, not missing', () => {
-    assert.deepEqual(g.references.filter((r) => r.section === 'Outputs').map((r) => `${r.target}${r.attribute ? `.${r.attribute}` : ''} ${r.targetKind}`), [
+    assert.deepEqual(g.references.filter((r) => r.section === 'Outputs').map((r) => `${r.target}${r.samProperty ? ` [${r.samProperty}]` : ''}${r.attribute ? `.${r.attribute}` : ''} ${r.targetKind}`), [
       'FnRole.Arn implicit',
       'ServerlessRestApi implicit',
       'AWS::Region pseudo',
-      'Fn.Alias resource',
+      'Fn [Alias] implicit',
     ]);
+  });
+});
+
+describe('reference graph: SAM referenceable properties', () => {
+  const sam = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      AutoPublishAlias: live
+      EventInvokeConfig:
+        DestinationConfig:
+          OnFailure:
+            Type: SQS
+  Plain:
+    Type: AWS::Serverless::Function
+  MyApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+  Http:
+    Type: AWS::Serverless::HttpApi
+  Bucket:
+    Type: AWS::S3::Bucket
+Outputs:
+  A: { Value: !Ref Fn.Alias }
+  B: { Value: !GetAtt Fn.Alias.Name }
+  C: { Value: !GetAtt [Fn.Version, Version] }
+  D: { Value: !Sub '\${Fn.Alias}-\${Fn.Alias.Name}' }
+  E: { Value: !GetAtt Fn.DestinationQueue.Arn }
+  F: { Value: !Ref MyApi.Stage }
+  G: { Value: !Ref MyApi.UsagePlanKey }
+  H: { Value: !Ref Http.Stage }
+  I: { Value: !Ref ServerlessRestApi.Deployment }
+  J: { Value: !Ref MyApi.Nope }
+  K: { Value: !Ref Http.Deployment }
+  L: { Value: !Ref Plain.Alias }
+  M: { Value: !Ref Bucket.Arn }
+  N: { Value: !GetAtt Fn.Arn }
+`;
+  const g = referenceGraph(templateOf(sam), sam);
+  const show = (r: Reference) =>
+    `${r.kind} ${r.target}${r.samProperty ? ` [${r.samProperty} ${r.generatedType}]` : ''}${r.attribute ? `.${r.attribute}` : ''} ${r.targetKind} "${at(sam, r.span)}"${r.attributeSpan ? ` "${at(sam, r.attributeSpan)}"` : ''}${r.samRequires ? ` needs ${r.samRequires}` : ''}`;
+  it('reads <LogicalId>.<Property> in Ref, GetAtt (both forms) and Sub as the resource SAM generates', () => {
+    assert.deepEqual(g.references.map(show), [
+      'Ref Fn [Alias AWS::Lambda::Alias] implicit "Fn"',
+      'GetAtt Fn [Alias AWS::Lambda::Alias].Name implicit "Fn" "Name"',
+      'GetAtt Fn [Version AWS::Lambda::Version].Version implicit "Fn" "Version"',
+      'Sub Fn [Alias AWS::Lambda::Alias] implicit "Fn"',
+      'Sub Fn [Alias AWS::Lambda::Alias].Name implicit "Fn" "Name"',
+      'GetAtt Fn [DestinationQueue AWS::SQS::Queue].Arn implicit "Fn" "Arn"',
+      'Ref MyApi [Stage AWS::ApiGateway::Stage] implicit "MyApi"',
+      'Ref MyApi [UsagePlanKey AWS::ApiGateway::UsagePlanKey] implicit "MyApi"',
+      'Ref Http [Stage AWS::ApiGatewayV2::Stage] implicit "Http"',
+      'Ref ServerlessRestApi [Deployment AWS::ApiGateway::Deployment] implicit "ServerlessRestApi"',
+      'Ref MyApi.Nope missing "MyApi.Nope"',
+      'Ref Http.Deployment missing "Http.Deployment"',
+      'Ref Plain [Alias AWS::Lambda::Alias] missing "Plain" needs AutoPublishAlias',
+      'Ref Bucket.Arn missing "Bucket.Arn"',
+      'GetAtt Fn.Arn resource "Fn" "Arn"',
+    ]);
+  });
+  it('resolves a SAM property reference to its resource, with the property', () => {
+    const node = g.references[0]!.node;
+    const ref = g.resolveResourceRef(node);
+    assert.equal(ref?.resource.logicalId, 'Fn');
+    assert.equal(ref?.samProperty, 'Alias');
+  });
+  it('takes AutoPublishAlias from Globals', () => {
+    const t = `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    AutoPublishAlias: live\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\nOutputs:\n  A:\n    Value: !Ref Fn.Version\n`;
+    assert.equal(referenceGraph(templateOf(t)).references[0]!.targetKind, 'implicit');
+  });
+  it('applies SAM naming to a template with Serverless types and no Transform line, not to one with another transform', () => {
+    const body = `Resources:\n  Api:\n    Type: AWS::Serverless::Api\nOutputs:\n  A:\n    Value: !Ref Api.Stage\n  B:\n    Value: !GetAtt ApiRole.Arn\n`;
+    assert.deepEqual(referenceGraph(templateOf(body)).references.map((r) => r.targetKind), ['implicit', 'implicit']);
+    const other = `Transform: AWS::LanguageExtensions\n${body}`;
+    assert.deepEqual(referenceGraph(templateOf(other)).references.map((r) => r.targetKind), ['missing', 'missing']);
+    const plain = `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\nOutputs:\n  A:\n    Value: !Ref Api.Stage\n`;
+    assert.deepEqual(referenceGraph(templateOf(plain)).references.map((r) => `${r.target} ${r.targetKind}`), ['Api.Stage missing']);
+  });
+});
+
+describe('reference graph: SAM embedded connectors and expansion', () => {
+  const sam = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  MyQueue:
+    Type: AWS::SQS::Queue
+    Connectors:
+      MyConnector:
+        Properties:
+          Destination:
+            Type: AWS::Lambda::Function
+            Arn: !GetAtt MyFunction.Arn
+          Permissions: [Write]
+  MyFunction:
+    Type: AWS::Serverless::Function
+    DependsOn: [MyQueueMyConnector, MyQueueMyConnectorPolicy, MyQueueOther, MyQueueMyConnector.Policy]
+    Properties:
+      Environment:
+        Variables:
+          Q: !Ref MyQueue
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: !Ref MyFunction
+`;
+  const g = referenceGraph(templateOf(sam), sam);
+  it('knows the connectors SAM creates from a Connectors attribute, and their resources', () => {
+    assert.deepEqual(g.referencesFrom('MyFunction').filter((r) => r.kind === 'DependsOn').map((r) => `${r.target} ${r.targetKind}`), [
+      'MyQueueMyConnector implicit',
+      'MyQueueMyConnectorPolicy implicit',
+      'MyQueueOther missing',
+      'MyQueueMyConnector.Policy missing',
+    ]);
+  });
+  it('marks the edges SAM expands: inside Serverless resources (not their DependsOn) and Connectors', () => {
+    assert.deepEqual(g.references.map((r) => `${r.from} ${r.kind} ${r.target}${r.samExpanded ? ' expanded' : ''}`), [
+      'MyQueue GetAtt MyFunction expanded',
+      'MyFunction DependsOn MyQueueMyConnector',
+      'MyFunction DependsOn MyQueueMyConnectorPolicy',
+      'MyFunction DependsOn MyQueueOther',
+      'MyFunction DependsOn MyQueueMyConnector.Policy',
+      'MyFunction Ref MyQueue expanded',
+      'Mapping Ref MyFunction',
+    ]);
+  });
+  it('has no connector names without the SAM transform', () => {
+    const t = sam.replace('Transform: AWS::Serverless-2016-10-31\n', '').replace(/  MyFunction:\n    Type: AWS::Serverless::Function/, '  MyFunction:\n    Type: AWS::Lambda::Function');
+    assert.equal(referenceGraph(templateOf(t)).references.find((r) => r.target === 'MyQueueMyConnector')?.targetKind, 'missing');
   });
 });
 

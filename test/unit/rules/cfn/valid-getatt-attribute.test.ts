@@ -15,6 +15,21 @@ Resources:
       QueueName: ${value}
 `;
 
+const sam = (outputs: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: .
+      AutoPublishAlias: live
+      EventInvokeConfig:
+        DestinationConfig:
+          OnFailure: { Type: SQS }
+Outputs:
+${outputs}`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'a real attribute', code: tpl('!GetAtt Bucket.RegionalDomainName') },
@@ -33,6 +48,15 @@ Outputs:
   Arn:
     Value: !GetAtt Fn.Arn
 `,
+    },
+    {
+      name: 'SAM referenceable properties: no attribute of the SAM type is asked for',
+      code: sam(`  A: { Value: !GetAtt Fn.Alias.Name }
+  B: { Value: !GetAtt [Fn.Version, Version] }
+  C: { Value: !Sub '\${Fn.Alias}-\${Fn.Alias.Name}' }
+  D: { Value: !GetAtt Fn.DestinationQueue.Arn }
+  E: { Value: !GetAtt [Fn, DestinationQueue.QueueName] }
+`),
     },
   ],
   invalid: [
@@ -60,6 +84,18 @@ Outputs:
       errors: [
         { messageId: 'unknownAttribute', line: 12, column: 33, endLine: 12, endColumn: 37 },
         { messageId: 'unknownAttribute', line: 16, column: 34, endLine: 16, endColumn: 37 },
+      ],
+    },
+    {
+      name: 'SAM: the attribute of the resource SAM generates for a referenceable property',
+      code: sam(`  A: { Value: !GetAtt Fn.DestinationQueue.Url }
+  B: { Value: !GetAtt [Fn.DestinationQueue, Arnn] }
+  C: { Value: !Sub '\${Fn.DestinationQueue.Name}' }
+`),
+      errors: [
+        { messageId: 'unknownAttribute', line: 14, column: 43, endLine: 14, endColumn: 46, message: /^AWS::SQS::Queue has no attribute Url, so CloudFormation rejects Fn::GetAtt Fn\.DestinationQueue\.Url\. Its attributes are: Arn, QueueName, QueueUrl\.$/ },
+        { messageId: 'unknownAttribute', line: 15, column: 45, endLine: 15, endColumn: 49, message: /Did you mean Arn\?/ },
+        { messageId: 'unknownAttribute', line: 16, column: 43, endLine: 16, endColumn: 47 },
       ],
     },
     {

@@ -18,9 +18,11 @@ export default defineRule({
     const template = ctx.model.template;
     if (!template) return;
     const graph = referenceGraph(template, ctx.text);
-    // Edges that always exist: resource to resource, outside Fn::If branches.
+    // Edges that always exist: resource to resource, outside Fn::If branches. A Ref/GetAtt/Sub inside an
+    // AWS::Serverless::* resource (or a Connectors attribute) belongs to one of the several resources SAM expands
+    // it into, so it is no edge of the resource as a whole; its DependsOn still is (SAM passes it on).
     const edges = graph.references.filter(
-      (r) => r.section === 'Resources' && r.targetKind === 'resource' && !r.conditional && r.kind !== 'Condition',
+      (r) => r.section === 'Resources' && r.targetKind === 'resource' && !r.conditional && r.kind !== 'Condition' && (r.kind === 'DependsOn' || !r.samExpanded),
     );
     const out = new Map<string, Reference[]>();
     for (const e of edges) {

@@ -21,19 +21,23 @@ export default defineRule({
     if (!template) return;
     const graph = referenceGraph(template, ctx.text);
     for (const ref of graph.references) {
-      if ((ref.kind !== 'GetAtt' && ref.kind !== 'Sub') || ref.targetKind !== 'resource' || ref.attribute === undefined) continue;
+      if ((ref.kind !== 'GetAtt' && ref.kind !== 'Sub') || ref.attribute === undefined) continue;
+      // `!GetAtt MyFunction.DestinationQueue.Arn` reads the resource SAM generates (an AWS::SQS::Queue).
+      const samGenerated = ref.targetKind === 'implicit' && ref.samProperty !== undefined ? ref.generatedType : undefined;
+      if (ref.targetKind !== 'resource' && !samGenerated) continue;
       const type = template.resourcesById.get(ref.target)?.type;
-      if (!type?.known) continue;
-      const attributes = attributesOf(type.value);
+      const typeName = samGenerated ?? (type?.known ? type.value : undefined);
+      if (typeName === undefined) continue;
+      const attributes = attributesOf(typeName);
       if (!attributes || attributes.length === 0 || attributes.includes(ref.attribute)) continue;
       const suggestion = didYouMean(ref.attribute, attributes);
       ctx.report({
         at: ref.attributeSpan ?? ref.span,
         messageId: 'unknownAttribute',
         data: {
-          type: type.value,
+          type: typeName,
           attribute: ref.attribute,
-          resource: ref.target,
+          resource: samGenerated ? `${ref.target}.${ref.samProperty}` : ref.target,
           hint: suggestion ? ` Did you mean ${suggestion}?` : '',
           attributes: attributes.join(', '),
         },

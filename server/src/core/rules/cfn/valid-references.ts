@@ -1,3 +1,4 @@
+import { samReferableProperties } from '../../facts/samReferences';
 import { didYouMean } from '../../schema/didYouMean';
 import { PSEUDO_PARAMETERS, referenceGraph, type Reference } from '../../template/graph';
 import { defineRule } from '../defineRule';
@@ -20,6 +21,10 @@ export default defineRule({
       'Fn::Sub variable {name} names no resource, parameter or pseudo-parameter, and the Sub has no variable map entry for it, so CloudFormation rejects the template.{hint} Correct the name or add it to the Sub variable map; to keep the text literal, put ! right after the opening brace.',
     missingDependsOn: 'DependsOn names {name}, which is not a resource in this template, so CloudFormation rejects the template.{hint} Correct the logical id or remove it.',
     missingCondition: 'Condition {name} is not defined under Conditions, so CloudFormation rejects the template.{hint} Define it or correct the name.',
+    unknownSamProperty:
+      '{name}: {resource} is an {type}, and SAM resolves only these of its properties: {properties}. SAM leaves {name} as written, so CloudFormation rejects the template (unresolved resource dependency).{hint} Use one of those properties, or Fn::GetAtt {resource}.<Attribute> for an attribute.',
+    samPropertyNotGenerated:
+      '{name} names the {generatedType} SAM creates for {resource} only when {requires} is set, and {resource} does not set it (nor does Globals), so SAM leaves {name} as written and CloudFormation rejects the template. Set {requires} on {resource}, or remove the reference.',
   },
   check(ctx) {
     const template = ctx.model.template;
@@ -31,6 +36,33 @@ export default defineRule({
     const refNames = [...resourceIds, ...template.parameters.keys(), ...PSEUDO_PARAMETERS];
     for (const ref of graph.references) {
       if (ref.targetKind !== 'missing') continue;
+      if (ref.samRequires !== undefined && ref.samProperty !== undefined) {
+        ctx.report({
+          at: ref.span,
+          messageId: 'samPropertyNotGenerated',
+          data: { name: `${ref.target}.${ref.samProperty}`, resource: ref.target, generatedType: ref.generatedType ?? 'resource', requires: ref.samRequires },
+        });
+        continue;
+      }
+      const dot = ref.kind === 'DependsOn' || ref.kind === 'Condition' ? -1 : ref.target.indexOf('.');
+      const owner = dot > 0 ? template.resourcesById.get(ref.target.slice(0, dot)) : undefined;
+      const ownerType = owner?.type?.known ? owner.type.value : undefined;
+      const table = ownerType ? samReferableProperties(ownerType) : undefined;
+      if (owner && ownerType && table) {
+        const property = ref.target.slice(dot + 1).split('.')[0]!;
+        const suggestion = didYouMean(property, Object.keys(table));
+        ctx.report({
+          at: ref.span,
+          messageId: 'unknownSamProperty',
+          data: { name: ref.target, resource: owner.logicalId, type: ownerType, properties: Object.keys(table).join(', '), hint: suggestion ? ` Did you mean ${owner.logicalId}.${suggestion}?` : '' },
+        });
+        continue;
+      }
+      if (owner && ref.kind === 'Ref') {
+        const hint = ` Ref takes a logical id alone; to read an attribute use Fn::GetAtt ${ref.target}.`;
+        ctx.report({ at: ref.span, messageId: 'missingRef', data: { name: ref.target, hint } });
+        continue;
+      }
       const candidates = ref.kind === 'Condition' ? [...template.conditions.keys()] : ref.kind === 'GetAtt' || ref.kind === 'DependsOn' ? resourceIds : refNames;
       const suggestion = didYouMean(ref.target, candidates);
       const hint = suggestion ? ` Did you mean ${suggestion}?` : '';

@@ -334,6 +334,14 @@ describe('reference graph: macros', () => {
     const t = `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics:\n    - Name\n    - [a, b]\n    - Topic\${Name}:\n        Type: AWS::SNS::Topic\n`;
     assert.equal(referenceGraph(templateOf(t)).closed, false);
   });
+  it('is open for a rain template (its modules add resources; Rain:: directives replace values)', () => {
+    const t = `Resources:\n  Network:\n    Type: !Rain::Module ./vpc.yml\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      SubnetId: !GetAtt NetworkPublicSubnet1.SubnetId\n`;
+    assert.equal(referenceGraph(templateOf(t), t).closed, false);
+    const embed = `{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": {"Rain::Embed": "handler.py"}}}}}}`;
+    assert.equal(referenceGraph(templateOf(embed), embed).closed, false);
+    const plain = `Resources:\n  Rain:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: Rain::nothing\n`;
+    assert.equal(referenceGraph(templateOf(plain), plain).closed, true, 'a resource named Rain, or the text in a value, is not a directive');
+  });
   it('a plain template is closed, and Ref with a dot is not split outside SAM', () => {
     const t = `Resources:\n  A:\n    Type: X\n    Properties:\n      B: !Ref A.B\n`;
     const g = referenceGraph(templateOf(t));

@@ -130,6 +130,9 @@ export function usesSamSemantics(template: Template): boolean {
 
 const cache = new WeakMap<Template, ReferenceGraph>();
 
+/** rain (aws-cloudformation/rain) directives, as a YAML tag or a key. */
+const PREPROCESSOR_DIRECTIVE = /(?:!|["'\s{]|^)Rain::[A-Z]/m;
+
 /**
  * The graph of this template, built once. `text` (the document) lets references inside Sub strings get their
  * exact spans; without it they get the span of the whole string.
@@ -244,6 +247,9 @@ function buildGraph(template: Template, text: string | undefined): ReferenceGrap
 
   const transforms = transformNames(template);
   if (transforms.some((t) => t !== SAM_TRANSFORM)) state.closed = false;
+  // A template for a pre-processor (rain's `!Rain::Module`, `Rain::Embed`, …) is not CloudFormation yet: the
+  // tool adds resources and replaces values before CloudFormation sees it.
+  if (text !== undefined && PREPROCESSOR_DIRECTIVE.test(text)) state.closed = false;
 
   const byFrom = groupBy(references, (r) => r.from);
   const byTarget = groupBy(references, (r) => r.target);

@@ -48,6 +48,10 @@ runRuleTests(rule, {
       name: 'a local path for Code, which aws cloudformation package uploads and replaces',
       code: resource('AWS::Lambda::Function', ['Role: arn:aws:iam::123456789012:role/fn', 'Runtime: python3.13', 'Handler: app.handler', 'Code: ./src']),
     },
+    {
+      name: 'SAM Api EndpointConfiguration as a string (the form the translator still accepts)',
+      code: sam([], ['Api:', '  Type: AWS::Serverless::Api', '  Properties:', '    StageName: prod', '    EndpointConfiguration: REGIONAL']),
+    },
     { name: 'a complete function', code: fn('Runtime: python3.13', 'Handler: app.handler', 'MemorySize: 512', 'Timeout: "30"', 'Architectures: [arm64]', 'TracingConfig: { Mode: Active }') },
     { name: 'intrinsics anywhere', code: fn('MemorySize: !Ref Memory', 'Layers: !Split [",", !Ref Layers]', 'TracingConfig: !If [Prod, { Mode: Active }, !Ref AWS::NoValue]', 'Environment:', '  Variables: !Ref Vars') },
     { name: 'Properties given by an intrinsic', code: resource('AWS::SQS::Queue', []).replace('    Type: AWS::SQS::Queue\n', '    Type: AWS::SQS::Queue\n    Properties: !If [Fifo, { FifoQueue: true }, {}]\n') },

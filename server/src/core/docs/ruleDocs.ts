@@ -23,6 +23,7 @@ import cfnRequireCloudfrontSourceCondition from '../rules/cfn/require-cloudfront
 import cfnRequireListenerCertificate from '../rules/cfn/require-listener-certificate.md';
 import cfnRequireOwnershipControlsForAcl from '../rules/cfn/require-ownership-controls-for-acl.md';
 import cfnRequireS3OriginAccessControl from '../rules/cfn/require-s3-origin-access-control.md';
+import cfnRequireSamTransform from '../rules/cfn/require-sam-transform.md';
 import cfnValidAlbSubnets from '../rules/cfn/valid-alb-subnets.md';
 import cfnValidGetattAttribute from '../rules/cfn/valid-getatt-attribute.md';
 import cfnValidListenerProtocol from '../rules/cfn/valid-listener-protocol.md';
@@ -143,6 +144,7 @@ const RULE_DOCS: Readonly<Record<string, string>> = {
   'cfn/require-listener-certificate': cfnRequireListenerCertificate,
   'cfn/require-ownership-controls-for-acl': cfnRequireOwnershipControlsForAcl,
   'cfn/require-s3-origin-access-control': cfnRequireS3OriginAccessControl,
+  'cfn/require-sam-transform': cfnRequireSamTransform,
   'cfn/valid-alb-subnets': cfnValidAlbSubnets,
   'cfn/valid-getatt-attribute': cfnValidGetattAttribute,
   'cfn/valid-listener-protocol': cfnValidListenerProtocol,

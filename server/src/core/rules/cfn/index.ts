@@ -7,6 +7,7 @@ import requireCloudfrontSourceCondition from './require-cloudfront-source-condit
 import requireListenerCertificate from './require-listener-certificate';
 import requireOwnershipControlsForAcl from './require-ownership-controls-for-acl';
 import requireS3OriginAccessControl from './require-s3-origin-access-control';
+import requireSamTransform from './require-sam-transform';
 import validAlbSubnets from './valid-alb-subnets';
 import validGetattAttribute from './valid-getatt-attribute';
 import validListenerProtocol from './valid-listener-protocol';
@@ -27,4 +28,5 @@ export const CFN_RULES: readonly Rule[] = [
   validAlbSubnets,
   validListenerProtocol,
   validResourceProperties,
+  requireSamTransform,
 ];

@@ -31,6 +31,14 @@ describe('rule engine', () => {
     assert.match(findings[0]!.internalError!, /^test\/always-throws: Error: boom/);
   });
 
+  it('reports a value several resources share once, not once per resource (serverless.yml provider runtime)', () => {
+    const text = 'service: api\nprovider:\n  name: aws\n  runtime: nodejs12.x\nfunctions:\n  a:\n    handler: a.handler\n  b:\n    handler: b.handler\n  c:\n    handler: c.handler\n';
+    const { findings } = analyze({ uri: 'file:///p/serverless.yml', text }, { now: new Date('2026-11-23T00:00:00Z') });
+    const runtime = findings.filter((f) => f.ruleId === 'lambda/no-deprecated-runtime');
+    assert.equal(runtime.length, 1);
+    assert.deepEqual(runtime[0]!.span, { start: text.indexOf('nodejs12.x'), end: text.indexOf('nodejs12.x') + 'nodejs12.x'.length });
+  });
+
   it('applies severities from settings, and turns rules off', () => {
     const asWarning = analyze({ uri: 'file:///w/task.yaml', text: TASK }, { rules: [fargate], settings: { rules: { 'ecs/fargate-valid-cpu-memory': 'warning' } } });
     assert.deepEqual(asWarning.findings.map((f) => f.severity), ['warning']);

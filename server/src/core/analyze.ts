@@ -161,7 +161,22 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   );
   const visible = doc.format === 'json' ? findings : applySuppressions(findings, doc.text, doc.lines);
   // Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
-  return visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return withoutRepeats(visible);
+}
+
+/**
+ * One finding per rule, place and message: a value several resources share (a provider-level runtime in
+ * serverless.yml, a SAM Globals property) would otherwise be reported once per resource on the same line.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** prepare + lint, for one document. */

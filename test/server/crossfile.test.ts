@@ -61,3 +61,36 @@ describe('language server: a .berthrc.yaml deploy target links a Dockerfile in a
     assert.ok(d.relatedInformation?.some((r) => r.location.uri.endsWith('/ecs/api.json')));
   });
 });
+
+describe('language server: workspace folders added and removed at run time', () => {
+  let client: TestClient;
+  const other = join(__dirname, '../fixtures/kinds');
+  const folder = join(__dirname, '../fixtures/crossfile-deploy');
+  before(async () => {
+    client = await startClient({ workspaceFolder: other, configuration: () => ({ validation: { debounceMs: 0 } }) });
+  });
+  after(() => client.stop());
+
+  const linked = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'dockerfile/valid-platform-architecture');
+  const changeFolders = (added: string[], removed: string[]) =>
+    client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: added.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })), removed: removed.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })) },
+    });
+
+  it('indexes an added folder (its deploy target links the open Dockerfile) and forgets a removed one', async () => {
+    const file = join(folder, 'app/Dockerfile');
+    const uri = pathToFileURL(file).toString();
+    const first = client.nextDiagnostics(uri, () => true, 15000);
+    await client.open(uri, 'dockerfile', readFileSync(file, 'utf8'));
+    assert.equal(linked(await first), false, 'outside the workspace, the Dockerfile is not linked to the task definition');
+
+    const added = client.nextDiagnostics(uri, linked, 15000);
+    await changeFolders([folder], []);
+    const d = (await added).diagnostics.find((x) => x.code === 'dockerfile/valid-platform-architecture')!;
+    assert.ok(d.relatedInformation?.some((r) => r.location.uri.endsWith('/ecs/api.json')));
+
+    const removed = client.nextDiagnostics(uri, (p) => !linked(p), 15000);
+    await changeFolders([], [folder]);
+    assert.equal(linked(await removed), false);
+  });
+});

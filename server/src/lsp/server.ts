@@ -295,10 +295,13 @@ export function startServer(connection: Connection): void {
     return [...folderEffective.entries()].some(([folder, e]) => e.settings.configFile !== '' && path.resolve(folder, e.settings.configFile) === file);
   };
 
-  const indexWorkspace = async (): Promise<void> => {
+  /** Indexes the AWS files of these folders (all workspace folders by default), yielding between files. */
+  const indexWorkspace = async (folders: readonly string[] = workspaceFolders): Promise<void> => {
     const started = Date.now();
     let files = 0;
-    for (const folder of workspaceFolders) {
+    for (const folder of folders) {
+      // A folder removed while it was being indexed is not indexed further.
+      if (!workspaceFolders.includes(folder)) continue;
       for await (const file of scanFolder(folder, {
         maxFiles: 20000,
         maxFileSize: 1024 * 1024,
@@ -374,9 +377,23 @@ export function startServer(connection: Connection): void {
     void (async () => {
       const removed = new Set(params.event.removed.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
       const added = params.event.added.map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added];
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added.filter((f) => !workspaceFolders.includes(f))];
       await loadSettings();
+      // Files of a removed folder leave the index (unless open in the editor, or inside a remaining folder).
+      const inside = (file: string, folder: string) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+      for (const doc of [...index.documents()]) {
+        if (!doc.uri.startsWith('file:') || documents.get(doc.uri)) continue;
+        const file = fileURLToPath(doc.uri);
+        if ([...removed].some((f) => inside(file, f)) && !workspaceFolders.some((f) => inside(file, f))) index.delete(doc.uri);
+      }
+      // So do the deploy targets of its .berthrc.yaml.
+      for (const configUri of new Set(index.deployTargets().map((e) => e.configUri))) {
+        const file = configUri.startsWith('file:') ? fileURLToPath(configUri) : undefined;
+        if (file && [...removed].some((f) => inside(file, f)) && !workspaceFolders.some((f) => inside(file, f))) index.setDeployTargets(configUri, []);
+      }
       revalidateAll();
+      // Added folders are indexed like those of the start-up (indexWorkspace re-checks the open documents after).
+      if (added.length) await indexWorkspace(added).catch((error) => log(`Indexing failed: ${(error as Error).message}`));
     })();
   });
 

@@ -58,6 +58,16 @@ describe('linkedTargets', () => {
     assert.equal(link.uri, 'file:///w/template.yaml');
   });
 
+  it('applies Globals as SAM does: a function that ignores Globals.Function Architectures has none from there', () => {
+    const text = SAM.replace('      PackageType: Image\n', '      PackageType: Image\n').replace('    Metadata:\n      DockerContext: ./hello', '    IgnoreGlobals: [Architectures]\n    Metadata:\n      DockerContext: ./hello');
+    assert.notEqual(text, SAM);
+    const ws = workspace({ 'template.yaml': text, 'hello/Dockerfile.lambda': 'FROM public.ecr.aws/lambda/python:3.12\n' });
+    const link = linkedTargets('file:///w/hello/Dockerfile.lambda', ws)[0]!;
+    assert.equal(link.kind, 'lambda');
+    if (link.kind !== 'lambda') return;
+    assert.deepEqual(link.architectures, []);
+  });
+
   it('does not link other Dockerfiles or Zip functions', () => {
     const ws = workspace({ 'template.yaml': SAM, 'hello/Dockerfile': 'FROM alpine:3\n' });
     assert.deepEqual(linkedTargets('file:///w/hello/Dockerfile', ws), []);

@@ -11,7 +11,7 @@
 import type { Located } from '../model/located';
 import { locString } from '../model/located';
 import type { ContainerDefinition, PortMapping, TaskDefinition } from '../model/ecs';
-import { resourcesOfType, type Resource, type Template } from '../model/template';
+import { resourcesOfType, withoutIgnoredGlobals, type Resource, type Template } from '../model/template';
 import { asArray, asObject, getPair, getValue, type Node, type Pair } from '../parse/tree';
 import type { IndexedDocument, WorkspaceView } from './index';
 import { folderOf } from './references';
@@ -110,7 +110,9 @@ export function dockerfilesNamedBy(doc: IndexedDocument): string[] {
 
 function lambdaLink(doc: IndexedDocument, template: Template, resource: Resource, dockerfileUri: string): LambdaLink | undefined {
   const props = resource.properties;
-  const globals = resource.type?.known && resource.type.value === 'AWS::Serverless::Function' ? asObject(getValue(template.globals, 'Function')) : undefined;
+  // Globals.Function as SAM applies it to this function: less what its IgnoreGlobals drops.
+  const globals =
+    resource.type?.known && resource.type.value === 'AWS::Serverless::Function' ? withoutIgnoredGlobals(asObject(getValue(template.globals, 'Function')), resource.node) : undefined;
   const packageType = props?.str('PackageType') ?? stringPair(getPair(globals, 'PackageType'));
   if (!packageType?.known || packageType.value !== 'Image') return undefined;
   const context = scalar(getValue(resource.metadata, 'DockerContext'));

@@ -5,20 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { startClient } from '../helpers/lspClient';
+import { serverNodeFlags } from '../helpers/serverFlags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function clientFlags(): string[] {
-  const source = readFileSync(path.join(ROOT, 'client/src/languageClient.ts'), 'utf8');
-  const list = /export const SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(source);
-  assert.ok(list, 'SERVER_NODE_FLAGS is declared in client/src/languageClient.ts');
-  return [...list[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
-}
+const clientFlags = serverNodeFlags;
 
 describe('Node flags of the server process', () => {
   it('are accepted by Node, and the server starts and answers with them', async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
 export const DOCUMENT_SELECTOR = [
@@ -48,6 +48,33 @@ function withOfflineLinks(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[]
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'] as const;
 
+/** vscode-languageclient's own policy: at most this many restarts within the window, then give up. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * A server that dies is started again, at most MAX_RESTARTS times in RESTART_WINDOW_MS, as with the library's
+ * default handler. Unlike it, errors writing to the closing channel never stop the client: with pulls for every
+ * open tab in flight, a crash could cause more than three of them, and the default handler then shut the client
+ * down instead of restarting the server. The close event that follows decides.
+ */
+export function restartingErrorHandler(): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length <= MAX_RESTARTS) return { action: CloseAction.Restart };
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The Berth language server stopped ${restarts.length} times in ${RESTART_WINDOW_MS / 60000} minutes and will not be restarted. The Berth output has the details; reload the window to start it again.`,
+      };
+    },
+  };
+}
+
 /** The server runs in a separate Node process (module transport over IPC); the client only wires VS Code. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -66,6 +93,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'berth', fileEvents: watchers },
     outputChannel: output,
+    errorHandler: restartingErrorHandler(),
     diagnosticCollectionName: 'berth',
     // Cross-file findings change when another file does: re-pull for every open tab, not only the visible editor.
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },

@@ -7,10 +7,11 @@
  *   npm install --prefix "$SPEC_DIR" @aws-cdk/aws-service-spec@0.1.216   # any scratch folder
  *   node scripts/generate-cfn-schemas.mjs "$SPEC_DIR/node_modules/@aws-cdk/aws-service-spec" [--check]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { writeOrCheck } from './writeGenerated.mjs';
 
 export const COVERED_TYPES = [
   'AWS::ECS::TaskDefinition',
@@ -140,22 +141,7 @@ function main() {
   };
   const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas', 'cfn', 'resources.json');
   const text = `${JSON.stringify(out, null, 1)}\n`;
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      /* missing */
-    }
-    if (current !== text) {
-      console.error(`${target} is out of date; regenerate it.`);
-      process.exit(1);
-    }
-    console.log(`${target} is up to date.`);
-    return;
-  }
-  writeFileSync(target, text);
-  console.log(`wrote ${target} (${Object.keys(types).length} types, ${Math.round(text.length / 1024)} KB)`);
+  writeOrCheck(target, text, check, `(${Object.keys(types).length} types, ${Math.round(text.length / 1024)} KB)`);
 }
 
 main();

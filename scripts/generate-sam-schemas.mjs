@@ -5,8 +5,8 @@
  * documentation; nested `definitions`), from AWS SAM's own JSON schema `schema_source/sam.schema.json` in
  * https://github.com/aws/serverless-application-model (Apache-2.0). Pass the path of that file:
  *
- *   git -C <clone> show <commit>:schema_source/sam.schema.json > /tmp/sam.schema.json
- *   node scripts/generate-sam-schemas.mjs /tmp/sam.schema.json [--check]
+ *   git -C <clone> show <commit>:schema_source/sam.schema.json > <dir>/sam.schema.json
+ *   node scripts/generate-sam-schemas.mjs <dir>/sam.schema.json [--check]
  *
  * SAM passes many properties straight to the CloudFormation resource it generates (`PassThroughProp`, typed
  * `{}` in the SAM schema). Where the SAM schema names the target (`__samPassThrough.schemaPath`
@@ -17,9 +17,10 @@
  *
  * Where the SAM schema is stricter than SAM's translator, TRANSLATOR_EXTRAS (below) adds what the translator accepts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './writeGenerated.mjs';
 
 /** Which SAM schema version this file was generated from (samtranslator/__init__.py `__version__` at the commit). */
 export const SOURCE = {
@@ -334,22 +335,7 @@ function main() {
   const cfn = JSON.parse(readFileSync(join(root, 'schemas', 'cfn', 'resources.json'), 'utf8'));
   const target = join(root, 'schemas', 'cfn', 'sam.json');
   const text = `${JSON.stringify(generate(sam, cfn), null, 1)}\n`;
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      /* missing */
-    }
-    if (current !== text) {
-      console.error(`${target} is out of date; regenerate it.`);
-      process.exit(1);
-    }
-    console.log(`${target} is up to date.`);
-    return;
-  }
-  writeFileSync(target, text);
-  console.log(`wrote ${target} (${Object.keys(SAM_TYPES).length} types, ${Math.round(text.length / 1024)} KB)`);
+  writeOrCheck(target, text, check, `(${Object.keys(SAM_TYPES).length} types, ${Math.round(text.length / 1024)} KB)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -5,6 +5,8 @@ export interface Template {
   readonly node: ObjectNode;
   /** True when Transform includes AWS::Serverless-2016-10-31. */
   readonly isSam: boolean;
+  /** The Transform names in order (none without a Transform); undefined for one an intrinsic function gives. */
+  readonly transforms: readonly (string | undefined)[];
   readonly parameters: ReadonlyMap<string, Parameter>;
   readonly mappings?: ObjectNode;
   readonly conditions: ReadonlyMap<string, Pair>;
@@ -39,7 +41,7 @@ export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 export function buildTemplate(root: ObjectNode): Template {
   const transform = getValue(root, 'Transform');
-  const transforms = transform?.kind === 'array' ? transform.items.map(scalarString) : [scalarString(transform)];
+  const transforms = !transform ? [] : transform.kind === 'array' ? transform.items.map(scalarString) : [scalarString(transform)];
   const parameters = new Map<string, Parameter>();
   for (const pair of asObject(getValue(root, 'Parameters'))?.pairs ?? []) {
     const body = asObject(pair.value);
@@ -77,6 +79,7 @@ export function buildTemplate(root: ObjectNode): Template {
   return {
     node: root,
     isSam: transforms.includes(SAM_TRANSFORM),
+    transforms,
     parameters,
     mappings: asObject(getValue(root, 'Mappings')),
     conditions: new Map((asObject(getValue(root, 'Conditions'))?.pairs ?? []).map((p) => [p.key, p])),

@@ -245,8 +245,7 @@ function buildGraph(template: Template, text: string | undefined): ReferenceGrap
     visit(state, pair.value, { section: 'Globals', from: pair.key, conditional: false, inConditions: false, locals: EMPTY, samExpanded: false });
   }
 
-  const transforms = transformNames(template);
-  if (transforms.some((t) => t !== SAM_TRANSFORM)) state.closed = false;
+  if (template.transforms.some((t) => t !== SAM_TRANSFORM)) state.closed = false;
   // A template for a pre-processor (rain's `!Rain::Module`, `Rain::Embed`, …) is not CloudFormation yet: the
   // tool adds resources and replaces values before CloudFormation sees it.
   if (text !== undefined && PREPROCESSOR_DIRECTIVE.test(text)) state.closed = false;
@@ -479,12 +478,6 @@ function isSamImplicit(target: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => target.startsWith(p) && target !== p) || SAM_IMPLICIT_PREFIXES.some((p) => target.startsWith(p));
 }
 
-function transformNames(template: Template): string[] {
-  const transform = getPair(template.node, 'Transform')?.value;
-  if (!transform) return [];
-  const items = asArray(transform)?.items ?? [transform];
-  return items.map((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? n.value : '<macro>'));
-}
 
 /** The span of a scalar's text without its quotes. */
 export function nameSpan(node: ScalarNode | Node, text: string | undefined): Span {

@@ -23,17 +23,14 @@ export default defineRule({
     const serverless = template.resources.filter((r) => r.type?.known && r.type.value.startsWith('AWS::Serverless::'));
     const first = serverless[0];
     if (!first?.type?.known) return;
-    const transform = getPair(template.node, 'Transform');
-    // A transform given by an intrinsic or a parameter is unknown here; another macro is left to CloudFormation.
-    if (transform) {
-      const items = transform.value.kind === 'array' ? transform.value.items : [transform.value];
-      if (items.some((n) => n.kind !== 'scalar' || typeof n.value !== 'string')) return;
-    }
+    // A transform given by an intrinsic or a parameter is unknown here.
+    if (template.transforms.includes(undefined)) return;
     ctx.report({
       at: first.type,
       messageId: 'missingTransform',
       data: { id: first.logicalId, type: first.type.value, count: serverless.length, transform: SAM_TRANSFORM },
-      fix: transform ? undefined : addTransform(ctx.text, getPair(template.node, 'Resources')),
+      // With another transform present, where SAM goes in the list is the author's call (macros run in order).
+      fix: template.transforms.length ? undefined : addTransform(ctx.text, getPair(template.node, 'Resources')),
     });
   },
 });

@@ -10,7 +10,8 @@
 import { parseJson } from '../parse/json';
 import { asObject, toPlain, type ObjectNode } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
-import { DESCRIBE_ONLY_TASK_DEFINITION_KEYS, unwrapTaskDefinition } from '../model/ecs';
+import { DESCRIBE_ONLY_KEYS } from '../facts/ecs';
+import { unwrapTaskDefinition } from '../model/ecs';
 
 const FATAL = new Set<string>(['syntax', 'too-large', 'too-deep', 'alias-limit', 'encoding', 'binary', 'empty']);
 
@@ -42,7 +43,7 @@ export function renderTaskDefinition(text: string, options: { readonly container
 
   const input = dropNulls(toPlain(node)) as Record<string, unknown>;
   const stripped: string[] = [];
-  for (const key of DESCRIBE_ONLY_TASK_DEFINITION_KEYS) {
+  for (const key of DESCRIBE_ONLY_KEYS) {
     if (key in input) {
       delete input[key];
       stripped.push(key);

@@ -59,6 +59,12 @@ export function dockerArchOfAws(value: string): 'amd64' | 'arm64' | undefined {
   return undefined;
 }
 
+/** The AWS names of each Docker CPU architecture (the inverse of `dockerArchOfAws`; same sources). */
+export const AWS_ARCHITECTURE_NAMES = {
+  amd64: { lambda: 'x86_64', ecs: 'X86_64' },
+  arm64: { lambda: 'arm64', ecs: 'ARM64' },
+} as const;
+
 /** The CPU architecture of a Docker platform string (`linux/arm64/v8`, `linux/amd64`), or undefined. */
 export function dockerArchOfPlatform(platform: string): 'amd64' | 'arm64' | undefined {
   const parts = platform.toLowerCase().split('/');

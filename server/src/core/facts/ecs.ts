@@ -1,8 +1,6 @@
 /**
  * ECS limits and tables the ECS rules read. Each block names its source; all checked 2026-11-23.
  */
-import { DESCRIBE_ONLY_TASK_DEFINITION_KEYS } from '../model/ecs';
-
 /**
  * Host ports the ECS agent and Docker reserve on a container instance: 22 (SSH), 2375/2376 (Docker),
  * 51678–51680 (agent introspection). Source: PortMapping.hostPort,
@@ -30,7 +28,7 @@ export const HEALTH_CHECK_COMMAND_PREFIXES: readonly string[] = ['CMD', 'CMD-SHE
  * Fargate task ephemeral storage: 21–200 GiB (20 GiB is the default, given by omitting the parameter).
  * Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
  */
-export const EPHEMERAL_STORAGE_GIB = { min: 21, max: 200 } as const;
+export const EPHEMERAL_STORAGE_GIB = { min: 21, max: 200, default: 20 } as const;
 
 /**
  * Service quotas (not adjustable): containers per task definition, task definition size, target groups per service.
@@ -45,7 +43,16 @@ export const MAX_TARGET_GROUPS_PER_SERVICE = 5;
  * Source: the DescribeTaskDefinition response vs RegisterTaskDefinition request shapes (botocore ecs/2014-11-13);
  * the same list is stripped by aws-actions/amazon-ecs-deploy-task-definition.
  */
-export const DESCRIBE_ONLY_KEYS: readonly string[] = DESCRIBE_ONLY_TASK_DEFINITION_KEYS;
+export const DESCRIBE_ONLY_KEYS: readonly string[] = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+];
 
 /**
  * Task definition parameters that Fargate does not support.

@@ -29,6 +29,19 @@ export const FARGATE_SIZES: readonly FargateSize[] = [
   { cpu: 16384, memory: range(32768, 122880, 8192), minLinuxPlatformVersion: '1.4.0' },
 ];
 
+/** ECS counts CPU in units of 1/1024 vCPU (RegisterTaskDefinition `cpu`, same source). */
+export const CPU_UNITS_PER_VCPU = 1024;
+/** Memory is given in MiB; a "GB" value means GiB (RegisterTaskDefinition `memory`, same source). */
+export const MIB_PER_GIB = 1024;
+
+/** CPU units as vCPUs (1024 → 1, 256 → 0.25). */
+export function vcpuOf(cpuUnits: number): number {
+  return cpuUnits / CPU_UNITS_PER_VCPU;
+}
+
+/** The smallest task size that needs a newer Linux platform version (8 vCPU). */
+export const FARGATE_LARGE_TASK_MIN_CPU = Math.min(...FARGATE_SIZES.filter((s) => s.minLinuxPlatformVersion).map((s) => s.cpu));
+
 /** Windows containers on Fargate need at least 1 vCPU. Same source. */
 export const FARGATE_WINDOWS_MIN_CPU = 1024;
 
@@ -43,7 +56,7 @@ export function parseCpuUnits(value: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
   if (!m) return undefined;
   const n = Number(m[1]);
-  return m[2] ? Math.round(n * 1024) : n;
+  return m[2] ? Math.round(n * CPU_UNITS_PER_VCPU) : n;
 }
 
 /** "2 GB", "2GB", "512" or 512 → MiB; undefined when unreadable. */
@@ -52,7 +65,7 @@ export function parseMemoryMiB(value: string): number | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = m[2]?.toLowerCase();
-  return unit === 'gb' || unit === 'gib' ? Math.round(n * 1024) : n;
+  return unit === 'gb' || unit === 'gib' ? Math.round(n * MIB_PER_GIB) : n;
 }
 
 /** The allowed memory closest to the given one (ties go up). */

@@ -91,15 +91,24 @@ export const HANDLER_FORMATS: Readonly<Partial<Record<RuntimeFamily, { readonly 
   ruby: { pattern: /^[\w./-]*\w\.[A-Za-z_]\w*[!?]?$/, example: 'function.handler' },
 };
 
-/** SnapStart supports Java 11 and later, Python 3.12 and later, .NET 8 and later (managed runtimes only). */
+/** The managed runtimes SnapStart supports, each from a first version on (source: SNAPSTART_SOURCE, checked 2026-11-23). */
+export const SNAPSTART_RUNTIMES: readonly { readonly label: string; readonly pattern: RegExp; readonly minVersion: number; readonly minLabel: string }[] = [
+  { label: 'Java', pattern: /^java(\d+)/, minVersion: 11, minLabel: '11' },
+  { label: 'Python', pattern: /^python3\.(\d+)$/, minVersion: 12, minLabel: '3.12' },
+  { label: '.NET', pattern: /^dotnet(\d+)$/, minVersion: 8, minLabel: '8' },
+];
+
 export function snapStartSupported(runtime: string): boolean {
-  let m = /^java(\d+)/.exec(runtime);
-  if (m) return Number(m[1]) >= 11;
-  m = /^python3\.(\d+)$/.exec(runtime);
-  if (m) return Number(m[1]) >= 12;
-  m = /^dotnet(\d+)$/.exec(runtime);
-  if (m) return Number(m[1]) >= 8;
-  return false;
+  return SNAPSTART_RUNTIMES.some((r) => {
+    const m = r.pattern.exec(runtime);
+    return m !== null && Number(m[1]) >= r.minVersion;
+  });
+}
+
+/** "Java 11 and later, Python 3.12 and later, and .NET 8 and later". */
+export function describeSnapStartRuntimes(): string {
+  const items = SNAPSTART_RUNTIMES.map((r) => `${r.label} ${r.minLabel} and later`);
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}, and ${items.at(-1)}`;
 }
 
 export const SNAPSTART_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
@@ -174,6 +183,8 @@ export const BATCH_SIZE_MIN = 1;
  * (API_CreateEventSourceMapping, MaximumBatchingWindowInSeconds, "Related setting"; checked 2026-11-23).
  */
 export const SQS_BATCH_SIZE_WITHOUT_WINDOW = 10;
+/** MaximumBatchingWindowInSeconds: 0–300 s (API_CreateEventSourceMapping; checked 2026-11-23). */
+export const BATCHING_WINDOW_MAX_SECONDS = 300;
 
 /** CloudFormation resource types whose ARN can be an event source, with the kind of source they are. */
 export const EVENT_SOURCE_RESOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {

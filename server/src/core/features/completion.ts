@@ -1,7 +1,8 @@
 import { prepare, type PreparedDocument } from '../analyze';
 import { FARGATE_LOG_DRIVERS } from '../facts/ecs';
-import { FARGATE_SIZES, parseCpuUnits, parseMemoryMiB } from '../facts/fargate';
+import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
 import { attributesOf } from '../facts/cfnResources';
+import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
 import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
 import { taskDefinitionOfService, type TaskDefinition } from '../model/ecs';
 import type { Node, Path, Span } from '../parse/tree';
@@ -302,11 +303,11 @@ function fargateEntries(td: TaskDefinition, property: 'cpu' | 'memory', word: Sp
     const cpu = td.cpu?.known ? parseCpuUnits(String(td.cpu.value)) : undefined;
     const size = FARGATE_SIZES.find((s) => s.cpu === cpu);
     if (!size) return [];
-    return size.memory.map((m, i) => valueEntry(String(m), word, i, { detail: `Fargate: ${m / 1024} GB with ${size.cpu / 1024} vCPU` }));
+    return size.memory.map((m, i) => valueEntry(String(m), word, i, { detail: `Fargate: ${m / MIB_PER_GIB} GB with ${vcpuOf(size.cpu)} vCPU` }));
   }
   const memory = td.memory?.known ? parseMemoryMiB(String(td.memory.value)) : undefined;
   const sizes = memory === undefined ? FARGATE_SIZES : FARGATE_SIZES.filter((s) => s.memory.includes(memory));
-  return sizes.map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${s.cpu / 1024} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}` }));
+  return sizes.map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${vcpuOf(s.cpu)} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}` }));
 }
 
 function containerEntries(td: TaskDefinition, word: Span, except?: number): CompletionEntry[] {
@@ -363,8 +364,6 @@ function intrinsicCompletions(doc: PreparedDocument, offset: number, word: Span)
     .filter((r) => !r.type?.known || attributesOf(r.type.value)?.length !== 0)
     .map((r, i) => valueEntry(r.logicalId, word, i, { detail: r.type?.known ? r.type.value : 'resource' }));
 }
-
-const PSEUDO_PARAMETERS = ['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix'];
 
 function wordWithColons(text: string, offset: number, word: Span): Span {
   let start = word.start;

@@ -3,7 +3,7 @@ import { conceptUrl, getConcept } from '../docs/concepts';
 import { conceptForProperty } from '../docs/propertyConcepts';
 import { EPHEMERAL_PORT_RANGE_ECS_AMI, EPHEMERAL_PORT_RANGE_FALLBACK } from '../facts/ephemeralPorts';
 import { EPHEMERAL_STORAGE_GIB, PORT_MAX, PORT_MIN } from '../facts/ecs';
-import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUnits, parseMemoryMiB } from '../facts/fargate';
+import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
 import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
 import type { Path, Span } from '../parse/tree';
@@ -128,7 +128,7 @@ function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | unde
   }
 
   if (ecsTask && path?.[0] === 'ephemeralStorage' && lower === 'sizeInGiB') {
-    return { lines: [`Fargate: ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max} GiB (leave ephemeralStorage out for the default 20 GiB).`], replacesBounds: true };
+    return { lines: [`Fargate: ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max} GiB (leave ephemeralStorage out for the default ${EPHEMERAL_STORAGE_GIB.default} GiB).`], replacesBounds: true };
   }
 
   if (lambda && lower === 'runtime' && typeof value === 'string') {
@@ -171,7 +171,7 @@ function fargateSizeLines(doc: PreparedDocument, property: 'cpu' | 'memory', val
   const lines: string[] = [];
   if (property === 'memory') {
     const size = cpu === undefined ? undefined : FARGATE_SIZES.find((s) => s.cpu === cpu);
-    if (size) lines.push(`Fargate memory with cpu ${size.cpu} (${size.cpu / 1024} vCPU): ${describeMemoryChoices(size)}.`);
+    if (size) lines.push(`Fargate memory with cpu ${size.cpu} (${vcpuOf(size.cpu)} vCPU): ${describeMemoryChoices(size)}.`);
   } else if (memory !== undefined) {
     const cpus = FARGATE_SIZES.filter((s) => s.memory.includes(memory)).map((s) => s.cpu);
     if (cpus.length) lines.push(`Fargate cpu for memory ${memory} MiB: ${cpus.join(', ')}.`);
@@ -179,7 +179,7 @@ function fargateSizeLines(doc: PreparedDocument, property: 'cpu' | 'memory', val
   lines.push('Valid Fargate sizes (cpu units → memory MiB):');
   for (const s of FARGATE_SIZES) {
     const mark = s.cpu === cpu ? ' ←' : '';
-    lines.push(`- \`${s.cpu}\` (${s.cpu / 1024} vCPU): ${describeMemoryChoices(s)}${s.minLinuxPlatformVersion ? ` (platform ${s.minLinuxPlatformVersion}+)` : ''}${mark}`);
+    lines.push(`- \`${s.cpu}\` (${vcpuOf(s.cpu)} vCPU): ${describeMemoryChoices(s)}${s.minLinuxPlatformVersion ? ` (platform ${s.minLinuxPlatformVersion}+)` : ''}${mark}`);
   }
   lines.push(`[Fargate task sizes](${FARGATE_SIZES_SOURCE})`);
   return lines;

@@ -214,18 +214,6 @@ export function refTarget(node: Node | undefined): string | undefined {
   return arg.kind === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
 }
 
-/** Keys that describe-task-definition returns but RegisterTaskDefinition rejects. */
-export const DESCRIBE_ONLY_TASK_DEFINITION_KEYS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-] as const;
-
 /** Register input, or describe output `{"taskDefinition": {...}}`: returns the task definition object and the wrapper. */
 export function unwrapTaskDefinition(root: ObjectNode): { node: ObjectNode; wrapper?: Pair } {
   const wrapper = getPair(root, 'taskDefinition');

@@ -7,18 +7,8 @@ import type { IntrinsicNode, Node, ScalarNode, Span } from '../parse/tree';
 import { asArray, getPair, getValue } from '../parse/tree';
 import type { Resource, Template } from '../model/template';
 import { SAM_TRANSFORM } from '../model/template';
+import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
 import { SAM_IMPLICIT_API_TYPES, SAM_REFERABLE_REQUIRES, samReferableProperties } from '../facts/samReferences';
-
-export const PSEUDO_PARAMETERS = [
-  'AWS::AccountId',
-  'AWS::NotificationARNs',
-  'AWS::NoValue',
-  'AWS::Partition',
-  'AWS::Region',
-  'AWS::StackId',
-  'AWS::StackName',
-  'AWS::URLSuffix',
-] as const;
 
 const PSEUDO: ReadonlySet<string> = new Set(PSEUDO_PARAMETERS);
 

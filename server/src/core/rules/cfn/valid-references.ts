@@ -1,6 +1,7 @@
 import { samReferableProperties } from '../../facts/samReferences';
 import { didYouMean } from '../../schema/didYouMean';
-import { PSEUDO_PARAMETERS, referenceGraph, type Reference } from '../../template/graph';
+import { PSEUDO_PARAMETERS } from '../../facts/cloudformation';
+import { referenceGraph, type Reference } from '../../template/graph';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { packageCommands } from '../../facts/dockerfilePackages';
+import { packageCommands } from '../../model/dockerfilePackages';
 import { defineRule } from '../defineRule';
 
 /** Subcommands apt-get has with the same meaning, so `apt` can simply be renamed. */

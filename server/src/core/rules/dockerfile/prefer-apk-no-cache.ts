@@ -1,4 +1,4 @@
-import { hasFlag, insertAfter, packageCommands, runRemoves } from '../../facts/dockerfilePackages';
+import { hasFlag, insertAfter, packageCommands, runRemoves } from '../../model/dockerfilePackages';
 import { hasCacheMount } from '../../model/dockerfile';
 import { defineRule } from '../defineRule';
 

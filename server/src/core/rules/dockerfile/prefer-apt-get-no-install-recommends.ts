@@ -1,4 +1,4 @@
-import { aptOptions, hasFlag, packageCommands } from '../../facts/dockerfilePackages';
+import { aptOptions, hasFlag, packageCommands } from '../../model/dockerfilePackages';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { envSet, hasFlag, insertAfter, packageCommands } from '../../facts/dockerfilePackages';
+import { envSet, hasFlag, insertAfter, packageCommands } from '../../model/dockerfilePackages';
 import { hasCacheMount } from '../../model/dockerfile';
 import { defineRule } from '../defineRule';
 

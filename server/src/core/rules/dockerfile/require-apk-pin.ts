@@ -1,4 +1,4 @@
-import { packageCommands, unpinnedPackages } from '../../facts/dockerfilePackages';
+import { packageCommands, unpinnedPackages } from '../../model/dockerfilePackages';
 import { defineRule } from '../defineRule';
 
 const MANAGERS: readonly string[] = ['apk'];

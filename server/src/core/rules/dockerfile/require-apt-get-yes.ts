@@ -1,4 +1,4 @@
-import { aptOptions, hasFlag, insertAfter, packageCommands } from '../../facts/dockerfilePackages';
+import { aptOptions, hasFlag, insertAfter, packageCommands } from '../../model/dockerfilePackages';
 import { defineRule } from '../defineRule';
 
 const NEEDS_CONFIRMATION = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall']);

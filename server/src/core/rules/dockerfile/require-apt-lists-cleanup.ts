@@ -1,4 +1,4 @@
-import { packageCommands, runRemoves } from '../../facts/dockerfilePackages';
+import { packageCommands, runRemoves } from '../../model/dockerfilePackages';
 import { hasCacheMount, type RunCommand } from '../../model/dockerfile';
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../defineRule';

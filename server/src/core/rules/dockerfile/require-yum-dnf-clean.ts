@@ -1,4 +1,4 @@
-import { packageCommands, runRemoves, type PackageCommand } from '../../facts/dockerfilePackages';
+import { packageCommands, runRemoves, type PackageCommand } from '../../model/dockerfilePackages';
 import { hasCacheMount } from '../../model/dockerfile';
 import { defineRule } from '../defineRule';
 

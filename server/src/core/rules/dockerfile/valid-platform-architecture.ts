@@ -1,10 +1,8 @@
-import { LAMBDA_DEFAULT_ARCHITECTURE, dockerArchOfAws, dockerArchOfImage, dockerArchOfPlatform } from '../../facts/dockerfile';
+import { AWS_ARCHITECTURE_NAMES, LAMBDA_DEFAULT_ARCHITECTURE, dockerArchOfAws, dockerArchOfImage, dockerArchOfPlatform } from '../../facts/dockerfile';
 import type { DockerfileModel } from '../../model/dockerfile';
 import type { Span } from '../../parse/tree';
 import { linkedTargets } from '../../workspace/dockerfileLinks';
 import { defineRule } from '../defineRule';
-
-const AWS_NAME = { amd64: { lambda: 'x86_64', ecs: 'X86_64' }, arm64: { lambda: 'arm64', ecs: 'ARM64' } } as const;
 
 /** The architecture the final image is built for, as far as the Dockerfile says, and where it says it. */
 function imageArchitecture(model: DockerfileModel): { arch: 'amd64' | 'arm64'; at: Span; written: string } | undefined {
@@ -71,7 +69,7 @@ export default defineRule({
           at: image.at,
           messageId: 'ecsMismatch',
           data: { imageArch: image.arch, written: image.written, awsArch: declared.value, expected },
-          related: [{ at: declared, uri: link.uri, message: `The task runs on ${declared.value}; the image is built for ${AWS_NAME[image.arch].ecs}.` }],
+          related: [{ at: declared, uri: link.uri, message: `The task runs on ${declared.value}; the image is built for ${AWS_ARCHITECTURE_NAMES[image.arch].ecs}.` }],
         });
       }
     }

@@ -1,4 +1,4 @@
-import { describeMemoryChoices, FARGATE_SIZES, FARGATE_WINDOWS_MIN_CPU, fargateSize, nearestMemory, parseCpuUnits, parseMemoryMiB } from '../../facts/fargate';
+import { describeMemoryChoices, FARGATE_SIZES, FARGATE_WINDOWS_MIN_CPU, fargateSize, MIB_PER_GIB, nearestMemory, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../../facts/fargate';
 import { replaceScalar } from '../../fix/edits';
 import { defineRule } from '../defineRule';
 
@@ -15,7 +15,7 @@ export default defineRule({
     invalidCpu: 'Fargate does not offer {cpu} CPU units. RegisterTaskDefinition rejects it; use one of {choices}.',
     invalidCombination:
       'Fargate does not offer {memory} MiB of memory with {vcpu} vCPU, so RegisterTaskDefinition rejects this task definition. With {vcpu} vCPU, memory must be {choices}; the nearest is {nearest} MiB.',
-    windowsMinCpu: 'Windows containers on Fargate need at least 1 vCPU (1024 units); {cpu} units is rejected. Raise cpu to 1024 or more.',
+    windowsMinCpu: 'Windows containers on Fargate need at least {minVcpu} vCPU ({min} units); {cpu} units is rejected. Raise cpu to {min} or more.',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
@@ -31,7 +31,7 @@ export default defineRule({
       }
       const os = td.operatingSystemFamily;
       if (os?.known && os.value.startsWith('WINDOWS') && cpu < FARGATE_WINDOWS_MIN_CPU) {
-        ctx.report({ at: td.cpu, messageId: 'windowsMinCpu', data: { cpu } });
+        ctx.report({ at: td.cpu, messageId: 'windowsMinCpu', data: { cpu, min: FARGATE_WINDOWS_MIN_CPU, minVcpu: vcpuOf(FARGATE_WINDOWS_MIN_CPU) } });
         continue;
       }
       if (size.memory.includes(memory)) continue;
@@ -40,10 +40,10 @@ export default defineRule({
       ctx.report({
         at: td.memory,
         messageId: 'invalidCombination',
-        data: { memory, vcpu: cpu / 1024, choices: describeMemoryChoices(size), nearest },
+        data: { memory, vcpu: vcpuOf(cpu), choices: describeMemoryChoices(size), nearest },
         fix: {
           title: `Set memory to ${nearest} MiB`,
-          edits: [replaceScalar(ctx.text, td.memory.node, usesGb ? `${nearest / 1024} GB` : td.memory.node.kind === 'scalar' && typeof td.memory.node.value === 'number' ? nearest : String(nearest))],
+          edits: [replaceScalar(ctx.text, td.memory.node, usesGb ? `${nearest / MIB_PER_GIB} GB` : td.memory.node.kind === 'scalar' && typeof td.memory.node.value === 'number' ? nearest : String(nearest))],
         },
       });
     }

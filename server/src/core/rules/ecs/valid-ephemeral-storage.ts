@@ -6,20 +6,20 @@ export default defineRule({
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
   docs: {
-    summary: 'Require ephemeralStorage.sizeInGiB within 21–200',
+    summary: `Require ephemeralStorage.sizeInGiB within ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max}`,
     concept: 'ephemeral-storage',
     awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
   },
   messages: {
     outOfRange:
-      'ephemeralStorage.sizeInGiB must be between {min} and {max} GiB; RegisterTaskDefinition rejects {size}. For the default 20 GiB, remove ephemeralStorage; otherwise choose a size within the range.',
+      'ephemeralStorage.sizeInGiB must be between {min} and {max} GiB; RegisterTaskDefinition rejects {size}. For the default {default} GiB, remove ephemeralStorage; otherwise choose a size within the range.',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
       const size = td.ephemeralStorageGiB;
       if (!size?.known) continue;
-      const { min, max } = EPHEMERAL_STORAGE_GIB;
-      if (size.value < min || size.value > max || !Number.isInteger(size.value)) ctx.report({ at: size, messageId: 'outOfRange', data: { min, max, size: size.value } });
+      const { min, max, default: byDefault } = EPHEMERAL_STORAGE_GIB;
+      if (size.value < min || size.value > max || !Number.isInteger(size.value)) ctx.report({ at: size, messageId: 'outOfRange', data: { min, max, default: byDefault, size: size.value } });
     }
   },
 });

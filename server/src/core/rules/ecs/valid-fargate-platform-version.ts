@@ -1,4 +1,4 @@
-import { parseCpuUnits } from '../../facts/fargate';
+import { FARGATE_LARGE_TASK_MIN_CPU, parseCpuUnits, vcpuOf } from '../../facts/fargate';
 import { comparePlatformVersions, FARGATE_MIN_PLATFORM_FOR_LARGE_TASKS } from '../../facts/ecs';
 import { isWindowsTask, taskDefinitionOfService } from '../../model/ecs';
 import { defineRule } from '../defineRule';
@@ -26,7 +26,7 @@ export default defineRule({
       if (!linked || isWindowsTask(linked.item)) continue;
       const td = linked.item;
       const cpu = td.cpu?.known ? parseCpuUnits(td.cpu.value) : undefined;
-      const features = [cpu !== undefined && cpu >= 8192 ? `${cpu / 1024} vCPU` : undefined, td.raw.has('ephemeralStorage') ? 'ephemeralStorage' : undefined].filter(Boolean);
+      const features = [cpu !== undefined && cpu >= FARGATE_LARGE_TASK_MIN_CPU ? `${vcpuOf(cpu)} vCPU` : undefined, td.raw.has('ephemeralStorage') ? 'ephemeralStorage' : undefined].filter(Boolean);
       if (features.length === 0) continue;
       ctx.report({ at: version, messageId: 'tooOld', data: { version: version.value, min: FARGATE_MIN_PLATFORM_FOR_LARGE_TASKS, feature: features.join(' and ') } });
     }

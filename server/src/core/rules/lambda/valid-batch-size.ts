@@ -1,4 +1,4 @@
-import { BATCH_SIZE_MAX, BATCH_SIZE_MIN, EVENT_SOURCE_LABEL, SQS_BATCH_SIZE_WITHOUT_WINDOW } from '../../facts/lambda';
+import { BATCHING_WINDOW_MAX_SECONDS, BATCH_SIZE_MAX, BATCH_SIZE_MIN, EVENT_SOURCE_LABEL, SQS_BATCH_SIZE_WITHOUT_WINDOW } from '../../facts/lambda';
 import { replaceScalar } from '../../fix/edits';
 import { eventSourceLinks, keyOf, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
@@ -16,7 +16,7 @@ export default defineRule({
     overMax: '{key} {value} is over the maximum of {max} for {source}, so Lambda rejects the event source mapping. Use {max} or less.',
     belowMin: '{key} {value} is below {min}, so Lambda rejects the event source mapping. Use a batch size of {min} or more.',
     windowRequired:
-      '{key} {value} is over {threshold}, and for an SQS queue Lambda then requires a batching window: without {windowKey} of at least 1 s the event source mapping is rejected. Set {windowKey} (1–300 s), or use a {key} of {threshold} or less.',
+      '{key} {value} is over {threshold}, and for an SQS queue Lambda then requires a batching window: without {windowKey} of at least 1 s the event source mapping is rejected. Set {windowKey} (1–{windowMax} s), or use a {key} of {threshold} or less.',
   },
   check(ctx) {
     for (const link of eventSourceLinks(ctx.model.lambdaFunctions, ctx.model.template, ctx.text)) {
@@ -42,7 +42,7 @@ export default defineRule({
         const window = link.batchingWindow;
         if (window && (!window.known || window.value >= 1)) continue;
         const windowKey = link.via === 'serverless-event' ? 'maximumBatchingWindow' : 'MaximumBatchingWindowInSeconds';
-        ctx.report({ at: size, messageId: 'windowRequired', data: { key, value: size.value, threshold: SQS_BATCH_SIZE_WITHOUT_WINDOW, windowKey } });
+        ctx.report({ at: size, messageId: 'windowRequired', data: { key, value: size.value, threshold: SQS_BATCH_SIZE_WITHOUT_WINDOW, windowKey, windowMax: BATCHING_WINDOW_MAX_SECONDS } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { snapStartSupported } from '../../facts/lambda';
+import { describeSnapStartRuntimes, snapStartSupported } from '../../facts/lambda';
 import { LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
 
@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: {
     unsupported:
-      'SnapStart is on, but runtime {runtime} does not support it (SnapStart works with Java 11 and later, Python 3.12 and later, and .NET 8 and later), so Lambda rejects the function. Turn SnapStart off or move to a runtime that supports it.',
+      'SnapStart is on, but runtime {runtime} does not support it (SnapStart works with {supported}), so Lambda rejects the function. Turn SnapStart off or move to a runtime that supports it.',
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
@@ -21,7 +21,7 @@ export default defineRule({
       const runtime = fn.runtime;
       if (!snap?.known || snap.value !== 'PublishedVersions' || !runtime?.known || fn.isImage) continue;
       if (snapStartSupported(runtime.value)) continue;
-      ctx.report({ at: snap, messageId: 'unsupported', data: { runtime: runtime.value }, related: [{ at: runtime, message: `Runtime ${runtime.value}` }] });
+      ctx.report({ at: snap, messageId: 'unsupported', data: { runtime: runtime.value, supported: describeSnapStartRuntimes() }, related: [{ at: runtime, message: `Runtime ${runtime.value}` }] });
     }
   },
 });

@@ -9,20 +9,20 @@ export default defineRule({
   kinds: LAMBDA_KINDS,
   severity: 'error',
   docs: {
-    summary: 'Require a Lambda timeout between 1 and 900 seconds',
+    summary: `Require a Lambda timeout between ${min} and ${max} seconds`,
     concept: 'lambda-vs-batch',
     awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   },
   messages: {
     overMax:
-      '{key} {value} s is over 900 s: Lambda stops every invocation after 15 minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.',
+      '{key} {value} s is over {max} s: Lambda stops every invocation after {maxMinutes} minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.',
     belowMin: '{key} {value} s is below Lambda\'s minimum of {min} s, so the deployment is rejected. Use a whole number of seconds from {min} to {max}.',
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
       const timeout = fn.timeout;
       if (!timeout?.known) continue;
-      const data = { key: keyOf(timeout, 'Timeout'), value: timeout.value, min, max };
+      const data = { key: keyOf(timeout, 'Timeout'), value: timeout.value, min, max, maxMinutes: max / 60 };
       if (timeout.value > max) ctx.report({ at: timeout, messageId: 'overMax', data });
       else if (timeout.value < min) ctx.report({ at: timeout, messageId: 'belowMin', data });
     }

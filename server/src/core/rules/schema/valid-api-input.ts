@@ -1,4 +1,5 @@
-import { DESCRIBE_ONLY_TASK_DEFINITION_KEYS, unwrapTaskDefinition } from '../../model/ecs';
+import { DESCRIBE_ONLY_KEYS } from '../../facts/ecs';
+import { unwrapTaskDefinition } from '../../model/ecs';
 import { asObject, toPlain } from '../../parse/tree';
 import { isSchemaKind } from '../../schema/registry';
 import { validateAgainstSchema, type SchemaMessageId } from '../../schema/validate';
@@ -23,7 +24,7 @@ const MESSAGE_OF: Readonly<Record<SchemaMessageId, MessageId>> = {
   invalid: 'notAllowedValue',
 };
 
-const DESCRIBE_ONLY: ReadonlySet<string> = new Set(DESCRIBE_ONLY_TASK_DEFINITION_KEYS);
+const DESCRIBE_ONLY: ReadonlySet<string> = new Set(DESCRIBE_ONLY_KEYS);
 
 export default defineRule<MessageId>({
   id: 'schema/valid-api-input',

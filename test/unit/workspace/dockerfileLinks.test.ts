@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepare, toIndexed } from '../../../server/src/core/analyze';
-import { dockerfilesNamedBy, linkedTargets, resolveUri } from '../../../server/src/core/workspace/dockerfileLinks';
+import { dockerfilesNamedBy, linkedTargets } from '../../../server/src/core/workspace/dockerfileLinks';
+import { resolveUri } from '../../../server/src/core/workspace/references';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
 
 function workspace(files: Record<string, string>): WorkspaceIndex {

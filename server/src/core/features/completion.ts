@@ -4,7 +4,8 @@ import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } fro
 import { attributesOf } from '../facts/cfnResources';
 import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
 import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
-import { taskDefinitionOfService, type TaskDefinition } from '../model/ecs';
+import { type TaskDefinition } from '../model/ecs';
+import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import type { Node, Path, Span } from '../parse/tree';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from '../schema/registry';

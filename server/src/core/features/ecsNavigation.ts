@@ -3,7 +3,8 @@
  * name (service loadBalancers, dependsOn, links, volumesFrom) to that container. Pure: the LSP layer maps spans.
  */
 import type { PreparedDocument } from '../analyze';
-import { containerNamed, taskDefinitionOfService, type TaskDefinition } from '../model/ecs';
+import { containerNamed, type TaskDefinition } from '../model/ecs';
+import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import type { Located } from '../model/located';
 import type { Span } from '../parse/tree';
 import type { WorkspaceView } from '../workspace/index';

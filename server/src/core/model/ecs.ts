@@ -1,9 +1,6 @@
 import type { Node, ObjectNode, Pair } from '../parse/tree';
 import { getPair, asObject } from '../parse/tree';
 import { ObjView, type KeyStyle, type Located } from './located';
-import type { DocumentModel } from './document';
-import type { WorkspaceView } from '../workspace/index';
-import { parseTaskDefinitionReference } from '../workspace/references';
 
 /** Where a model object came from: API JSON (register input / describe output) or a CloudFormation resource. */
 export interface Origin {
@@ -254,60 +251,6 @@ export function containerNamed(td: TaskDefinition, name: string): ContainerDefin
 /** The known name of a container, or its 1-based position. */
 export function containerLabel(td: TaskDefinition, container: ContainerDefinition): string {
   return container.name?.known ? container.name.value : `#${td.containers.indexOf(container) + 1}`;
-}
-
-/** A model object and the document it is in (absent uri: the document being checked). */
-export interface Linked<T> {
-  readonly item: T;
-  readonly uri?: string;
-}
-
-/**
- * The task definition a service runs: in a template, the resource its TaskDefinition Refs; otherwise the
- * workspace's API task definitions of that family (and revision, when both sides give one). Undefined unless
- * exactly one candidate is known: rules stay silent rather than guess.
- */
-export function taskDefinitionOfService(service: Service, model: DocumentModel, workspace: WorkspaceView): Linked<TaskDefinition> | undefined {
-  if (service.taskDefinitionRef !== undefined) {
-    const td = model.taskDefinitions.find((t) => t.logicalId === service.taskDefinitionRef);
-    return td ? { item: td } : undefined;
-  }
-  if (!service.taskDefinition?.known) return undefined;
-  const ref = parseTaskDefinitionReference(service.taskDefinition.value);
-  if (!ref) return undefined;
-  const candidates = workspace.taskDefinitionsByFamily(ref.family).filter(({ taskDefinition }) => {
-    if (ref.revision === undefined) return true;
-    const revision = taskDefinition.raw.num('revision');
-    return !revision?.known || revision.value === ref.revision;
-  });
-  if (candidates.length !== 1) return undefined;
-  return { item: candidates[0]!.taskDefinition, uri: candidates[0]!.doc.uri };
-}
-
-/** Services that run this task definition: Ref'ing it in the same template, or naming its family in other files. */
-export function servicesOfTaskDefinition(td: TaskDefinition, model: DocumentModel, workspace: WorkspaceView): Linked<Service>[] {
-  const out: Linked<Service>[] = [];
-  if (td.logicalId !== undefined) {
-    for (const service of model.services) if (service.taskDefinitionRef === td.logicalId) out.push({ item: service });
-  }
-  if (td.shape === 'api' && td.family?.known) {
-    for (const { doc, service } of workspace.servicesForFamily(td.family.value)) out.push({ item: service, uri: doc.uri });
-  }
-  return out;
-}
-
-/** The target group resource a load balancer entry Refs in the same template. */
-export function targetGroupOf(entry: LoadBalancerEntry, model: DocumentModel): ObjView | undefined {
-  if (entry.targetGroupRef === undefined || !model.template) return undefined;
-  const resource = model.template.resourcesById.get(entry.targetGroupRef);
-  if (!resource?.type?.known || resource.type.value !== 'AWS::ElasticLoadBalancingV2::TargetGroup') return undefined;
-  return resource.properties ?? (resource.node ? new ObjView({ kind: 'object', span: resource.node.span, pairs: [] }, 'pascal') : undefined);
-}
-
-/** Where to report about a service as a whole: its logical id in a template, else serviceName (or taskDefinition). */
-export function serviceAnchor(service: Service, model: DocumentModel): Pair | ObjectNode {
-  const resource = service.logicalId !== undefined ? model.template?.resourcesById.get(service.logicalId) : undefined;
-  return resource?.pair ?? service.raw.pair('serviceName') ?? service.raw.pair('taskDefinition') ?? service.raw.node;
 }
 
 /** Where a linked task definition states its network mode, for related information. */

@@ -14,7 +14,7 @@ import type { ContainerDefinition, PortMapping, TaskDefinition } from '../model/
 import { resourcesOfType, withoutIgnoredGlobals, type Resource, type Template } from '../model/template';
 import { asArray, asObject, getPair, getValue, type Node, type Pair } from '../parse/tree';
 import type { IndexedDocument, WorkspaceView } from './index';
-import { folderOf } from './references';
+import { folderOf, resolveUri } from './references';
 
 export interface LambdaLink {
   readonly kind: 'lambda';
@@ -148,22 +148,6 @@ function scalar(node: Node | undefined): string | undefined {
 
 function trimSlash(path: string): string {
   return path.replace(/\/+$/, '') || '.';
-}
-
-/** Resolves a relative path against a folder URI ending in '/', normalising `.` and `..`. */
-export function resolveUri(folderUri: string, relative: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
-  const schemeEnd = folderUri.indexOf('://');
-  const authorityEnd = schemeEnd === -1 ? 0 : folderUri.indexOf('/', schemeEnd + 3);
-  const prefix = folderUri.slice(0, authorityEnd);
-  const base = relative.startsWith('/') ? '' : folderUri.slice(authorityEnd);
-  const parts: string[] = [];
-  for (const part of `${base}/${relative}`.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `${prefix}/${parts.join('/')}`;
 }
 
 // ---- ECS: the single-container task definition next to the only Dockerfile ------------------------

@@ -3,9 +3,9 @@ import type { DocumentKind } from '../kinds/detect';
 import type { DocumentModel } from '../model/document';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
-import { dockerfilesNamedBy, resolveUri } from './dockerfileLinks';
+import { dockerfilesNamedBy } from './dockerfileLinks';
 import type { LocalPathInfo } from './localPaths';
-import { folderOf, parseTaskDefinitionReference } from './references';
+import { folderOf, parseTaskDefinitionReference, resolveUri } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
 export interface IndexedDocument {

@@ -5,8 +5,7 @@
  */
 import type { LambdaFunction } from '../model/lambda';
 import type { Node } from '../parse/tree';
-import { resolveUri } from './dockerfileLinks';
-import { folderOf } from './references';
+import { folderOf, resolveUri } from './references';
 
 /** What an edge measured about a local path. */
 export interface LocalPathInfo {

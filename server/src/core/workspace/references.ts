@@ -12,3 +12,19 @@ export function parseTaskDefinitionReference(value: string): { family: string; r
 export function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
+
+/** Resolves a relative path against a folder URI ending in '/', normalising `.` and `..`. */
+export function resolveUri(folderUri: string, relative: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
+  const schemeEnd = folderUri.indexOf('://');
+  const authorityEnd = schemeEnd === -1 ? 0 : folderUri.indexOf('/', schemeEnd + 3);
+  const prefix = folderUri.slice(0, authorityEnd);
+  const base = relative.startsWith('/') ? '' : folderUri.slice(authorityEnd);
+  const parts: string[] = [];
+  for (const part of `${base}/${relative}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `${prefix}/${parts.join('/')}`;
+}

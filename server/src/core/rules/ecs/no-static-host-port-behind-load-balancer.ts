@@ -1,5 +1,6 @@
 import { formatOfText, removePair } from '../../fix/edits';
-import { containerLabel, effectiveNetworkMode, servicesOfTaskDefinition, type LoadBalancerEntry, type Service } from '../../model/ecs';
+import { containerLabel, effectiveNetworkMode, type LoadBalancerEntry, type Service } from '../../model/ecs';
+import { servicesOfTaskDefinition } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

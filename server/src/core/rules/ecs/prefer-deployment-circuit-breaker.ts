@@ -1,4 +1,4 @@
-import { serviceAnchor } from '../../model/ecs';
+import { serviceAnchor } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

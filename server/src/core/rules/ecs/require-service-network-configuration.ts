@@ -1,4 +1,5 @@
-import { effectiveNetworkMode, networkModeAnchor, serviceAnchor, taskDefinitionOfService } from '../../model/ecs';
+import { effectiveNetworkMode, networkModeAnchor } from '../../model/ecs';
+import { serviceAnchor, taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { replaceScalar } from '../../fix/edits';
-import { containerNamed, effectiveNetworkMode, targetGroupOf, taskDefinitionOfService } from '../../model/ecs';
+import { containerNamed, effectiveNetworkMode } from '../../model/ecs';
+import { targetGroupOf, taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { FARGATE_LARGE_TASK_MIN_CPU, parseCpuUnits, vcpuOf } from '../../facts/fargate';
 import { comparePlatformVersions, FARGATE_MIN_PLATFORM_FOR_LARGE_TASKS } from '../../facts/ecs';
-import { isWindowsTask, taskDefinitionOfService } from '../../model/ecs';
+import { isWindowsTask } from '../../model/ecs';
+import { taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

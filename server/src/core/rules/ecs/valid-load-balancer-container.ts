@@ -1,4 +1,5 @@
-import { containerNamed, taskDefinitionOfService } from '../../model/ecs';
+import { containerNamed } from '../../model/ecs';
+import { taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

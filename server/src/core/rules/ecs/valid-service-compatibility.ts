@@ -1,5 +1,6 @@
 import { MAX_TARGET_GROUPS_PER_SERVICE } from '../../facts/ecs';
-import { hasCompatibility, taskDefinitionOfService } from '../../model/ecs';
+import { hasCompatibility } from '../../model/ecs';
+import { taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

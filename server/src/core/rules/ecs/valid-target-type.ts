@@ -1,5 +1,6 @@
 import { replaceScalar } from '../../fix/edits';
-import { effectiveNetworkMode, networkModeAnchor, targetGroupOf, taskDefinitionOfService } from '../../model/ecs';
+import { effectiveNetworkMode, networkModeAnchor } from '../../model/ecs';
+import { targetGroupOf, taskDefinitionOfService } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { API_GATEWAY_INTEGRATION_TIMEOUT, API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT } from '../../facts/lambda';
-import { apiIntegrationLinks, functionLabel, keyOf, type ApiIntegrationLink } from '../../model/lambda';
+import { functionLabel, keyOf } from '../../model/lambda';
+import { apiIntegrationLinks, type ApiIntegrationLink } from '../../template/lambdaLinks';
 import { defineRule } from '../defineRule';
 
 const DEFAULT_LIMIT: Readonly<Record<ApiIntegrationLink['api'], number>> = {

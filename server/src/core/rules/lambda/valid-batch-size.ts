@@ -1,6 +1,7 @@
 import { BATCHING_WINDOW_MAX_SECONDS, BATCH_SIZE_MAX, BATCH_SIZE_MIN, EVENT_SOURCE_LABEL, SQS_BATCH_SIZE_WITHOUT_WINDOW } from '../../facts/lambda';
 import { replaceScalar } from '../../fix/edits';
-import { eventSourceLinks, keyOf, LAMBDA_KINDS } from '../../model/lambda';
+import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
+import { eventSourceLinks } from '../../template/lambdaLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { LAMBDA_LIMITS, SQS_DEFAULT_VISIBILITY_TIMEOUT, SQS_VISIBILITY_TIMEOUT_FACTOR, SQS_VISIBILITY_TIMEOUT_MAX } from '../../facts/lambda';
 import { replaceScalar } from '../../fix/edits';
-import { eventSourceLinks, functionLabel, keyOf } from '../../model/lambda';
+import { functionLabel, keyOf } from '../../model/lambda';
+import { eventSourceLinks } from '../../template/lambdaLinks';
 import { resolveValue } from '../../template/resolve';
 import { defineRule } from '../defineRule';
 

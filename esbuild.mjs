@@ -1,6 +1,7 @@
 // Builds dist/client.js, dist/server.js and dist/cli.js: CJS for Node, `vscode` external, source maps.
 // `--release` minifies. Markdown (concept articles, rule docs) is bundled as text.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { generateValidators, INDEX as PRECOMPILED_VALIDATORS } from './scripts/generate-validators.mjs';
@@ -48,6 +49,11 @@ const builds = [
 
 // The walkthrough's pages ship inside dist/ (the .vsix carries only dist/, schemas/, snippets/, syntaxes/).
 cpSync('client/walkthrough', 'dist/walkthrough', { recursive: true });
+// tree-sitter and its Terraform grammar: read by server/src/io/hclGrammar.ts from beside the bundle.
+const requireFromServer = createRequire(path.resolve('server/package.json'));
+for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm']) {
+  cpSync(requireFromServer.resolve(wasm), path.join('dist', path.basename(wasm)));
+}
 
 if (watch) {
   for (const b of builds) {

@@ -36,6 +36,8 @@ export function assertSpansWellFormed(text: string, root: Node): number {
     } else if (node.kind === 'intrinsic') {
       inside(node.nameSpan, `${node.name} name`, node.span);
       check(node.argument, node.span);
+    } else if (node.kind === 'expression') {
+      for (const arg of node.args) check(arg, node.span);
     }
   };
   check(root, root.span);

@@ -11,7 +11,7 @@ export interface Span {
 
 export type Path = readonly (string | number)[];
 
-export type Node = ObjectNode | ArrayNode | ScalarNode | IntrinsicNode;
+export type Node = ObjectNode | ArrayNode | ScalarNode | IntrinsicNode | ExpressionNode;
 
 export interface ObjectNode {
   readonly kind: 'object';
@@ -27,6 +27,8 @@ export interface Pair {
   readonly value: Node;
   /** From the key's start to the value's end. */
   readonly span: Span;
+  /** HCL: the pair is a block (`load_balancer { … }`), not an attribute; a body may repeat a block's key. */
+  readonly block?: boolean;
 }
 
 export interface ArrayNode {
@@ -97,6 +99,26 @@ export interface IntrinsicNode {
   readonly nameSpan: Span;
 }
 
+/**
+ * An HCL expression whose value is not a literal: a reference (`var.cpu`, `aws_lb.app.arn`), a function call, a
+ * template with interpolations, a conditional, a `for`, an operation. Its value is unknown to the parse; the
+ * Terraform model resolves what it can (variables with defaults, locals, jsonencode, file()).
+ */
+export interface ExpressionNode {
+  readonly kind: 'expression';
+  readonly span: Span;
+  readonly form: 'reference' | 'call' | 'template' | 'conditional' | 'for' | 'operation' | 'other';
+  /** A reference's steps: `var.subnets[0]` is ['var', 'subnets', 0]. */
+  readonly traversal?: readonly (string | number)[];
+  /** A call's function name (`jsonencode`, `file`). */
+  readonly name?: string;
+  /**
+   * Sub-expressions: a call's arguments, a template's parts (literal text as string scalars, interpolations as
+   * nodes), a conditional's condition and both results, an operation's operands.
+   */
+  readonly args: readonly Node[];
+}
+
 export type ProblemCode =
   | 'syntax'
   | 'duplicate-key'
@@ -118,7 +140,7 @@ export interface ParseProblem {
 }
 
 export interface ParsedTree {
-  readonly format: 'json' | 'yaml';
+  readonly format: 'json' | 'yaml' | 'hcl';
   readonly root: Node | undefined;
   readonly problems: ParseProblem[];
   /** YAML with anchors or aliases: its parts depend on each other, so it is never re-parsed piecewise. */
@@ -186,6 +208,8 @@ export function walk(node: Node, visit: (node: Node, parentPair?: Pair) => boole
       for (let i = current.items.length - 1; i >= 0; i--) stack.push({ node: current.items[i]! });
     } else if (current.kind === 'intrinsic') {
       stack.push({ node: current.argument });
+    } else if (current.kind === 'expression') {
+      for (let i = current.args.length - 1; i >= 0; i--) stack.push({ node: current.args[i]! });
     }
   }
 }
@@ -205,5 +229,8 @@ export function toPlain(node: Node | undefined): unknown {
     }
     case 'intrinsic':
       return { [node.name]: toPlain(node.argument) };
+    case 'expression':
+      // Unknown until Terraform evaluates it.
+      return undefined;
   }
 }

@@ -170,5 +170,8 @@ function shiftNode(node: Node, from: number, delta: number): Node {
       return { kind: 'object', span, pairs: node.pairs.map((pair) => shiftPairBy(pair, from, delta)) };
     case 'intrinsic':
       return { kind: 'intrinsic', name: node.name, argument: shiftNode(node.argument, from, delta), short: node.short, span, nameSpan: shiftSpan(node.nameSpan, from, delta) };
+    case 'expression':
+      // HCL only; YAML never has expression nodes.
+      return { ...node, span, args: node.args.map((arg) => shiftNode(arg, from, delta)) };
   }
 }

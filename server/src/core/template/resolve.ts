@@ -74,6 +74,9 @@ function alternatives(template: Template, node: Node, depth: number): Alts {
     }
     case 'intrinsic':
       break;
+    case 'expression':
+      // Terraform expressions are resolved by the Terraform model, never by the template resolver.
+      return undefined;
   }
   const arg = node.argument;
   const items = asArray(arg)?.items;

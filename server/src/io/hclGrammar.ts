@@ -1,0 +1,44 @@
+/**
+ * Loads tree-sitter and its Terraform grammar (two WASM files) once, the first time a `.tf` file is seen, and hands
+ * the parser to the core. A session that never opens Terraform never loads either. The bundles carry the WASM
+ * files beside them in dist/ (esbuild.mjs copies them); from source they come from node_modules.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import { hclParser, useHclParser } from '../core/parse/hclParser';
+
+export const HCL_WASM_FILES = {
+  runtime: { file: 'web-tree-sitter.wasm', module: 'web-tree-sitter/web-tree-sitter.wasm' },
+  grammar: { file: 'tree-sitter-terraform.wasm', module: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm' },
+} as const;
+
+let loading: Promise<Parser> | undefined;
+
+/** The HCL parser, loaded on the first call; later calls share it. */
+export function loadHclParser(): Promise<Parser> {
+  const ready = hclParser();
+  if (ready) return Promise.resolve(ready);
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(): Promise<Parser> {
+  // Required here, not imported at the top: a JSON/YAML session never evaluates tree-sitter's JS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
+  await treeSitter.Parser.init({ wasmBinary: readWasm(HCL_WASM_FILES.runtime) });
+  const language = await treeSitter.Language.load(readWasm(HCL_WASM_FILES.grammar));
+  const parser = new treeSitter.Parser();
+  parser.setLanguage(language);
+  useHclParser(parser);
+  return parser;
+}
+
+function readWasm(wasm: { file: string; module: string }): Uint8Array {
+  const bundled = path.join(__dirname, wasm.file);
+  return readFileSync(existsSync(bundled) ? bundled : require.resolve(wasm.module));
+}

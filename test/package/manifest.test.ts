@@ -51,9 +51,9 @@ describe('.vsix contents', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
       assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');

@@ -32,6 +32,16 @@ describe('berth lint: .berthrc.yaml', () => {
     assert.match(r.stderr, /generated\/task\.json: excluded by the configuration/);
   });
 
+  it('--no-error-on-unmatched-pattern skips excluded and missing files, as pre-commit passes them, and lints the rest', () => {
+    const r = runCli(['lint', '--no-error-on-unmatched-pattern', 'generated/task.json', 'gone.json', 'task.json'], fixture('config'));
+    assert.equal(r.code, 0);
+    assert.match(r.lines.at(-1)!, /in 1 file \(1 checked\)$/);
+    assert.match(r.stderr, /generated\/task\.json: excluded by the configuration/);
+    const none = runCli(['lint', '--no-error-on-unmatched-pattern', 'generated/task.json'], fixture('config'));
+    assert.equal(none.code, 0);
+    assert.deepEqual(none.lines, ['No problems in 0 files.']);
+  });
+
   it('--config FILE replaces the configuration of the current folder', () => {
     const r = runCli(['lint', '--config', '../configs/off.yaml', 'task.json', 'generated'], fixture('config'));
     assert.deepEqual(r.lines, ['No problems in 2 files.']);

@@ -11,6 +11,8 @@ export interface LintOptions {
   readonly maxWarnings?: number;
   readonly config?: string;
   readonly quiet: boolean;
+  /** Paths and globs that match nothing (or only excluded files) are skipped instead of failing the run (pre-commit). */
+  readonly allowUnmatched: boolean;
 }
 
 export type Command = { readonly command: 'help' } | { readonly command: 'version' } | ({ readonly command: 'lint' } & LintOptions);
@@ -31,6 +33,9 @@ Options:
   --max-warnings N               Exit 1 when there are more than N warnings
   --config FILE                  Configuration file (default: .berthrc.yaml in the current folder)
   --quiet                        Report errors only
+  --no-error-on-unmatched-pattern
+                                 Skip paths that match no file or only excluded ones
+                                 instead of exiting 2 (for pre-commit and other hooks)
   -h, --help                     Show this help
   --version                      Show the version
 
@@ -59,6 +64,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let config: string | undefined;
   let quiet = false;
   let onlyPaths = false;
+  let allowUnmatched = false;
 
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -74,6 +80,10 @@ export function parseArgs(argv: readonly string[]): Command {
     if (arg === '--version') return { command: 'version' };
     if (arg === '--quiet') {
       quiet = true;
+      continue;
+    }
+    if (arg === '--no-error-on-unmatched-pattern') {
+      allowUnmatched = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -106,5 +116,5 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
     }
   }
-  return { command: 'lint', patterns, format, minSeverity: quiet ? 'error' : minSeverity, maxWarnings, config, quiet };
+  return { command: 'lint', patterns, format, minSeverity: quiet ? 'error' : minSeverity, maxWarnings, config, quiet, allowUnmatched };
 }

@@ -69,7 +69,7 @@ function runLint(options: LintOptions, io: CliIo): number {
     exclude: loaded.config.exclude,
   });
   for (const w of collected.warnings) io.stderr(`berth: warning: ${w}\n`);
-  if (explicit && collected.unmatched.length > 0) {
+  if (explicit && collected.unmatched.length > 0 && !options.allowUnmatched) {
     for (const pattern of collected.unmatched) io.stderr(`berth: no files matched "${pattern}"\n`);
     return EXIT_USAGE;
   }

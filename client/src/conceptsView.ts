@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CONCEPTS_REQUEST, sendRequest, type ConceptSummary } from '../../server/src/lsp/protocol';
 import { SHOW_CONCEPT } from './docLinks';
-
-interface ConceptSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly topic: string;
-  readonly summary: string;
-}
 
 export type ConceptNode = { readonly type: 'topic'; readonly topic: string; readonly concepts: ConceptSummary[] } | { readonly type: 'concept'; readonly concept: ConceptSummary };
 
@@ -18,7 +12,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<ConceptNode> {
   constructor(private readonly client: LanguageClient) {}
 
   private load(): Promise<ConceptSummary[]> {
-    this.concepts ??= this.client.sendRequest<ConceptSummary[]>('berth/concepts', {}).catch((error: unknown) => {
+    this.concepts ??= sendRequest(this.client, CONCEPTS_REQUEST, {}).catch((error: unknown) => {
       this.concepts = undefined;
       throw error;
     });

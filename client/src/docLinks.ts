@@ -5,9 +5,11 @@
  */
 import { RULE_DOCS_BASE } from '../../server/src/core/rules/defineRule';
 import { CONCEPT_DOCS_BASE } from '../../server/src/core/docs/links';
+import { SHOW_CONCEPT_COMMAND } from '../../server/src/lsp/protocol';
 
 export const SHOW_RULE_DOC = 'berth.showRuleDoc';
-export const SHOW_CONCEPT = 'berth.showConcept';
+/** Also the command of the server's "Explain" code actions. */
+export const SHOW_CONCEPT = SHOW_CONCEPT_COMMAND;
 export const DOC_COMMANDS: readonly string[] = [SHOW_RULE_DOC, SHOW_CONCEPT];
 
 export function commandUri(command: string, ...args: unknown[]): string {

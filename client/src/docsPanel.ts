@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CONCEPT_REQUEST, RULE_DOC_REQUEST, sendRequest, type Article } from '../../server/src/lsp/protocol';
 import { DOC_COMMANDS, rewriteMarkdownLinks } from './docLinks';
 import { sanitizeHtml } from './sanitizeHtml';
-
-interface Article {
-  readonly id: string;
-  readonly title: string;
-  readonly markdown: string;
-}
 
 /** What the panel shows now (returned by the commands, which the extension-host tests read). */
 export interface ShownDoc {
@@ -34,7 +29,7 @@ export class DocsPanel implements vscode.Disposable {
   }
 
   async showConcept(id: string): Promise<ShownDoc | undefined> {
-    const article = await this.client.sendRequest<Article | null>('berth/concept', { id });
+    const article = await sendRequest(this.client, CONCEPT_REQUEST, { id });
     if (!article) {
       void vscode.window.showWarningMessage(`Berth has no article "${id}".`);
       return undefined;
@@ -43,7 +38,7 @@ export class DocsPanel implements vscode.Disposable {
   }
 
   async showRuleDoc(id: string): Promise<ShownDoc | undefined> {
-    const article = await this.client.sendRequest<Article | null>('berth/ruleDoc', { id });
+    const article = await sendRequest(this.client, RULE_DOC_REQUEST, { id });
     if (!article) {
       void vscode.window.showWarningMessage(`Berth has no documentation for rule "${id}".`);
       return undefined;

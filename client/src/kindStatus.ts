@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_KIND_REQUEST, sendRequest, type DocumentKind } from '../../server/src/lsp/protocol';
 
-const KIND_LABELS: Record<string, string> = {
+const KIND_LABELS: Record<DocumentKind, string> = {
   'ecs-task-definition': 'ECS task definition',
   'ecs-service': 'ECS service',
   'batch-job-definition': 'Batch job definition',
@@ -41,11 +42,11 @@ export function createKindStatus(client: LanguageClient): KindStatus {
       return;
     }
     try {
-      const result = await client.sendRequest<{ kind: string | null }>('berth/documentKind', { uri: editor.document.uri.toString() });
+      const result = await sendRequest(client, DOCUMENT_KIND_REQUEST, { uri: editor.document.uri.toString() });
       if (id !== requestId) return;
       if (result.kind) {
-        item.text = `$(server-process) Berth: ${KIND_LABELS[result.kind] ?? result.kind}`;
-        item.tooltip = `Berth checks this file as ${KIND_LABELS[result.kind] ?? result.kind}.`;
+        item.text = `$(server-process) Berth: ${KIND_LABELS[result.kind]}`;
+        item.tooltip = `Berth checks this file as ${KIND_LABELS[result.kind]}.`;
         item.show();
         shown = item.text;
       } else hide();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCKER_EXTENSION_NOTIFICATION, sendNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
 export const DOCUMENT_SELECTOR = [
@@ -14,10 +15,9 @@ export const DOCUMENT_SELECTOR = [
 
 /**
  * Microsoft's Docker (now Container Tools) extension gives Dockerfile hover, completion and syntax diagnostics;
- * with `berth.dockerfile.genericFeatures: auto` the server leaves those to it (protocol: lsp/server.ts).
+ * with `berth.dockerfile.genericFeatures: auto` the server leaves those to it (DOCKER_EXTENSION_NOTIFICATION).
  */
 export const DOCKER_EXTENSION_IDS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'];
-const DOCKER_EXTENSION_NOTIFICATION = 'berth/dockerExtension';
 
 export function dockerExtensionInstalled(): boolean {
   return DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined);
@@ -99,7 +99,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
     // The server offers "Explain" code actions only to clients that can open an article.
     // A function, so that each (re)start reports the Docker extension as it is then.
-    initializationOptions: () => {
+    initializationOptions: (): InitializationOptions => {
       docker = dockerExtensionInstalled();
       return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker };
     },
@@ -131,7 +131,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       const now = dockerExtensionInstalled();
       if (now === docker) return;
       docker = now;
-      if (client.isRunning()) void client.sendNotification(DOCKER_EXTENSION_NOTIFICATION, { installed: now });
+      if (client.isRunning()) void sendNotification(client, DOCKER_EXTENSION_NOTIFICATION, { installed: now });
     }),
   );
   return client;

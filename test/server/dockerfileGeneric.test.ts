@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { DOCKER_EXTENSION_NOTIFICATION, sendNotification } from '../../server/src/lsp/protocol';
 import { startClient, type StartOptions, type TestClient } from '../helpers/lspClient';
 
 const URI = 'file:///virtual/berth-generic/Dockerfile';
@@ -94,9 +95,9 @@ describe('language server: Dockerfile generic features (berth.dockerfile.generic
   it('auto follows berth/dockerExtension when the extension is installed or removed', async () => {
     await withClient({ initializationOptions: { dockerExtensionInstalled: false } }, async (client) => {
       assert.ok((await codes(client)).includes(SYNTAX_RULE));
-      await client.connection.sendNotification('berth/dockerExtension', { installed: true });
+      await sendNotification(client.connection, DOCKER_EXTENSION_NOTIFICATION, { installed: true });
       await assertGeneric(client, false);
-      await client.connection.sendNotification('berth/dockerExtension', { installed: false });
+      await sendNotification(client.connection, DOCKER_EXTENSION_NOTIFICATION, { installed: false });
       await assertGeneric(client, true);
     });
   });
@@ -111,7 +112,7 @@ describe('language server: Dockerfile generic features (berth.dockerfile.generic
       assert.deepEqual(syntax.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
       assert.equal(syntax.severity, 1);
       const cleared = client.nextDiagnostics(URI, (p) => !hasSyntax(p) && p.diagnostics.length > 0);
-      await client.connection.sendNotification('berth/dockerExtension', { installed: true });
+      await sendNotification(client.connection, DOCKER_EXTENSION_NOTIFICATION, { installed: true });
       await cleared;
     } finally {
       await client.stop();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { CONCEPT_REQUEST, CONCEPTS_REQUEST, RULE_DOC_REQUEST, sendRequest } from '../../server/src/lsp/protocol';
 import { startClient, type TestClient } from '../helpers/lspClient';
 
 const TASK = `{
@@ -32,20 +33,22 @@ describe('language server: offline docs requests', () => {
   after(() => client.stop());
 
   it('lists the concepts with topics, and serves an article and a rule page', async () => {
-    const list = (await client.connection.sendRequest('berth/concepts', {})) as { id: string; title: string; topic: string; summary: string }[];
+    const list = await sendRequest(client.connection, CONCEPTS_REQUEST, {});
     assert.ok(list.length >= 25, `got ${list.length}`);
     assert.deepEqual(list.find((c) => c.id === 'network-modes')?.topic, 'ECS networking');
 
-    const article = (await client.connection.sendRequest('berth/concept', { id: 'fargate-task-size' })) as { title: string; markdown: string };
+    const article = await sendRequest(client.connection, CONCEPT_REQUEST, { id: 'fargate-task-size' });
+    assert.ok(article);
     assert.equal(article.title, 'Fargate task sizes');
     assert.match(article.markdown, /^# Fargate task sizes\n/);
 
-    const page = (await client.connection.sendRequest('berth/ruleDoc', { id: FARGATE_RULE })) as { markdown: string };
+    const page = await sendRequest(client.connection, RULE_DOC_REQUEST, { id: FARGATE_RULE });
+    assert.ok(page);
     assert.match(page.markdown, /^# ecs\/fargate-valid-cpu-memory\n/);
     assert.ok(page.markdown.includes('**Concept:** [Fargate task sizes]'));
 
-    assert.equal(await client.connection.sendRequest('berth/ruleDoc', { id: 'no/such-rule' }), null);
-    assert.equal(await client.connection.sendRequest('berth/concept', { id: 'no-such-concept' }), null);
+    assert.equal(await sendRequest(client.connection, RULE_DOC_REQUEST, { id: 'no/such-rule' }), null);
+    assert.equal(await sendRequest(client.connection, CONCEPT_REQUEST, { id: 'no-such-concept' }), null);
   });
 });
 

@@ -33,25 +33,22 @@ import { decodeBytes } from '../core/text/decode';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { quickFix, toDiagnostic, toRange, toTextEdits, type DiagnosticData } from './toLsp';
+import {
+  CONCEPT_REQUEST,
+  CONCEPTS_REQUEST,
+  DOCKER_EXTENSION_NOTIFICATION,
+  DOCUMENT_KIND_REQUEST,
+  RULE_DOC_REQUEST,
+  SHOW_CONCEPT_COMMAND,
+  onNotification,
+  onRequest,
+  type InitializationOptions,
+} from './protocol';
 import { installTestHooks } from './testHooks';
 import { scanFolder } from './workspaceScan';
 import { measureCodePathsOf } from '../workspace/measure';
 
-/** Custom request: the kind Berth detected for a document (the client's status bar shows it). */
-export const KIND_REQUEST = 'berth/documentKind';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.berth`;
-/** Custom requests for the offline docs: a concept article, the list of concepts, a rule's page. */
-export const CONCEPT_REQUEST = 'berth/concept';
-export const CONCEPTS_REQUEST = 'berth/concepts';
-export const RULE_DOC_REQUEST = 'berth/ruleDoc';
-/** The client command the "Explain" code action runs (offered only to clients that say they have it). */
-export const SHOW_CONCEPT_COMMAND = 'berth.showConcept';
-/**
- * Custom notification `{ installed: boolean }`: Microsoft's Docker extension was installed or removed. It gives
- * Dockerfile hover, completion and syntax diagnostics itself, so `berth.dockerfile.genericFeatures: auto` turns
- * Berth's off while it is there. The VS Code client also sends `initializationOptions.dockerExtensionInstalled`.
- */
-export const DOCKER_EXTENSION_NOTIFICATION = 'berth/dockerExtension';
 
 /** Exclude globs as a matcher; picomatch is required only when some exclude is set, not at server start. */
 function globMatcher(globs: readonly string[]): (relative: string) => boolean {
@@ -331,7 +328,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    const init = params.initializationOptions as { settings?: unknown; clientCommands?: unknown; dockerExtensionInstalled?: unknown } | undefined;
+    const init = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     if (Array.isArray(init?.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c): c is string => typeof c === 'string'));
     dockerExtensionInstalled = init?.dockerExtensionInstalled === true;
     if (init?.settings) applySettings(init.settings);
@@ -366,7 +363,7 @@ export function startServer(connection: Connection): void {
     })();
   });
 
-  connection.onNotification(DOCKER_EXTENSION_NOTIFICATION, (params: { installed?: unknown }) => {
+  onNotification(connection, DOCKER_EXTENSION_NOTIFICATION, (params) => {
     const installed = params?.installed === true;
     if (installed === dockerExtensionInstalled) return;
     dockerExtensionInstalled = installed;
@@ -556,12 +553,12 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(CONCEPTS_REQUEST, () => conceptSummaries());
-  connection.onRequest(CONCEPT_REQUEST, (params: { id: string }) => conceptArticle(String(params?.id)) ?? null);
-  connection.onRequest(RULE_DOC_REQUEST, (params: { id: string }) => ruleArticle(String(params?.id)) ?? null);
+  onRequest(connection, CONCEPTS_REQUEST, () => conceptSummaries());
+  onRequest(connection, CONCEPT_REQUEST, (params) => conceptArticle(String(params?.id)) ?? null);
+  onRequest(connection, RULE_DOC_REQUEST, (params) => ruleArticle(String(params?.id)) ?? null);
 
-  connection.onRequest(KIND_REQUEST, (params: { uri: string }) => {
-    const doc = documents.get(params.uri);
+  onRequest(connection, DOCUMENT_KIND_REQUEST, (params) => {
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc) return { kind: null };
     return { kind: analysisOf(doc).prepared.kind ?? null };
   });

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -88,8 +89,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   exited.catch(() => undefined);
   await Promise.race([exited, connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: options.workspaceFolder ? `file://${options.workspaceFolder}` : null,
-    workspaceFolders: options.workspaceFolder ? [{ uri: `file://${options.workspaceFolder}`, name: 'ws' }] : null,
+    rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null,
+    workspaceFolders: options.workspaceFolder ? [{ uri: pathToFileURL(options.workspaceFolder).href, name: 'ws' }] : null,
     capabilities,
     initializationOptions:
       options.settings !== undefined || options.initializationOptions

@@ -1,12 +1,13 @@
 /**
  * Table tests for rules, after typescript-eslint's RuleTester: valid cases give no finding of the rule,
  * invalid cases give exactly the listed findings with exact 1-based ranges, and `output` is the text
- * after applying every fix the rule offered.
+ * after "fix all" (core/fix/fixAll.ts: every fix that does not overlap another, as the editor applies them).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src/core/analyze';
-import type { Finding, Rule, Severity, TextEdit } from '../../server/src/core/rules/types';
+import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
+import type { Finding, Rule, Severity } from '../../server/src/core/rules/types';
 import { parseDeployTargets } from '../../server/src/core/deploy/target';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 import type { LocalPathInfo } from '../../server/src/core/workspace/localPaths';
@@ -86,17 +87,7 @@ function toLineColumn(text: string, offset: number): { line: number; column: num
   return { line, column: offset - lastBreak };
 }
 
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  let lastStart = Infinity;
-  for (const edit of sorted) {
-    if (edit.span.end > lastStart) continue; // overlapping edits: keep the later one only, as editors do
-    out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
-    lastStart = edit.span.start;
-  }
-  return out;
-}
+export { applyEdits };
 
 export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.id, () => {
@@ -140,9 +131,9 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
           }
         });
         if (testCase.output !== undefined) {
-          const edits = findings.flatMap((f) => f.fix?.edits ?? []);
-          assert.ok(edits.length > 0, 'expected the rule to offer a fix');
-          assert.equal(applyEdits(testCase.code, edits), testCase.output);
+          // The output of "fix all", as the editor's source action makes it.
+          assert.ok(findings.some((f) => f.fix?.edits.length), 'expected the rule to offer a fix');
+          assert.equal(applyEdits(testCase.code, fixAllEdits(findings)), testCase.output);
         }
       });
     });

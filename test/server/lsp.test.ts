@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../helpers/ruleTester';
+import { applyEdits } from '../../server/src/core/fix/fixAll';
 import { codes, messageOf, startClient, type TestClient } from '../helpers/lspClient';
 
 const URI = 'file:///virtual/berth-lsp-test/task.json';

@@ -64,7 +64,7 @@ const mutants = [
   },
   {
     name: 'code action: quick fixes not offered',
-    file: 'lsp/server.ts',
+    file: 'lsp/codeActions.ts',
     from: 'if (match?.fix) actions.push(', to: 'if (match?.fix && false) actions.push(',
     fails: [ECS, SAM, DOCKER],
   },

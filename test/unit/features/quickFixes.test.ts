@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { lint, prepare, toIndexed } from '../../../server/src/core/analyze';
 import type { Finding } from '../../../server/src/core/rules/types';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
-import { applyEdits } from '../../helpers/ruleTester';
+import { applyEdits, fixAllEdits } from '../../../server/src/core/fix/fixAll';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 
@@ -364,19 +364,6 @@ describe('OAI → OAC migration', () => {
 });
 
 describe('fix all: every non-overlapping fix at once', () => {
-  /** The server's "Fix all Berth problems in this file" strategy, on offsets. */
-  function fixAll(findings: readonly Finding[]): { span: { start: number; end: number }; newText: string }[] {
-    const edits: { span: { start: number; end: number }; newText: string }[] = [];
-    let lastStart = Infinity;
-    for (const f of [...findings].filter((x) => x.fix).sort((a, b) => b.span.start - a.span.start)) {
-      const maxEnd = Math.max(...f.fix!.edits.map((e) => e.span.end));
-      if (maxEnd > lastStart) continue;
-      edits.push(...f.fix!.edits);
-      lastStart = Math.min(...f.fix!.edits.map((e) => e.span.start));
-    }
-    return edits;
-  }
-
   it('a task definition with several fixable problems comes out parseable with those problems gone', () => {
     const text = task(`
   "requiresCompatibilities": ["FARGATE"], "networkMode": "bridge", "cpu": "256", "memory": "4096",
@@ -385,7 +372,7 @@ describe('fix all: every non-overlapping fix at once', () => {
     const before = lintText('task.json', text);
     const fixable = before.findings.filter((f) => f.fix).map((f) => f.ruleId).sort();
     assert.deepEqual(fixable, ['ecs/fargate-valid-cpu-memory', 'ecs/no-plaintext-secrets', 'ecs/require-awsvpc-for-fargate', 'ecs/require-essential-container']);
-    const fixed = applyEdits(text, fixAll(before.findings));
+    const fixed = applyEdits(text, fixAllEdits(before.findings));
     const after = lintText('task.json', fixed);
     assert.equal(after.problems, 0, fixed);
     assert.deepEqual(after.findings.filter((f) => fixable.includes(f.ruleId)).map((f) => f.ruleId), [], fixed);
@@ -394,7 +381,7 @@ describe('fix all: every non-overlapping fix at once', () => {
   it('a Dockerfile with several fixable problems', () => {
     const text = 'FROM python:3.12-slim\nMAINTAINER Jane <jane@example.com>\nADD app.py /app/app.py\nRUN pip install requests==2.32.3\nCMD python /app/app.py\n';
     const before = lintText('Dockerfile', text);
-    const fixed = applyEdits(text, fixAll(before.findings));
+    const fixed = applyEdits(text, fixAllEdits(before.findings));
     assert.equal(
       fixed,
       'FROM python:3.12-slim\nLABEL org.opencontainers.image.authors="Jane <jane@example.com>"\nCOPY app.py /app/app.py\nRUN pip install --no-cache-dir requests==2.32.3\nCMD ["python", "/app/app.py"]\n',

@@ -1,0 +1,106 @@
+/**
+ * When diagnostics reach the client (cf. json-language-features' utils/validation.ts). A client that pulls
+ * (textDocument/diagnostic) asks for them and is told to ask again (workspace/diagnostic/refresh) when findings
+ * may have changed for a reason it cannot see, such as another file. Otherwise the server pushes them
+ * (textDocument/publishDiagnostics) after the folder's debounce.
+ */
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentCache } from './documentCache';
+import type { FolderSettings } from './folderSettings';
+import { toDiagnostic } from './toLsp';
+
+/** Refreshes asked for within this time become one (an edit can change the findings of many other files). */
+const REFRESH_DELAY_MS = 50;
+
+export class Diagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private refreshPending = false;
+  /** Whether the client pulls diagnostics (decided at initialize). */
+  pull = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: DocumentCache,
+    private readonly settings: FolderSettings,
+  ) {}
+
+  /** Answers textDocument/diagnostic. */
+  listen(): void {
+    this.connection.languages.diagnostics.on((params, token) => {
+      // A request the client gave up on while it waited behind others is not analysed at all.
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+      const doc = this.documents.get(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? this.diagnosticsOf(doc) : [] };
+    });
+  }
+
+  /** The document changed: push its diagnostics after the debounce (a pulling client asks by itself). */
+  documentChanged(uri: string): void {
+    if (this.pull) return;
+    const existing = this.timers.get(uri);
+    if (existing) clearTimeout(existing);
+    const debounceMs = this.settings.of(uri).editor.debounceMs;
+    if (debounceMs === 0) {
+      this.publish(uri);
+      return;
+    }
+    this.timers.set(uri, setTimeout(() => this.publish(uri), debounceMs));
+  }
+
+  /** These documents' findings may have changed because of another file: check the open ones again. */
+  dependentsChanged(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    if (this.pull) {
+      this.refreshSoon();
+      return;
+    }
+    for (const uri of uris) if (this.documents.get(uri)) this.documentChanged(uri);
+  }
+
+  /** Settings or the whole index changed: every open document is checked again. */
+  revalidateAll(): void {
+    this.cache.invalidateFindings();
+    if (this.pull) {
+      this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of this.documents.all()) this.documentChanged(doc.uri);
+  }
+
+  /** The document was closed: nothing is pending for it, and its pushed diagnostics are cleared. */
+  documentClosed(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private refreshSoon(): void {
+    if (this.refreshPending) return;
+    this.refreshPending = true;
+    setTimeout(() => {
+      this.refreshPending = false;
+      this.connection.languages.diagnostics.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  private publish(uri: string): void {
+    this.timers.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.diagnosticsOf(doc) });
+  }
+
+  private diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    try {
+      const { entry, findings } = this.cache.findingsOf(doc);
+      const lines = entry.prepared.lines;
+      return findings.map((f, i) => toDiagnostic(f, i, doc.uri, lines, (uri) => this.cache.linesOf(uri)));
+    } catch (error) {
+      this.connection.console.error(`Analysis failed for ${doc.uri}: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  }
+}

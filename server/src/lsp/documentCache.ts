@@ -1,0 +1,104 @@
+/**
+ * The open documents' analyses (cf. json-language-features' languageModelCache): a document is prepared once per
+ * version and linted once per generation. The generation counts changes to what findings depend on besides the
+ * text (the workspace index, the settings, measured code folders); findings of an older generation are redone.
+ * Preparing a document also keeps its entry in the workspace index current.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
+import type { Finding, Rule } from '../core/rules/types';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { WorkspaceIndex } from '../core/workspace/index';
+import { measureCodePathsOf } from '../workspace/measure';
+import type { FolderSettings } from './folderSettings';
+
+export interface CachedAnalysis {
+  readonly version: number;
+  readonly prepared: PreparedDocument;
+  findings?: Finding[];
+  /** The generation the findings were computed in. */
+  generation?: number;
+}
+
+export interface DocumentCacheOptions {
+  readonly index: WorkspaceIndex;
+  readonly settings: FolderSettings;
+  /** The rules to lint with (undefined: every rule); the test hooks add one. */
+  readonly rules?: readonly Rule[];
+  readonly log: (message: string) => void;
+  readonly logError: (message: string) => void;
+  /** Documents whose findings may have changed because another one did (cross-file links) or was measured. */
+  readonly onDependentsChanged: (uris: readonly string[]) => void;
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, CachedAnalysis>();
+  private generation = 0;
+
+  constructor(private readonly options: DocumentCacheOptions) {}
+
+  /** The document prepared (parsed, modelled) for its current version. */
+  analysisOf(doc: TextDocument): CachedAnalysis {
+    const { index, settings } = this.options;
+    const cached = this.entries.get(doc.uri);
+    // The text too: a client that sends the same version twice with different text must not get stale results.
+    if (cached && cached.version === doc.version && cached.prepared.text === doc.getText()) return cached;
+    // The previous version lets a YAML edit re-parse only the entry it touched.
+    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared);
+    const entry: CachedAnalysis = { version: doc.version, prepared };
+    this.entries.set(doc.uri, entry);
+    const indexed = toIndexed(prepared);
+    const dependents = indexed ? index.set(indexed) : index.delete(doc.uri);
+    this.generation++;
+    this.options.onDependentsChanged(dependents.filter((uri) => uri !== doc.uri));
+    if (indexed?.model.lambdaFunctions.length) {
+      // Local code folders and zips are measured once per session, off the request path; then re-check.
+      setImmediate(() => {
+        try {
+          if (measureCodePathsOf(index, indexed, true)) {
+            this.generation++;
+            this.options.onDependentsChanged([doc.uri]);
+          }
+        } catch (error) {
+          this.options.log(`Could not measure the code paths of ${doc.uri}: ${(error as Error).message}`);
+        }
+      });
+    }
+    return entry;
+  }
+
+  /** The document's findings, linted again only when its version or the generation changed. */
+  findingsOf(doc: TextDocument): { entry: CachedAnalysis; findings: Finding[] } {
+    const { index, settings, rules } = this.options;
+    const entry = this.analysisOf(doc);
+    if (entry.findings && entry.generation === this.generation) return { entry, findings: entry.findings };
+    let findings: Finding[] = [];
+    if (!settings.isExcluded(doc.uri)) {
+      const analyze = { ...settings.of(doc.uri).analyze, genericFeatures: settings.genericFeatures(doc.uri) };
+      findings = lint(entry.prepared, { settings: analyze, workspace: index, rules });
+      for (const f of findings) if (f.internalError) this.options.logError(`Rule failure in ${doc.uri}: ${f.internalError}`);
+    }
+    entry.findings = findings;
+    entry.generation = this.generation;
+    return { entry, findings };
+  }
+
+  /** Line offsets of an open or indexed document (for ranges that point into another file). */
+  linesOf(uri: string): LineIndex | undefined {
+    return this.entries.get(uri)?.prepared.lines ?? this.options.index.get(uri)?.lines;
+  }
+
+  /** Something findings depend on changed (the index, the settings): every document is linted again. */
+  invalidateFindings(): void {
+    this.generation++;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Drops every analysis (the settings changed what preparing a document means). */
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -26,8 +26,18 @@ before(async () => {
 });
 
 describe('the packed CLI', () => {
-  it('ships the bundles, README, LICENSE and CHANGELOG, and nothing of the sources or the extension', () => {
-    assert.deepEqual(cli.files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/deploy.js', 'package.json', 'scripts/build-if-missing.mjs']);
+  it('ships the bundles and their WASM files, README, LICENSE and CHANGELOG, and nothing of the sources or the extension', () => {
+    assert.deepEqual(cli.files, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/deploy.js',
+      'dist/tree-sitter-terraform.wasm', // Terraform's parser, loaded on the first .tf file
+      'dist/web-tree-sitter.wasm',
+      'package.json',
+      'scripts/build-if-missing.mjs',
+    ]);
   });
 
   it('installs with no runtime dependencies: node_modules holds berth alone', () => {

@@ -9,6 +9,8 @@ PACKAGES=(
   chromium ripgrep libkrb5-dev pkg-config neovim
   # image tools for the deploy tests (no Docker daemon needed)
   podman buildah skopeo docker-registry apache2-utils uidmap fuse-overlayfs
+  # the pre-commit hook test (pre-commit try-repo against this clone)
+  pre-commit
 )
 
 log() { printf '[install-deps] %s\n' "$*" >&2; }

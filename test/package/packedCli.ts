@@ -4,7 +4,7 @@
  * dependencies, and npm runs offline.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli, ROOT } from '../cli/cliHarness';
@@ -25,17 +25,21 @@ export function npm(args: readonly string[], cwd: string): SpawnSyncReturns<stri
   return spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
 }
 
-export async function packAndInstall(): Promise<PackedCli> {
+/** `npm pack` of the repository into `dir` (default: a new temp folder). */
+export async function packCli(dir = mkdtempSync(join(tmpdir(), 'berth-pack-'))): Promise<{ tarball: string; files: string[] }> {
   await buildCli(); // dist/ as `npm test` built it (or a build of our own when run alone)
-  const dir = mkdtempSync(join(tmpdir(), 'berth-pack-'));
   const pack = npm(['pack', '--json', '--pack-destination', dir], ROOT);
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stdout}\n${pack.stderr}`);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
-  const tarball = join(dir, info!.filename);
-  const prefix = join(dir, 'app');
-  spawnSync('mkdir', [prefix]);
+  return { tarball: join(dir, info!.filename), files: info!.files.map((f) => f.path).sort() };
+}
+
+export async function packAndInstall(): Promise<PackedCli> {
+  const { tarball, files } = await packCli();
+  const prefix = join(tarball, '..', 'app');
+  mkdirSync(prefix);
   writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
   const install = npm(['install', '--omit=dev', '--no-package-lock', tarball], prefix);
   if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.stdout}\n${install.stderr}`);
-  return { tarball, files: info!.files.map((f) => f.path).sort(), prefix, bin: join(prefix, 'node_modules', '.bin', 'berth') };
+  return { tarball, files, prefix, bin: join(prefix, 'node_modules', '.bin', 'berth') };
 }

@@ -14,7 +14,7 @@ import {
   registryHostOf,
   rollbackRevision,
 } from '../../server/src/core/deploy/plan';
-import { platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
+import { containerNamesOf, platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
 import { missingForDeploy, parseDeployTargets, renderTargetYaml, withTarget } from '../../server/src/core/deploy/target';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -127,6 +127,22 @@ describe('renderTaskDefinition', () => {
   test('platformOf maps runtimePlatform', () => {
     assert.equal(platformOf({ runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }), 'windows/amd64');
     assert.equal(platformOf({}), 'linux/amd64');
+  });
+});
+
+describe('containerNamesOf (the first-deploy pick of the container)', () => {
+  test('register input, describe output and YAML, in file order; unnamed containers left out', () => {
+    assert.deepEqual(containerNamesOf(`{"family":"f","containerDefinitions":[{"name":"web"},{"image":"x"},{"name":"log"}]}`), { ok: true, names: ['web', 'log'] });
+    const described = JSON.stringify({ taskDefinition: { family: 'web', revision: 7, containerDefinitions: [{ name: 'sidecar' }, { name: 'app' }] } });
+    assert.deepEqual(containerNamesOf(described), { ok: true, names: ['sidecar', 'app'] });
+    assert.deepEqual(containerNamesOf('family: f\ncontainerDefinitions:\n  - name: app\n    image: x\n', 'td.yaml'), { ok: true, names: ['app'] });
+    assert.deepEqual(containerNamesOf('{"family":"f"}'), { ok: true, names: [] });
+  });
+
+  test("the file the deploy cannot read gives the deploy's message", () => {
+    assert.deepEqual(containerNamesOf('{"family": "f",', 'td.json'), { ok: false, message: 'td.json cannot be read: Invalid JSON: expected a property name in double quotes, found the end of the file.' });
+    assert.match((containerNamesOf('[1]', 'td.json') as { message: string }).message, /^td.json must be a JSON object/);
+    assert.match((containerNamesOf('{"family":{"Ref":"X"},"containerDefinitions":[{"name":"app"}]}', 'td.json') as { message: string }).message, /CloudFormation functions/);
   });
 });
 

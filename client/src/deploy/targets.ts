@@ -85,6 +85,12 @@ export async function allConfigs(): Promise<ConfigTargets[]> {
   return out;
 }
 
+/** A target in one line (quick picks, the deploy log): where it deploys, and whether it asks first. */
+export function describeTarget(t: DeployTarget): string {
+  const parts = [t.cluster && t.service ? `${t.cluster}/${t.service}` : undefined, t.ecrRepository ? `ECR ${t.ecrRepository}` : undefined, t.region, t.confirm ? 'confirm' : undefined].filter(Boolean);
+  return parts.join(' · ') || 'incomplete';
+}
+
 /** The folder a new target is saved in: the active file's workspace folder, else the first one. */
 export function defaultFolder(): string | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;

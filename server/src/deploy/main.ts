@@ -7,3 +7,4 @@ export type { DeployOptions, DeployResult, ProgressEvent, Question, Outcome, Ste
 export { parseDeployTargets, missingForDeploy, missingForImage, renderTargetYaml, withTarget } from '../core/deploy/target';
 export type { DeployTarget } from '../core/deploy/target';
 export { planSteps } from '../core/deploy/plan';
+export { containerNamesOf } from '../core/deploy/render';

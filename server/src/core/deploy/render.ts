@@ -8,7 +8,7 @@
  * - the user's file is never changed: the result is a new object.
  */
 import { parseJson } from '../parse/json';
-import { asObject, toPlain, type ObjectNode } from '../parse/tree';
+import { asObject, getValue, toPlain, type ObjectNode } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
 import { DESCRIBE_ONLY_KEYS } from '../facts/ecs';
 import { unwrapTaskDefinition } from '../model/ecs';
@@ -32,16 +32,9 @@ export type RenderResult =
 /** Parses and renders. `image` is `repository@sha256:…` once pushed, or a placeholder for a plan. */
 export function renderTaskDefinition(text: string, options: { readonly containerName: string; readonly image: string; readonly fileName?: string }): RenderResult {
   const name = options.fileName ?? 'the task definition';
-  const isYaml = options.fileName !== undefined && /\.ya?ml$/i.test(options.fileName);
-  const parsed = isYaml ? parseYaml(text) : parseJson(text);
-  const fatal = parsed.problems.find((p) => FATAL.has(p.code));
-  if (fatal || !parsed.root) return { ok: false, message: `${name} cannot be read: ${fatal?.message ?? 'it is empty'}.` };
-  const rootObject = asObject(parsed.root);
-  if (!rootObject) return { ok: false, message: `${name} must be a JSON object (RegisterTaskDefinition input).` };
-  const { node } = unwrapTaskDefinition(rootObject);
-  if (hasIntrinsic(node)) return { ok: false, message: `${name} uses CloudFormation functions (Ref, Fn::…); deploy needs plain API JSON, not a template.` };
-
-  const input = dropNulls(toPlain(node)) as Record<string, unknown>;
+  const read = readTaskDefinitionFile(text, options.fileName);
+  if (!read.ok) return read;
+  const input = dropNulls(toPlain(read.node)) as Record<string, unknown>;
   const stripped: string[] = [];
   for (const key of DESCRIBE_ONLY_KEYS) {
     if (key in input) {
@@ -63,6 +56,29 @@ export function renderTaskDefinition(text: string, options: { readonly container
   const previousImage = typeof container.image === 'string' ? container.image : undefined;
   container.image = options.image;
   return { ok: true, input, stripped, ...(previousImage !== undefined ? { previousImage } : {}), platform: platformOf(input), family };
+}
+
+/** The container names of a task definition file, read as the deploy reads it (the first-deploy wizard offers them). */
+export function containerNamesOf(text: string, fileName?: string): { readonly ok: true; readonly names: string[] } | { readonly ok: false; readonly message: string } {
+  const read = readTaskDefinitionFile(text, fileName);
+  if (!read.ok) return read;
+  const containers = toPlain(getValue(read.node, 'containerDefinitions'));
+  const names = Array.isArray(containers) ? containers.map((c) => (c as Record<string, unknown> | null)?.name) : [];
+  return { ok: true, names: names.filter((n): n is string => typeof n === 'string') };
+}
+
+/** The task definition in a file: RegisterTaskDefinition input, or describe-task-definition output unwrapped. */
+function readTaskDefinitionFile(text: string, fileName?: string): { readonly ok: true; readonly node: ObjectNode } | { readonly ok: false; readonly message: string } {
+  const name = fileName ?? 'the task definition';
+  const isYaml = fileName !== undefined && /\.ya?ml$/i.test(fileName);
+  const parsed = isYaml ? parseYaml(text) : parseJson(text);
+  const fatal = parsed.problems.find((p) => FATAL.has(p.code));
+  if (fatal || !parsed.root) return { ok: false, message: `${name} cannot be read: ${(fatal?.message ?? 'it is empty').replace(/\.$/, '')}.` };
+  const rootObject = asObject(parsed.root);
+  if (!rootObject) return { ok: false, message: `${name} must be a JSON object (RegisterTaskDefinition input).` };
+  const { node } = unwrapTaskDefinition(rootObject);
+  if (hasIntrinsic(node)) return { ok: false, message: `${name} uses CloudFormation functions (Ref, Fn::…); deploy needs plain API JSON, not a template.` };
+  return { ok: true, node };
 }
 
 /** `runtimePlatform` → the `--platform` of the build: X86_64 → amd64, ARM64 → arm64, WINDOWS_* → windows. */

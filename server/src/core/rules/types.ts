@@ -71,8 +71,8 @@ export interface RuleDocs {
   readonly summary: string;
   /** Id of the concept article this rule belongs to. */
   readonly concept?: string;
-  /** The AWS documentation page that backs the rule. */
-  readonly awsDocs?: string;
+  /** The page that backs the rule: AWS documentation, or Docker's, a package manager's, … (cfn-lint's source_url). */
+  readonly reference?: string;
   /** Rules users mostly turn off (e.g. version pinning) ship disabled. */
   readonly enabledByDefault?: boolean;
   /**

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require a VCPU and MEMORY pair that Fargate supports for Batch jobs',
     concept: 'fargate-task-size',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html',
   },
   messages: {
     invalidVcpu: 'Fargate does not offer {vcpu} vCPU, so RegisterJobDefinition rejects this job definition. Use one of {choices}.',

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow GPUs, multi-node jobs and the legacy vcpus/memory fields on Fargate',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/userguide/fargate.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/userguide/fargate.html',
   },
   messages: {
     gpu: 'Fargate has no GPUs, so a GPU resource requirement makes this job definition invalid on Fargate. Run GPU jobs on an EC2 compute environment (platformCapabilities EC2).',

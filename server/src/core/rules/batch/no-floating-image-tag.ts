@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow :latest and untagged images in Batch job definitions',
     concept: 'image-tags-and-digests',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
   },
   messages: {
     latest: 'Image {image} uses the :latest tag, so each attempt may run different code and a retry may not reproduce a failure. Pin a version tag or a digest (@sha256:…).',

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow the deprecated container vcpus and memory fields; prefer resourceRequirements',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
   },
   messages: {
     deprecated: '{key} is deprecated in AWS Batch job definitions. It still works on EC2, but new features read resourceRequirements; set {type} there instead.',

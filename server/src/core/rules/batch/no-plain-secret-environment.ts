@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow secrets in plain Batch environment variables',
     concept: 'secrets-management',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/userguide/specifying-sensitive-data.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/userguide/specifying-sensitive-data.html',
   },
   messages: {
     secretName:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow privileged Batch containers',
     concept: 'containers-vs-vms',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ContainerProperties.html',
   },
   messages: {
     privileged:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require an execution role for Batch jobs on Fargate',
     concept: 'task-role-vs-execution-role',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/userguide/execution-IAM-role.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/userguide/execution-IAM-role.html',
   },
   messages: {
     missing:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require VCPU and MEMORY on every Batch container',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html',
   },
   messages: {
     missing:

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require a Batch job timeout (attemptDurationSeconds) of at least 60 seconds',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html',
   },
   messages: {
     tooShort: 'attemptDurationSeconds {value} is below the 60-second minimum, so RegisterJobDefinition rejects it. Use {min} or more; remember that a timed-out attempt is not retried.',

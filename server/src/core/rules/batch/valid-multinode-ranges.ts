@@ -31,7 +31,7 @@ export default defineRule({
   docs: {
     summary: 'Require multi-node ranges that cover every node exactly once, and a main node inside the job',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_NodeProperties.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_NodeProperties.html',
   },
   messages: {
     mainNodeOutOfRange: 'mainNode {mainNode} is not a node of this job: nodes are numbered 0 to {last} (numNodes {numNodes}). Set mainNode to a node index below numNodes.',

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require retryStrategy.attempts between 1 and 10',
     concept: 'aws-batch',
-    awsDocs: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html',
+    reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html',
   },
   messages: {
     outOfRange: 'retryStrategy attempts {value} is outside 1–10, so RegisterJobDefinition rejects it. attempts counts every try (1 means no retry); use {nearest}.',

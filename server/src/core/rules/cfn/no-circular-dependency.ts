@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow resources that depend on each other in a circle (DependsOn, Ref, GetAtt, Sub)',
     concept: 'cloudformation-intrinsics',
-    awsDocs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html',
+    reference: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html',
   },
   messages: {
     circular:

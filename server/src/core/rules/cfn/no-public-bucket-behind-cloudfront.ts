@@ -13,7 +13,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow a public S3 bucket behind CloudFront when an origin access control would keep it private',
     concept: 's3-cloudfront-oac',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
+    reference: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
   },
   messages: {
     publicBucket:

@@ -27,7 +27,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer an origin access control (OAC) to a legacy origin access identity (OAI)',
     concept: 's3-cloudfront-oac',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#migrate-from-oai-to-oac',
+    reference: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#migrate-from-oai-to-oac',
   },
   messages: {
     legacyOai:

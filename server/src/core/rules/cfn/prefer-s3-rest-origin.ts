@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer the S3 REST endpoint with an origin access control to the S3 website endpoint as a CloudFront origin',
     concept: 's3-website-vs-rest-endpoints',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteEndpoints.html',
+    reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteEndpoints.html',
   },
   messages: {
     websiteOrigin:

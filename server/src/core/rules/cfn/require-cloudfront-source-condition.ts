@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require AWS:SourceArn or AWS:SourceAccount when a bucket policy grants cloudfront.amazonaws.com',
     concept: 's3-cloudfront-oac',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#create-oac-overview-s3',
+    reference: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#create-oac-overview-s3',
   },
   messages: {
     unscopedGrant:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require a certificate on HTTPS and TLS listeners',
     concept: 'elb-types-and-listeners',
-    awsDocs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html',
+    reference: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html',
   },
   messages: {
     missingCertificate:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require OwnershipControls that enable ACLs when a bucket sets an AccessControl other than Private',
     concept: 's3-cloudfront-oac',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html',
+    reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html',
   },
   messages: {
     missingOwnershipControls:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require an origin access control on CloudFront origins that use an S3 REST endpoint',
     concept: 's3-cloudfront-oac',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
+    reference: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
   },
   messages: {
     noAccessControl:

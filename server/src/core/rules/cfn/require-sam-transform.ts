@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require the SAM transform in a template that uses AWS::Serverless types',
     concept: 'serverless',
-    awsDocs: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html',
+    reference: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html',
   },
   messages: {
     missingTransform:

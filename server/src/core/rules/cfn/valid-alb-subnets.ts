@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require at least two subnets (Availability Zones) for an Application Load Balancer',
     concept: 'elb-types-and-listeners',
-    awsDocs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
+    reference: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
   },
   messages: {
     tooFewSubnets:

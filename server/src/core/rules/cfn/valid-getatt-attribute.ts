@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require Fn::GetAtt to read an attribute the resource type has',
     concept: 'cloudformation-intrinsics',
-    awsDocs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getatt.html',
+    reference: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getatt.html',
   },
   messages: {
     unknownAttribute:

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require listener protocols that match the load balancer type (HTTP/HTTPS on an ALB, TCP/UDP/TLS on an NLB)',
     concept: 'elb-types-and-listeners',
-    awsDocs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
+    reference: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
   },
   messages: {
     wrongProtocol:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require Ref, GetAtt, Sub, DependsOn and Condition references to name something the template defines',
     concept: 'cloudformation-intrinsics',
-    awsDocs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html',
+    reference: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html',
   },
   messages: {
     missingRef:

@@ -42,7 +42,7 @@ export default defineRule({
   docs: {
     summary: 'Require resource properties that match the CloudFormation resource schema',
     concept: 'cloudformation-intrinsics',
-    awsDocs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html',
+    reference: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html',
   },
   messages: {
     unknownProperty: '{owner} has no property {name}, so {rejecter} rejects the template{quote}.{hint}',

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow apt in scripts; use apt-get',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+    reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   },
   messages: {
     useAptGet:

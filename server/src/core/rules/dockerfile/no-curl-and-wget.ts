@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow using both curl and wget in the final image',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/',
+    reference: 'https://docs.docker.com/build/building/best-practices/',
   },
   messages: {
     both: 'The final image uses both {second} and {first} (line {line}); each is another package, with its own dependencies and security updates. Use one download tool, e.g. only {first}.',

@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow two build stages with the same name',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/build-checks/duplicate-stage-name/',
+    reference: 'https://docs.docker.com/reference/build-checks/duplicate-stage-name/',
   },
   messages: {
     duplicate: 'The stage name {name} is already used on line {line} (names are case-insensitive); Docker rejects the Dockerfile. Rename one of the stages.',

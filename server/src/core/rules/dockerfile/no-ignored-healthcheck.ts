@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow a Dockerfile HEALTHCHECK that the service running the image ignores',
     concept: 'container-health-checks',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   },
   messages: {
     ignoredByEcs:

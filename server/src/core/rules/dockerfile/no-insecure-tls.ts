@@ -35,7 +35,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow turning off TLS certificate checks',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/',
+    reference: 'https://docs.docker.com/build/building/best-practices/',
   },
   messages: {
     insecureFlag:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow base images tagged :latest or not tagged at all',
     concept: 'image-tags-and-digests',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html',
   },
   messages: {
     latest:

@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow the deprecated MAINTAINER instruction',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/build-checks/maintainer-deprecated/',
+    reference: 'https://docs.docker.com/reference/build-checks/maintainer-deprecated/',
   },
   messages: {
     deprecated: 'MAINTAINER is deprecated. Use a label instead: LABEL org.opencontainers.image.authors="…".',

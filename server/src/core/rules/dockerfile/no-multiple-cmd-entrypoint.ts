@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow more than one CMD or ENTRYPOINT in a stage',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/',
+    reference: 'https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/',
   },
   messages: {
     ignoredCmd: 'This CMD is ignored: only the last CMD of a stage (line {line}) takes effect. Remove it, or merge it into the last one.',

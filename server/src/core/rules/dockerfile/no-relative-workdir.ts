@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow a relative WORKDIR before any absolute one',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/build-checks/workdir-relative-path/',
+    reference: 'https://docs.docker.com/reference/build-checks/workdir-relative-path/',
   },
   messages: {
     relative:

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow running the final image as root',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html',
   },
   messages: {
     noUser:

@@ -16,7 +16,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow secrets written in ENV or ARG',
     concept: 'secrets-management',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
   },
   messages: {
     secretName: `{instruction} {name} has a literal value, and its name says it is a secret. ${WHY} ${FIX}`,

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow sudo in RUN',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#user',
+    reference: 'https://docs.docker.com/build/building/best-practices/#user',
   },
   messages: {
     sudo: 'sudo in a Dockerfile usually means sudo is installed in the image, which lets any process that runs as the app user become root. Run the step as root before your USER instruction (or switch with USER root and back), and remove sudo from the image.',

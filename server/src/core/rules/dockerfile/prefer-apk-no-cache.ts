@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer apk add --no-cache',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/',
+    reference: 'https://docs.docker.com/build/building/best-practices/',
   },
   messages: {
     noCache: 'apk add keeps the package index in /var/cache/apk, which stays in the image layer. Add --no-cache, which also makes a separate `apk update` unnecessary.',

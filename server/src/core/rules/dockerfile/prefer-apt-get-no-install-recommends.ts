@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer apt-get install --no-install-recommends',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+    reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   },
   messages: {
     recommends:

@@ -14,7 +14,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer COPY to ADD for local files and folders',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#add-or-copy',
+    reference: 'https://docs.docker.com/build/building/best-practices/#add-or-copy',
   },
   messages: {
     preferCopy:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer the JSON (exec) form for CMD and ENTRYPOINT',
     concept: 'stop-signals',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout',
   },
   messages: {
     shellForm:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer pip install --no-cache-dir',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://pip.pypa.io/en/stable/topics/caching/',
+    reference: 'https://pip.pypa.io/en/stable/topics/caching/',
   },
   messages: {
     noCacheDir:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer WORKDIR to cd in RUN',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#workdir',
+    reference: 'https://docs.docker.com/build/building/best-practices/#workdir',
   },
   messages: {
     cd: '`cd {dir}` lasts only until the end of this RUN, and the next instructions start in the WORKDIR again, which is easy to forget. Use WORKDIR {dir} before this RUN.',

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require version pins for packages installed with apk add (off by default)',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper',
+    reference: 'https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper',
     enabledByDefault: false,
   },
   messages: {

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require -y for apt-get commands that ask for confirmation',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+    reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   },
   messages: {
     missingYes:

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require removing /var/lib/apt/lists in the RUN that installs packages',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+    reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   },
   messages: {
     noCleanup:

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require version pins for packages installed with apt-get install (off by default)',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
+    reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
     enabledByDefault: false,
   },
   messages: {

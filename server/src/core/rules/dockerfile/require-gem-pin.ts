@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require version pins for packages installed with gem install (off by default)',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://guides.rubygems.org/command-reference/#gem-install',
+    reference: 'https://guides.rubygems.org/command-reference/#gem-install',
     enabledByDefault: false,
   },
   messages: {

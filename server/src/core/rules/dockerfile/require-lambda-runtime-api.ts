@@ -16,7 +16,7 @@ export default defineRule({
   docs: {
     summary: 'Require images for Lambda to implement the Lambda Runtime API',
     concept: 'lambda-container-images',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
   },
   messages: {
     noRuntimeClient: `Lambda function {function} runs this image, but it starts {what}, with no Lambda runtime interface client and not on an AWS Lambda base image. ${WHY} ${FIX}`,

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require version pins for packages installed with npm install (off by default)',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.npmjs.com/cli/commands/npm-install',
+    reference: 'https://docs.npmjs.com/cli/commands/npm-install',
     enabledByDefault: false,
   },
   messages: {

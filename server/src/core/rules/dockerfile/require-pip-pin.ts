@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require version pins for packages installed with pip install (off by default)',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://pip.pypa.io/en/stable/topics/repeatable-installs/',
+    reference: 'https://pip.pypa.io/en/stable/topics/repeatable-installs/',
     enabledByDefault: false,
   },
   messages: {

@@ -14,7 +14,7 @@ export default defineRule({
   docs: {
     summary: 'Require pipefail for RUN commands with a pipe',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/#using-pipes',
+    reference: 'https://docs.docker.com/build/building/best-practices/#using-pipes',
   },
   messages: {
     noPipefail:

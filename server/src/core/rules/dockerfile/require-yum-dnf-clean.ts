@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require yum/dnf clean all in the RUN that installs packages',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/build/building/best-practices/',
+    reference: 'https://docs.docker.com/build/building/best-practices/',
   },
   messages: {
     noClean:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require COPY --from to name an earlier stage or an image',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/dockerfile/#copy---from',
+    reference: 'https://docs.docker.com/reference/dockerfile/#copy---from',
   },
   messages: {
     ownStage: 'COPY --from={from} names the stage it is in; a stage cannot copy from itself, and the build fails. Copy from an earlier stage, or from the build context without --from.',

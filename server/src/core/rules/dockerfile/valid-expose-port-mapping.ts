@@ -21,7 +21,7 @@ export default defineRule({
   docs: {
     summary: 'Require EXPOSEd ports to match the linked container\'s portMappings',
     concept: 'network-modes',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   },
   messages: {
     exposedNotMapped:

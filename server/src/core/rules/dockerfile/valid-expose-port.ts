@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require EXPOSE ports between 0 and 65535',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/dockerfile/#expose',
+    reference: 'https://docs.docker.com/reference/dockerfile/#expose',
   },
   messages: {
     outOfRange: 'Port {port} is outside 0–{max}, and Docker rejects it. Use a TCP/UDP port number between 0 and {max}.',

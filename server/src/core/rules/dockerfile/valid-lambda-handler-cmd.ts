@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require CMD on a Lambda base image to be the handler, in JSON form',
     concept: 'lambda-container-images',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms',
   },
   messages: {
     shellForm:

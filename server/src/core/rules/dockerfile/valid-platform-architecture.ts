@@ -32,7 +32,7 @@ export default defineRule({
   docs: {
     summary: 'Require the image platform to match where it runs (Lambda Architectures, ECS cpuArchitecture)',
     concept: 'cpu-architecture',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html',
   },
   messages: {
     lambdaMismatch:

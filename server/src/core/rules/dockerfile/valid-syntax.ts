@@ -104,7 +104,7 @@ export default defineRule({
   docs: {
     summary: 'Require Dockerfile syntax that the Docker builder accepts',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.docker.com/reference/dockerfile/',
+    reference: 'https://docs.docker.com/reference/dockerfile/',
     genericFeature: true,
   },
   messages: {

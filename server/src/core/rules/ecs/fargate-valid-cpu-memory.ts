@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require a CPU and memory combination that Fargate supports',
     concept: 'fargate-task-size',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
   },
   messages: {
     invalidCpu: 'Fargate does not offer {cpu} CPU units. RegisterTaskDefinition rejects it; use one of {choices}.',

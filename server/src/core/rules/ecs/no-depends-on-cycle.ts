@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow container dependencies (dependsOn) that form a cycle',
     concept: 'essential-containers',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html',
   },
   messages: {
     cycle: 'Container dependencies form a cycle ({path}): no container in it can start first, so the task can never start. Remove one of these dependsOn entries.',

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow describe-task-definition output keys in a register input',
     concept: 'describe-vs-register',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html',
   },
   messages: {
     describeOnlyKey:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow task definition parameters that Fargate does not support',
     concept: 'ecs-launch-types',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
   },
   messages: {
     unsupported: 'Fargate does not support {parameter}, so RegisterTaskDefinition rejects it in a FARGATE task definition. Remove it, or run this task on EC2.',

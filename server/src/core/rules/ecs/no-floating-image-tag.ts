@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow container images tagged :latest or not tagged at all',
     concept: 'image-tags-and-digests',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-considerations.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-considerations.html',
   },
   messages: {
     latest:

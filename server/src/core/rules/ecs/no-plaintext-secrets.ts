@@ -54,7 +54,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow secrets written as plain environment values',
     concept: 'secrets-management',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
   },
   messages: {
     secretName:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow privileged containers',
     concept: 'containers-vs-vms',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
   },
   messages: {
     privileged:

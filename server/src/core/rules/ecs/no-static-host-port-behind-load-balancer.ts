@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow a fixed hostPort in bridge mode, above all behind a load balancer',
     concept: 'dynamic-port-mapping',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   },
   messages: {
     behindLoadBalancer:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer the deployment circuit breaker with rollback for rolling deployments',
     concept: 'deployment-circuit-breaker',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html',
   },
   messages: {
     noCircuitBreaker:

@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer healthCheckGracePeriodSeconds on services behind a load balancer',
     concept: 'container-health-checks',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-healthCheckGracePeriodSeconds',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-healthCheckGracePeriodSeconds',
   },
   messages: {
     noGracePeriod:

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer a read-only root filesystem for containers',
     concept: 'dockerfile-best-practices',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html',
   },
   messages: {
     notReadonly:

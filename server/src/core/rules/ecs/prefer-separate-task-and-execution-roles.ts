@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Prefer different roles for taskRoleArn and executionRoleArn',
     concept: 'task-role-vs-execution-role',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
   },
   messages: {
     sameRole:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require networkMode awsvpc for task definitions compatible with Fargate',
     concept: 'network-modes',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-networkmode',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-networkmode',
   },
   messages: {
     wrongMode: 'Fargate tasks run only in awsvpc network mode, so RegisterTaskDefinition rejects networkMode "{mode}" with FARGATE compatibility. Set networkMode to awsvpc.',

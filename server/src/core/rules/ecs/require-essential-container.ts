@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require at least one essential container',
     concept: 'essential-containers',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_environment',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_environment',
   },
   messages: {
     noEssential:

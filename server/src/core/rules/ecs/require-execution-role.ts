@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require executionRoleArn when ECS must fetch secrets, send awslogs or pull from private ECR on Fargate',
     concept: 'task-role-vs-execution-role',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
   },
   messages: {
     secrets: 'Container secrets are fetched by ECS with the task execution role, and RegisterTaskDefinition rejects secrets without an executionRoleArn. Add executionRoleArn (a role with secretsmanager:GetSecretValue / ssm:GetParameters for these secrets).',

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require task-level cpu and memory for task definitions compatible with Fargate',
     concept: 'fargate-task-size',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size',
   },
   messages: {
     missingSize:

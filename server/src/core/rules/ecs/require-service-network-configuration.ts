@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require networkConfiguration.awsvpcConfiguration with subnets for services of awsvpc tasks',
     concept: 'network-modes',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-networkConfiguration',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-networkConfiguration',
   },
   messages: {
     missingNetworkConfiguration:

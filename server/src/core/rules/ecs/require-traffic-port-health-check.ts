@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require the target group health check on traffic-port for dynamically mapped host ports',
     concept: 'dynamic-port-mapping',
-    awsDocs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
+    reference: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   },
   messages: {
     fixedHealthCheckPort:

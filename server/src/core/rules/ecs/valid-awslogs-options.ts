@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require awslogs-group and awslogs-region (and awslogs-stream-prefix on Fargate) with the awslogs driver',
     concept: 'awslogs',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html',
   },
   messages: {
     missingOption:

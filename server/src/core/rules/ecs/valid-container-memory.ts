@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require container memory settings that fit the task and each other',
     concept: 'task-definition-task-service',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory',
   },
   messages: {
     missingMemory:

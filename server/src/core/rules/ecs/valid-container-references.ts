@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require dependsOn, links, volumesFrom and mountPoints to name containers and volumes that exist',
     concept: 'task-definition-task-service',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_dependson',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_dependson',
   },
   messages: {
     unknownContainer: '{field} names container "{name}", but this task definition has no container of that name ({choices}), so ECS rejects it. Use the name of one of its containers.',

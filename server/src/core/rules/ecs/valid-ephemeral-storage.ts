@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: `Require ephemeralStorage.sizeInGiB within ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max}`,
     concept: 'ephemeral-storage',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
   },
   messages: {
     outOfRange:

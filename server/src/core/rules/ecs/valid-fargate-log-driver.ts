@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require a log driver that Fargate supports (awslogs, splunk or awsfirelens)',
     concept: 'awslogs',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-logging',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-logging',
   },
   messages: {
     unsupportedDriver:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require Fargate platform version 1.4.0 or later for 8 and 16 vCPU tasks and for ephemeral storage',
     concept: 'fargate-platform-versions',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html',
   },
   messages: {
     tooOld:

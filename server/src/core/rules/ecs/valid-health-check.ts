@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require container health check settings within the bounds ECS accepts',
     concept: 'container-health-checks',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html',
   },
   messages: {
     outOfBounds: 'healthCheck.{field} must be between {min} and {max}; ECS rejects {value}. Choose a value in that range.',

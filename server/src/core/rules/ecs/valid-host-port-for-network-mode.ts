@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require hostPort to be omitted or equal to containerPort in awsvpc and host network modes',
     concept: 'network-modes',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   },
   messages: {
     hostPortMismatch:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require loadBalancers to name a container and container port of the task definition',
     concept: 'elb-types-and-listeners',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html',
   },
   messages: {
     unknownContainer: 'The task definition has no container named "{name}" (it has {choices}), so ECS cannot register any task with this load balancer and rejects the service. Use one of those names.',

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require port mappings that ECS accepts for the network mode',
     concept: 'network-modes',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   },
   messages: {
     portOutOfRange: 'Port {port} is not a port number: ports are integers from 0 to 65535. Fix the value.',

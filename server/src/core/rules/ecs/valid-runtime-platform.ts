@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow Windows on ARM64 in Fargate task definitions',
     concept: 'cpu-architecture',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-os',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-task-os',
   },
   messages: {
     windowsArm: 'Fargate runs Windows containers only on X86_64, so RegisterTaskDefinition rejects operatingSystemFamily {os} with cpuArchitecture ARM64. Use X86_64 for Windows, or a Linux image for ARM64.',

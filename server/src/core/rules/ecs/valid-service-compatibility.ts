@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require a service\'s launch type, scheduling strategy and target groups to be ones ECS accepts',
     concept: 'ecs-launch-types',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   },
   messages: {
     notFargateCompatible:

@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: 'Require the target group\'s TargetType to match the task\'s network mode (ip for awsvpc, instance for bridge and host)',
     concept: 'target-types',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html',
   },
   messages: {
     wrongTargetType:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require at most 10 containers and 64 KiB per task definition',
     concept: 'task-definition-task-service',
-    awsDocs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html',
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html',
   },
   messages: {
     tooManyContainers:

@@ -14,7 +14,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow Lambda runtimes that are deprecated or blocked, judged against today\'s date',
     concept: 'lambda-runtimes',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
   },
   messages: {
     updateBlocked:

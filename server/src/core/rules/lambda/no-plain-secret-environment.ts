@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow secrets in plain Lambda environment variables',
     concept: 'secrets-management',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
   },
   messages: {
     secretName:

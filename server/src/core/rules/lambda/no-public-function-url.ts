@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Warn about a Lambda function URL that anyone can call (AuthType NONE)',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
   },
   messages: {
     public:

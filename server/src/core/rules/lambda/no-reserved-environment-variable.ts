@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow environment variables whose names Lambda reserves',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
   },
   messages: {
     reserved:

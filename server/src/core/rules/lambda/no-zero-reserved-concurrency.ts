@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow a reserved concurrency of 0, which throttles every invocation',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
   },
   messages: {
     zero: '{key} 0 throttles every invocation of {name}: the function is deployed but can never run. Remove {key} to use the account\'s unreserved pool, or reserve at least 1.',

@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     summary: 'Require both subnets and security groups in a Lambda VPC configuration',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html',
   },
   messages: {
     missing: '{key} sets {present} but no {missing}; Lambda needs both to attach the function to a VPC and rejects the configuration. Add {missing} (or remove both to run outside the VPC).',

@@ -18,7 +18,7 @@ export default defineRule({
   docs: {
     summary: 'Warn when a function behind API Gateway may run longer than the integration timeout',
     concept: 'api-gateway-lambda',
-    awsDocs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+    reference: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
   },
   messages: {
     overIntegration:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require exactly one Lambda architecture, x86_64 or arm64',
     concept: 'cpu-architecture',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html',
   },
   messages: {
     count: '{key} lists {count} architectures, but a Lambda function runs on exactly one, so the deployment is rejected. Keep either x86_64 or arm64.',

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require an event source mapping BatchSize within the limit of its source',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html#lambda-CreateEventSourceMapping-request-BatchSize',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html#lambda-CreateEventSourceMapping-request-BatchSize',
   },
   messages: {
     overMax: '{key} {value} is over the maximum of {max} for {source}, so Lambda rejects the event source mapping. Use {max} or less.',

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: 'Require Lambda environment variables to fit in 4 KB',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
   },
   messages: {
     tooLarge:

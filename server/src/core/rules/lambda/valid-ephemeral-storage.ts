@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require a Lambda /tmp (ephemeral storage) size between 512 and 10,240 MB',
     concept: 'ephemeral-storage',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html',
   },
   messages: {
     outOfRange: '{key} {value} MB of /tmp is outside what Lambda allows ({min}–{max} MB), so the deployment is rejected. Use a value from {min} to {max}; the nearest is {nearest}.',

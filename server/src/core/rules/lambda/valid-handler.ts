@@ -17,7 +17,7 @@ export default defineRule({
   docs: {
     summary: 'Require a handler written in the format of the function\'s runtime',
     concept: 'lambda-runtimes',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-zip.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-zip.html',
   },
   messages: {
     format:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Disallow more than 5 layers on a Lambda function',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/adding-layers.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/adding-layers.html',
   },
   messages: {
     tooMany: '{name} uses {count} layers; Lambda allows at most {max}, so the deployment is rejected. Merge layers, or package the dependencies in the function or a container image.',

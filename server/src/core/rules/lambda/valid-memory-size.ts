@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require a Lambda memory size between 128 and 10,240 MB',
     concept: 'lambda',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
   },
   messages: {
     outOfRange: '{key} {value} MB is outside what Lambda allows ({min}–{max} MB), so the deployment is rejected. Use a value from {min} to {max}; the nearest is {nearest}.',

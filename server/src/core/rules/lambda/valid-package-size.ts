@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: "Warn when a function's local code folder or zip is over Lambda's unzipped deployment package limit",
     concept: 'lambda',
-    awsDocs: LAMBDA_QUOTAS_SOURCE,
+    reference: LAMBDA_QUOTAS_SOURCE,
   },
   messages: {
     folderTooLarge:

@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require the settings that match the function\'s package type (Zip or Image)',
     concept: 'lambda-container-images',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
   },
   messages: {
     imageWith: '{key} cannot be set on a container-image function (PackageType Image): the image brings its own runtime, handler and dependencies, so Lambda rejects it. Remove {key} (set CMD / ImageConfig.Command for the handler).',

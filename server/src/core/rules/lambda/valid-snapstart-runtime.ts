@@ -9,7 +9,7 @@ export default defineRule({
   docs: {
     summary: 'Require a runtime that supports SnapStart when SnapStart is on',
     concept: 'lambda-runtimes',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html',
   },
   messages: {
     unsupported:

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     summary: 'Require an SQS queue visibility timeout that covers the timeout of the function it triggers',
     concept: 'sqs-lambda-visibility-timeout',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
   },
   messages: {
     belowTimeout:

@@ -11,7 +11,7 @@ export default defineRule({
   docs: {
     summary: `Require a Lambda timeout between ${min} and ${max} seconds`,
     concept: 'lambda-vs-batch',
-    awsDocs: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
+    reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   },
   messages: {
     overMax:

@@ -33,7 +33,7 @@ export default defineRule<MessageId>({
   docs: {
     summary: "Require API input that matches AWS's own service model (types, allowed values, required and unknown keys)",
     concept: 'describe-vs-register',
-    awsDocs: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-skeleton.html',
+    reference: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-skeleton.html',
   },
   messages: {
     wrongType: '{detail} The AWS CLI and SDKs reject the wrong type.',

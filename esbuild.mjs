@@ -4,10 +4,15 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 import { generateValidators, INDEX as PRECOMPILED_VALIDATORS } from './scripts/generate-validators.mjs';
 
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
+
+// The rule list, the rule-docs table and the concept table (git-ignored), from the files in the source tree.
+const codegen = await tsImport('./scripts/codegen.ts', import.meta.url);
+codegen.writeRegistries();
 
 // The API validators, precompiled as ajv standalone code (git-ignored; rewritten only when a schema or
 // ajv changes), are bundled in place of server/src/core/schema/compiled.ts, which compiles at run time.

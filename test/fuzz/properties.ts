@@ -5,7 +5,7 @@
 import { analyze, prepare, type Analysis } from '../../server/src/core/analyze';
 import { completionsAt } from '../../server/src/core/features/completion';
 import { hoverAt } from '../../server/src/core/features/hover';
-import { INTERNAL_ERROR_ID } from '../../server/src/core/rules/engine';
+import ruleError from '../../server/src/core/rules/internal/rule-error';
 import { RULES } from '../../server/src/core/rules/index';
 import type { Finding, Rule, TextEdit } from '../../server/src/core/rules/types';
 import type { Span } from '../../server/src/core/parse/tree';
@@ -105,7 +105,7 @@ export function checkInput(input: FuzzInput, options: { probes?: number } = {}):
   const { findings } = first.analysis;
 
   for (const f of findings) {
-    if (f.ruleId === INTERNAL_ERROR_ID) throw new PropertyFailure('no rule crashes', f.internalError ?? f.message);
+    if (f.ruleId === ruleError.id) throw new PropertyFailure('no rule crashes', f.internalError ?? f.message);
     if (!REGISTERED.has(f.ruleId)) throw new PropertyFailure('rule ids are registered', f.ruleId);
     if (!spanInside(f.span, text.length)) throw new PropertyFailure('spans inside the document', `${f.ruleId} ${JSON.stringify(f.span)} in ${text.length} characters`);
     for (const r of f.related) {

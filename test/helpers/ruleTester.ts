@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src/core/analyze';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
+import type { ParseProblem } from '../../server/src/core/parse/tree';
 import type { Finding, Rule, Severity } from '../../server/src/core/rules/types';
 import { parseDeployTargets } from '../../server/src/core/deploy/target';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
@@ -28,6 +29,11 @@ export interface ValidCase {
   readonly workspace?: readonly OtherFile[];
   /** Sizes of local paths (relative to the workspace folder) as the CLI or server would measure them. */
   readonly localPaths?: Readonly<Record<string, LocalPathInfo>>;
+  /**
+   * A problem found while reading the bytes, before any text existed (invalid UTF-8): the CLI and the server then
+   * hand the rules the document unparsed, with this problem alone, and `code` is the text decoded leniently.
+   */
+  readonly readProblem?: ParseProblem;
 }
 
 export interface ExpectedFinding {
@@ -70,7 +76,8 @@ export function ruleFindings(rule: Rule, testCase: ValidCase): { findings: Findi
     if (indexed) workspace.set(indexed);
   }
   for (const [relative, info] of Object.entries(testCase.localPaths ?? {})) workspace.setLocalPath(FOLDER + relative, info);
-  const doc = prepare({ uri, text: testCase.code }, testCase.settings);
+  const prepared = prepare({ uri, text: testCase.code }, testCase.settings);
+  const doc = testCase.readProblem ? { ...prepared, tree: undefined, model: undefined, problems: [testCase.readProblem] } : prepared;
   const indexed = toIndexed(doc);
   if (indexed) workspace.set(indexed);
   const all = lint(doc, { rules: [rule], settings: testCase.settings, workspace, now: testCase.now });
@@ -91,6 +98,7 @@ export { applyEdits };
 
 export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.id, () => {
+    expectEveryMessageId(rule, cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
     cases.valid.forEach((testCase, i) => {
       it(`valid ${i + 1}${testCase.name ? `: ${testCase.name}` : ''}`, () => {
         const { findings } = ruleFindings(rule, testCase);
@@ -138,4 +146,71 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
       });
     });
   });
+}
+
+/**
+ * Every messageId the rule declares is expected by some case of its table; as each case passes only when the rule
+ * reports exactly what it expects, the table proves that the rule reports every message it declares.
+ */
+function expectEveryMessageId(rule: Rule, expected: readonly string[]): void {
+  it('its cases expect every messageId the rule declares', () => {
+    const seen = new Set(expected);
+    assert.deepEqual(
+      Object.keys(rule.messages).filter((id) => !seen.has(id)),
+      [],
+      'add an invalid case for each of these messageIds',
+    );
+    assert.deepEqual(
+      [...seen].filter((id) => !Object.prototype.hasOwnProperty.call(rule.messages, id)),
+      [],
+      'the rule declares no such messageId',
+    );
+  });
+}
+
+/** What a front end reports for a front-end rule (CLI findings carry no messageId: the message template tells). */
+export interface FrontEndReport {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly docsUrl: string;
+}
+
+export interface FrontEndCase {
+  readonly name: string;
+  /** Makes the finding the way the front end (the CLI, the engine) does. */
+  readonly report: () => FrontEndReport | undefined;
+  readonly messageId: string;
+  /** Exact message; without it, the message must fit the messageId's template. */
+  readonly message?: string;
+  /** Defaults to the rule's severity. */
+  readonly severity?: Severity;
+}
+
+/**
+ * Tables for front-end rules (defineFrontEndRule), whose findings a front end or the engine makes itself: each
+ * finding carries the rule's id, docs URL and severity, and the message of the expected messageId.
+ */
+export function runFrontEndRuleTests(rule: Rule, cases: readonly FrontEndCase[]): void {
+  describe(rule.id, () => {
+    expectEveryMessageId(rule, cases.map((c) => c.messageId));
+    for (const testCase of cases) {
+      it(testCase.name, () => {
+        const report = testCase.report();
+        assert.ok(report, 'expected a finding');
+        assert.equal(report.ruleId, rule.id);
+        assert.equal(report.docsUrl, rule.docsUrl);
+        assert.equal(report.severity, testCase.severity ?? rule.severity);
+        const template = rule.messages[testCase.messageId];
+        assert.ok(template !== undefined, `the rule declares no messageId ${testCase.messageId}`);
+        assert.match(report.message, templatePattern(template));
+        if (testCase.message !== undefined) assert.equal(report.message, testCase.message);
+      });
+    }
+  });
+}
+
+/** A message template as a pattern: each `{placeholder}` matches some text. */
+function templatePattern(template: string): RegExp {
+  return new RegExp(`^${template.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?')}$`, 's');
 }

@@ -10,7 +10,6 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Limits } from '../parse/limits';
-import { FRONT_END_FINDING_IDS } from '../rules/engine';
 import { getRule } from '../rules/index';
 import type { RuleSetting } from '../rules/types';
 
@@ -42,7 +41,7 @@ const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 const LIMIT_KEYS: readonly (keyof Limits)[] = ['maxFileSize', 'maxDepth', 'maxAliasCount', 'maxDockerfileLines'];
 
 /** Parses and validates the text of a .berthrc.yaml. `isKnownRule` defaults to the registered rules. */
-export function parseBerthrc(text: string, isKnownRule: (id: string) => boolean = (id) => getRule(id) !== undefined || FRONT_END_FINDING_IDS.has(id)): ConfigResult {
+export function parseBerthrc(text: string, isKnownRule: (id: string) => boolean = (id) => getRule(id) !== undefined): ConfigResult {
   const lineCounter = new LineCounter();
   const errors: ConfigProblem[] = [];
   const warnings: ConfigProblem[] = [];

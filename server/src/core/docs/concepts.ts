@@ -3,89 +3,12 @@
  *
  * Each article is a markdown file in ./concepts with a fixed front matter block. esbuild bundles `.md` files as
  * text (and the test loader does the same), so this module stays pure: no file system access, no directory
- * scanning. Adding an article means adding its import and its entry in SOURCES below.
+ * scanning. The table of articles is generated from the files (scripts/codegen.ts): adding an article is adding its file.
  */
 
 export { CONCEPT_DOCS_BASE, conceptUrl } from './links';
 
-import apiGatewayLambda from './concepts/api-gateway-lambda.md';
-import awsBatch from './concepts/aws-batch.md';
-import awslogs from './concepts/awslogs.md';
-import cloudformationIntrinsics from './concepts/cloudformation-intrinsics.md';
-import containerHealthChecks from './concepts/container-health-checks.md';
-import containersVsVms from './concepts/containers-vs-vms.md';
-import cpuArchitecture from './concepts/cpu-architecture.md';
-import deploymentCircuitBreaker from './concepts/deployment-circuit-breaker.md';
-import describeVsRegister from './concepts/describe-vs-register.md';
-import dockerfileBestPractices from './concepts/dockerfile-best-practices.md';
-import dynamicPortMapping from './concepts/dynamic-port-mapping.md';
-import ecsEksFargate from './concepts/ecs-eks-fargate.md';
-import ecsLaunchTypes from './concepts/ecs-launch-types.md';
-import elbTypesAndListeners from './concepts/elb-types-and-listeners.md';
-import ephemeralStorage from './concepts/ephemeral-storage.md';
-import essentialContainers from './concepts/essential-containers.md';
-import fargatePlatformVersions from './concepts/fargate-platform-versions.md';
-import fargateTaskSize from './concepts/fargate-task-size.md';
-import imageTagsAndDigests from './concepts/image-tags-and-digests.md';
-import imagesAndEcr from './concepts/images-and-ecr.md';
-import jsonConfigFiles from './concepts/json-config-files.md';
-import lambda from './concepts/lambda.md';
-import lambdaContainerImages from './concepts/lambda-container-images.md';
-import lambdaRuntimes from './concepts/lambda-runtimes.md';
-import lambdaVsBatch from './concepts/lambda-vs-batch.md';
-import networkModes from './concepts/network-modes.md';
-import placementGroups from './concepts/placement-groups.md';
-import s3CloudfrontOac from './concepts/s3-cloudfront-oac.md';
-import s3WebsiteVsRestEndpoints from './concepts/s3-website-vs-rest-endpoints.md';
-import secretsManagement from './concepts/secrets-management.md';
-import serverless from './concepts/serverless.md';
-import serviceDiscovery from './concepts/service-discovery.md';
-import sqsLambdaVisibilityTimeout from './concepts/sqs-lambda-visibility-timeout.md';
-import stopSignals from './concepts/stop-signals.md';
-import targetTypes from './concepts/target-types.md';
-import taskDefinitionTaskService from './concepts/task-definition-task-service.md';
-import taskRoleVsExecutionRole from './concepts/task-role-vs-execution-role.md';
-
-/** Article sources keyed by concept id. The key must equal the `id` in the article's front matter. */
-const SOURCES = {
-  'api-gateway-lambda': apiGatewayLambda,
-  'aws-batch': awsBatch,
-  'awslogs': awslogs,
-  'cloudformation-intrinsics': cloudformationIntrinsics,
-  'container-health-checks': containerHealthChecks,
-  'containers-vs-vms': containersVsVms,
-  'cpu-architecture': cpuArchitecture,
-  'deployment-circuit-breaker': deploymentCircuitBreaker,
-  'describe-vs-register': describeVsRegister,
-  'dockerfile-best-practices': dockerfileBestPractices,
-  'dynamic-port-mapping': dynamicPortMapping,
-  'ecs-eks-fargate': ecsEksFargate,
-  'ecs-launch-types': ecsLaunchTypes,
-  'elb-types-and-listeners': elbTypesAndListeners,
-  'ephemeral-storage': ephemeralStorage,
-  'essential-containers': essentialContainers,
-  'fargate-platform-versions': fargatePlatformVersions,
-  'fargate-task-size': fargateTaskSize,
-  'image-tags-and-digests': imageTagsAndDigests,
-  'images-and-ecr': imagesAndEcr,
-  'json-config-files': jsonConfigFiles,
-  'lambda': lambda,
-  'lambda-container-images': lambdaContainerImages,
-  'lambda-runtimes': lambdaRuntimes,
-  'lambda-vs-batch': lambdaVsBatch,
-  'network-modes': networkModes,
-  'placement-groups': placementGroups,
-  's3-cloudfront-oac': s3CloudfrontOac,
-  's3-website-vs-rest-endpoints': s3WebsiteVsRestEndpoints,
-  'secrets-management': secretsManagement,
-  'serverless': serverless,
-  'service-discovery': serviceDiscovery,
-  'sqs-lambda-visibility-timeout': sqsLambdaVisibilityTimeout,
-  'stop-signals': stopSignals,
-  'target-types': targetTypes,
-  'task-definition-task-service': taskDefinitionTaskService,
-  'task-role-vs-execution-role': taskRoleVsExecutionRole,
-} as const satisfies Record<string, string>;
+import { CONCEPT_SOURCES as SOURCES } from './concepts.generated';
 
 export type ConceptId = keyof typeof SOURCES;
 

@@ -15,6 +15,14 @@ export function defineRule<M extends string>(definition: RuleDefinition<M>): Rul
   return { ...definition, docsUrl: docsUrlFor(definition.id) };
 }
 
+/**
+ * A front-end rule: metadata and messages like any rule, documented and configured like one, but its findings are
+ * made by a front end or the engine (engine.frontEndFinding), so it has no kinds and no check.
+ */
+export function defineFrontEndRule<M extends string>(definition: Omit<RuleDefinition<M>, 'kinds' | 'check' | 'frontEnd'>): Rule<M> {
+  return defineRule({ ...definition, kinds: [], frontEnd: true, check: () => undefined });
+}
+
 /** Fills `{name}` placeholders from data. */
 export function formatMessage(template: string, data?: Readonly<Record<string, string | number>>): string {
   if (!data) return template;

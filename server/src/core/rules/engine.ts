@@ -1,29 +1,8 @@
-import type { DocumentKind } from '../kinds/detect';
-import type { DocumentModel } from '../model/document';
-import type { ParseProblem, Span } from '../parse/tree';
+import type { Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
-import type { WorkspaceView } from '../workspace/index';
-import { docsUrlFor, formatMessage } from './defineRule';
-import type { Finding, RelatedLocation, Rule, RuleSetting, Severity, Target } from './types';
-
-export const INTERNAL_ERROR_ID = 'internal/rule-error';
-
-/**
- * Findings that the front ends make themselves, about files they could not hand to the core
- * (documented beside the rules, configurable like them).
- */
-export const FRONT_END_FINDING_IDS: ReadonlySet<string> = new Set(['parse/unreadable-file', 'internal/cli-error']);
-
-export interface RunInput {
-  readonly uri: string;
-  readonly text: string;
-  readonly kind: DocumentKind;
-  readonly model: DocumentModel;
-  readonly lines: LineIndex;
-  readonly parseProblems: readonly ParseProblem[];
-  readonly workspace: WorkspaceView;
-  readonly now: Date;
-}
+import { formatMessage } from './defineRule';
+import ruleError from './internal/rule-error';
+import type { Finding, RelatedLocation, Rule, RuleSetting, RunInput, Severity, Target } from './types';
 
 /** The severity a rule runs at under the user's settings, or 'off'. */
 export function effectiveSetting(rule: Rule, settings: Readonly<Record<string, RuleSetting>> | undefined): RuleSetting {
@@ -64,18 +43,41 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       findings.push({
-        ruleId: INTERNAL_ERROR_ID,
+        ruleId: ruleError.id,
         messageId: 'ruleCrashed',
-        severity: 'info',
-        message: `Berth's rule ${rule.id} failed on this file (${err.message}). Other rules still ran. This is a bug in Berth; please report it.`,
+        severity: ruleError.severity,
+        message: formatMessage(ruleError.messages.ruleCrashed, { rule: rule.id, error: err.message }),
         span: { start: 0, end: Math.min(input.text.length, firstLineEnd(input.text)) },
-        docsUrl: docsUrlFor(INTERNAL_ERROR_ID),
+        docsUrl: ruleError.docsUrl,
         related: [],
         internalError: `${rule.id}: ${err.stack ?? err.message}`,
       });
     }
   }
   return findings;
+}
+
+/** A front-end rule's finding as its front end reports it, before it is placed in a file. */
+export interface FrontEndFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly docsUrl: string;
+}
+
+/**
+ * The finding a front end makes for a front-end rule (defineFrontEndRule): its message filled in, at its severity
+ * under the user's settings when they are given; undefined when the settings turn the rule off.
+ */
+export function frontEndFinding<M extends string>(
+  rule: Rule<M>,
+  messageId: M,
+  data: Readonly<Record<string, string | number>>,
+  settings?: Readonly<Record<string, RuleSetting>>,
+): FrontEndFinding | undefined {
+  const setting = effectiveSetting(rule, settings);
+  if (setting === 'off') return undefined;
+  return { ruleId: rule.id, severity: setting, message: formatMessage(rule.messages[messageId], data), docsUrl: rule.docsUrl };
 }
 
 export function spanOf(target: Target): Span {

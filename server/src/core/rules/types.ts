@@ -53,7 +53,8 @@ export interface Report<M extends string> {
   readonly severity?: Severity;
 }
 
-export interface RuleContext<M extends string> {
+/** What a rule reads: one prepared document and the workspace around it. */
+export interface RunInput {
   readonly uri: string;
   readonly text: string;
   readonly kind: DocumentKind;
@@ -63,6 +64,9 @@ export interface RuleContext<M extends string> {
   readonly workspace: WorkspaceView;
   /** Today, injectable in tests (runtime lifecycle dates). */
   readonly now: Date;
+}
+
+export interface RuleContext<M extends string> extends RunInput {
   report(report: Report<M>): void;
 }
 
@@ -84,10 +88,16 @@ export interface RuleDocs {
 
 export interface RuleDefinition<M extends string> {
   readonly id: string;
+  /** The document kinds it checks; none for a front-end rule. */
   readonly kinds: readonly DocumentKind[];
   readonly severity: Severity;
   readonly docs: RuleDocs;
   readonly messages: Readonly<Record<M, string>>;
+  /**
+   * Set on front-end rules (defineFrontEndRule): findings that a front end or the engine makes itself, about input it
+   * could not hand to the rules (a file that cannot be read, Berth failing on a file). They have no kinds and no check.
+   */
+  readonly frontEnd?: boolean;
   check(ctx: RuleContext<M>): void;
 }
 

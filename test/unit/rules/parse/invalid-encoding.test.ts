@@ -1,5 +1,14 @@
+import assert from 'node:assert/strict';
 import rule from '../../../../server/src/core/rules/parse/invalid-encoding';
+import { decodeBytes } from '../../../../server/src/core/text/decode';
 import { runRuleTests } from '../../../helpers/ruleTester';
+
+// Invalid UTF-8 is found where bytes are read (the CLI, the workspace scan), before any text exists; the CLI then
+// hands the rules the leniently decoded text with decodeBytes' problem alone. This is that path.
+const bytes = Buffer.concat([Buffer.from('{"containerDefinitions": ["caf'), Buffer.from([0xe9]), Buffer.from('"]}')]);
+const decoded = decodeBytes(bytes);
+assert.ok(!decoded.ok);
+const lenient = new TextDecoder().decode(bytes);
 
 runRuleTests(rule, {
   valid: [{ filename: 'Dockerfile', code: 'FROM alpine:3.20\n' }],
@@ -15,30 +24,12 @@ runRuleTests(rule, {
       code: '',
       errors: [{ messageId: 'empty', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info' }],
     },
+    {
+      name: 'invalid UTF-8 found by decodeBytes',
+      filename: 'task.json',
+      code: lenient,
+      readProblem: { code: decoded.reason, message: decoded.message, span: { start: decoded.offset, end: decoded.offset + 1 } },
+      errors: [{ messageId: 'encoding', line: 1, column: 31, endLine: 1, endColumn: 32, severity: 'error', message: /not valid UTF-8 \(first invalid byte at 30\)/ }],
+    },
   ],
-});
-
-// Invalid UTF-8 is found where bytes are read (the CLI, the workspace scan), before any text exists;
-// the finding then goes through the same rule. This is that path, with the problem the CLI attaches.
-import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { lint, prepare } from '../../../../server/src/core/analyze';
-import { decodeBytes } from '../../../../server/src/core/text/decode';
-
-it('parse/invalid-encoding reports invalid UTF-8 found by decodeBytes', () => {
-  const bytes = Buffer.concat([Buffer.from('{"containerDefinitions": ["caf'), Buffer.from([0xe9]), Buffer.from('"]}')]);
-  const decoded = decodeBytes(bytes);
-  assert.equal(decoded.ok, false);
-  if (decoded.ok) return;
-  const text = new TextDecoder().decode(bytes);
-  const base = prepare({ uri: 'file:///w/task.json', text: '' });
-  const findings = lint(
-    { ...base, text, kind: 'ecs-task-definition', problems: [{ code: decoded.reason, message: decoded.message, span: { start: decoded.offset, end: decoded.offset + 1 } }] },
-    { rules: [rule] },
-  );
-  assert.deepEqual(
-    findings.map((f) => [f.ruleId, f.messageId, f.severity, f.span.start]),
-    [['parse/invalid-encoding', 'encoding', 'error', 30]],
-  );
-  assert.match(findings[0]!.message, /not valid UTF-8 \(first invalid byte at 30\)/);
 });

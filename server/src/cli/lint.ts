@@ -9,7 +9,9 @@ import { lint, prepare, toIndexed, type AnalyzeSettings, type PreparedDocument }
 import { candidateKinds, formatOf, type DocumentKind, type TextFormat } from '../core/kinds/detect';
 import { resolveLimits } from '../core/parse/limits';
 import type { ParseProblem } from '../core/parse/tree';
-import { docsUrlFor } from '../core/rules/defineRule';
+import { frontEndFinding, type FrontEndFinding } from '../core/rules/engine';
+import cliErrorRule from '../core/rules/internal/cli-error';
+import unreadableFile from '../core/rules/parse/unreadable-file';
 import type { Finding, Rule, Severity } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
@@ -41,11 +43,6 @@ export interface LintRun {
   /** Set when Berth itself failed on a file: the CLI exits 2 after printing everything else. */
   readonly internalErrors: string[];
 }
-
-/** Reported for files and folders that cannot be read. Not (yet) a registered rule: the CLI makes these findings itself. */
-export const UNREADABLE_FILE_ID = 'parse/unreadable-file';
-/** Reported when the CLI itself fails on a file. */
-export const CLI_ERROR_ID = 'internal/cli-error';
 
 /** Bytes sampled from a file too large to read whole, to decide whether it looks like an AWS config at all. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -265,37 +262,18 @@ function toCli(target: Target, lines: LineIndex, finding: Finding): CliFinding {
 }
 
 function unreadable(target: Target, reason: string, settings: AnalyzeSettings): CliFinding | undefined {
-  const setting = settings.rules?.[UNREADABLE_FILE_ID];
-  if (setting === 'off') return undefined;
-  const what = target.folder ? 'This folder cannot be read' : 'This file cannot be read';
-  const after = target.folder ? 'the files in it were not checked' : 'it was not checked';
-  return {
-    file: target.display,
-    absolute: target.absolute,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    severity: setting ?? 'error',
-    ruleId: UNREADABLE_FILE_ID,
-    message: `${what} (${reason}); ${after}.`,
-    docsUrl: docsUrlFor(UNREADABLE_FILE_ID),
-  };
+  const finding = frontEndFinding(unreadableFile, target.folder ? 'folder' : 'file', { reason }, settings.rules);
+  return finding && atFileStart(target, finding);
 }
 
 export function cliError(target: Target, error: unknown, internalErrors: string[]): CliFinding {
   const err = error instanceof Error ? error : new Error(String(error));
   internalErrors.push(`${target.display}: ${err.stack ?? err.message}`);
-  return {
-    file: target.display,
-    absolute: target.absolute,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    severity: 'error',
-    ruleId: CLI_ERROR_ID,
-    message: `Berth failed on this file (${err.message}). This is a bug in Berth; please report it.`,
-    docsUrl: docsUrlFor(CLI_ERROR_ID),
-  };
+  return atFileStart(target, frontEndFinding(cliErrorRule, 'cliFailed', { error: err.message })!);
+}
+
+/** A front-end finding about the whole file, placed at its start. */
+function atFileStart(target: Target, finding: FrontEndFinding): CliFinding {
+  const { ruleId, severity, message, docsUrl } = finding;
+  return { file: target.display, absolute: target.absolute, line: 1, column: 1, endLine: 1, endColumn: 1, severity, ruleId, message, docsUrl };
 }

@@ -1,13 +1,14 @@
 /**
  * SARIF 2.1.0 output (validated against the OASIS schema in test/cli). One run; tool.driver lists every
- * registered rule plus the CLI's own ids that occur; results point at files relative to %SRCROOT% (the
- * current folder) with 1-based regions whose columns are UTF-16 code units and whose endColumn is exclusive.
+ * registered rule (the CLI's and the engine's own findings are front-end rules); results point at files relative
+ * to %SRCROOT% (the current folder) with 1-based regions whose columns are UTF-16 code units and whose endColumn
+ * is exclusive.
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/rules/index';
 import type { Severity } from '../../core/rules/types';
-import { CLI_ERROR_ID, UNREADABLE_FILE_ID, type CliFinding } from '../lint';
+import type { CliFinding } from '../lint';
 
 export interface SarifContext {
   readonly cwd: string;
@@ -22,13 +23,6 @@ interface RuleDescriptor {
   defaultConfiguration: { level: 'error' | 'warning' | 'note' | 'none'; enabled?: boolean };
 }
 
-/** Ids that the CLI or the engine report without a registered rule behind them. */
-const EXTRA_SUMMARIES: Readonly<Record<string, { summary: string; severity: Severity }>> = {
-  [UNREADABLE_FILE_ID]: { summary: 'Report files and folders that cannot be read', severity: 'error' },
-  [CLI_ERROR_ID]: { summary: 'Report files on which Berth itself failed', severity: 'error' },
-  'internal/rule-error': { summary: 'Report a rule that failed on a file', severity: 'info' },
-};
-
 export function formatSarif(findings: readonly CliFinding[], context: SarifContext): string {
   const rules: RuleDescriptor[] = RULES.map((rule) => ({
     id: rule.id,
@@ -37,16 +31,11 @@ export function formatSarif(findings: readonly CliFinding[], context: SarifConte
     defaultConfiguration: rule.docs.enabledByDefault === false ? { level: level(rule.severity), enabled: false } : { level: level(rule.severity) },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // Only a rule a caller passed in itself (tests) is not registered.
   for (const f of findings) {
     if (ruleIndex.has(f.ruleId)) continue;
-    const extra = EXTRA_SUMMARIES[f.ruleId];
     ruleIndex.set(f.ruleId, rules.length);
-    rules.push({
-      id: f.ruleId,
-      shortDescription: { text: extra?.summary ?? f.ruleId },
-      helpUri: f.docsUrl,
-      defaultConfiguration: { level: level(extra?.severity ?? f.severity) },
-    });
+    rules.push({ id: f.ruleId, shortDescription: { text: f.ruleId }, helpUri: f.docsUrl, defaultConfiguration: { level: level(f.severity) } });
   }
 
   const results = findings.map((f) => ({

@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   { files: ['server/src/core/**/*.ts'], rules: restrict(VSCODE, LSP, FS, PROC, NET, AWS, DEPLOY) },
   { files: ['server/src/lsp/**/*.ts'], rules: restrict(VSCODE, AWS, DEPLOY) },
-  { files: ['server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/config/**/*.ts', 'server/src/workspace/**/*.ts'], rules: restrict(VSCODE, LSP, AWS, DEPLOY) },
+  { files: ['server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/io/**/*.ts'], rules: restrict(VSCODE, LSP, AWS, DEPLOY) },
   { files: ['server/src/deploy/**/*.ts'], rules: restrict(VSCODE, LSP) },
   { files: ['client/src/**/*.ts'], rules: restrict(LSP, AWS, DEPLOY) },
   {

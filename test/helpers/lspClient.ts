@@ -31,6 +31,8 @@ export interface StartOptions {
   readonly pull?: boolean;
   readonly settings?: unknown;
   readonly workspaceFolder?: string;
+  /** Several workspace folders at start-up (instead of workspaceFolder). */
+  readonly workspaceFolders?: readonly string[];
   /** Answers workspace/configuration with these settings. */
   readonly configuration?: () => unknown;
   /** Answers each workspace/configuration item (section, scopeUri) on its own; wins over `configuration`. */
@@ -90,7 +92,11 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   await Promise.race([exited, connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null,
-    workspaceFolders: options.workspaceFolder ? [{ uri: pathToFileURL(options.workspaceFolder).href, name: 'ws' }] : null,
+    workspaceFolders: options.workspaceFolders
+      ? options.workspaceFolders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i}` }))
+      : options.workspaceFolder
+        ? [{ uri: pathToFileURL(options.workspaceFolder).href, name: 'ws' }]
+        : null,
     capabilities,
     initializationOptions:
       options.settings !== undefined || options.initializationOptions

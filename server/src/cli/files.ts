@@ -5,10 +5,11 @@
  * Nothing here throws for a bad file: it becomes a target with an `error`, which the linter reports.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { formatOf, isDockerfileName } from '../core/kinds/detect';
+import { excluder } from '../io/exclude';
 
 export interface Target {
   /** The path to print: as given on the command line, or joined onto what was given. */
@@ -89,7 +90,6 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
     for (const name of names) {
       const abs = join(dirAbs, name);
       const display = joinDisplay(dirDisplay, name);
-      if (isExcluded(abs)) continue;
       let stats: Stats | undefined;
       let error: string | undefined;
       try {
@@ -97,6 +97,7 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
       } catch (e) {
         error = describeError(e);
       }
+      if (isExcluded(abs, stats?.isDirectory())) continue;
       if (stats?.isDirectory()) {
         if (SKIPPED_DIRS.has(name)) continue;
         count += walk(abs, display, visited, accept);
@@ -156,7 +157,7 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
     }
 
     if (stats.isDirectory()) {
-      if (isExcluded(absolute)) {
+      if (isExcluded(absolute, true)) {
         warnings.push(`${pattern}: excluded by the configuration; not checked`);
         unmatched.push(pattern);
         continue;
@@ -181,20 +182,6 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
     }
   }
   return { targets, unmatched, warnings };
-}
-
-/** Exclude globs are relative to `root`; a glob without a slash matches a name at any depth. */
-function excluder(root: string, globs: readonly string[]): (absolute: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const withSlash = globs.filter((g) => stripDotSlash(g).includes('/')).map(stripDotSlash);
-  const bare = globs.filter((g) => !stripDotSlash(g).includes('/'));
-  const full = withSlash.length > 0 ? picomatch(withSlash, { dot: true }) : () => false;
-  const base = bare.length > 0 ? picomatch(bare, { dot: true, basename: true }) : () => false;
-  return (absolute) => {
-    const rel = relative(root, absolute).split(sep).join('/');
-    if (rel === '' || rel.startsWith('../') || isAbsolute(rel)) return false;
-    return full(rel) || base(rel);
-  };
 }
 
 function joinDisplay(dir: string, name: string): string {

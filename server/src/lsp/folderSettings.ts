@@ -5,12 +5,12 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type picomatch from 'picomatch';
 import type { Connection } from 'vscode-languageserver';
 import type { AnalyzeSettings } from '../core/analyze';
 import { parseDeployTargets } from '../core/deploy/target';
 import type { WorkspaceIndex } from '../core/workspace/index';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load';
+import { excluder, type Excluder } from '../io/exclude';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /** The settings in force for the files of one workspace folder (or for files outside every folder). */
@@ -18,15 +18,8 @@ export interface EffectiveSettings {
   readonly editor: ServerSettings;
   /** The editor's rules and limits over the .berthrc.yaml's. */
   readonly analyze: AnalyzeSettings;
-  /** Exclude globs, each relative to its root folder. */
-  readonly excludes: readonly { readonly root: string; readonly match: (relative: string) => boolean }[];
-}
-
-/** Exclude globs as a matcher; picomatch is required only when some exclude is set, not at server start. */
-function globMatcher(globs: readonly string[]): (relative: string) => boolean {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compile = require('picomatch') as typeof picomatch;
-  return compile(globs as string[], { dot: true });
+  /** Exclude patterns, each set relative to its root folder (one meaning for the CLI and the server: core/config/exclude.ts). */
+  readonly excludes: readonly Excluder[];
 }
 
 /** The file a `file:` URI names; undefined for other schemes and for URIs that name no file. */
@@ -92,10 +85,7 @@ export class FolderSettings {
 
   /** Whether the editor's `berth.exclude` or the .berthrc.yaml `exclude` of the file's folder matches it. */
   isExcludedPath(file: string): boolean {
-    return this.ofPath(file).excludes.some(({ root, match }) => {
-      const rel = relativeInside(root, file);
-      return rel !== undefined && match(rel);
-    });
+    return this.ofPath(file).excludes.some((excluded) => excluded(file));
   }
 
   /** Generic Dockerfile features (hover, completion, dockerfile/valid-syntax) for this document. */
@@ -152,9 +142,8 @@ export class FolderSettings {
 
   /** Editor settings for a folder merged over its .berthrc.yaml; without a folder, the editor settings alone. */
   private resolve(editor: ServerSettings, folder: string | undefined): EffectiveSettings {
-    const excludes: { root: string; match: (p: string) => boolean }[] = [];
-    const editorExclude = editor.exclude.length ? globMatcher(editor.exclude) : undefined;
-    if (editorExclude) for (const root of folder ? [folder] : this.folders) excludes.push({ root, match: editorExclude });
+    const excludes: Excluder[] = [];
+    if (editor.exclude.length) for (const root of folder ? [folder] : this.folders) excludes.push(excluder(root, editor.exclude));
     let analyze = editor.analyze;
     if (folder) {
       const loaded = loadConfig(folder, editor.configFile || undefined);
@@ -165,7 +154,7 @@ export class FolderSettings {
           rules: { ...rc.rules, ...analyze.rules },
           limits: { ...rc.limits, ...analyze.limits },
         };
-        if (rc.exclude.length) excludes.push({ root: loaded.root, match: globMatcher(rc.exclude) });
+        if (rc.exclude.length) excludes.push(excluder(loaded.root, rc.exclude));
         if (loaded.path) this.log(`Using ${loaded.path} for ${folder}.`);
         // Deploy targets link Dockerfiles to task definitions; their documents are re-checked with the new settings.
         if (loaded.path && loaded.text !== undefined) this.index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(parseDeployTargets(loaded.text).targets));

@@ -52,7 +52,7 @@ describe('berth lint: .berthrc.yaml', () => {
     const r = runCli(['lint', '--config', '../configs/broken-syntax.yaml'], fixture('project'));
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^berth: \.\.\/configs\/broken-syntax\.yaml:4:3: YAML syntax error: /);
+    assert.match(r.stderr, /^berth: \.\.\/configs\/broken-syntax\.yaml:4:3: Invalid YAML: /);
     assert.match(r.stderr, /nothing was checked/);
   });
 

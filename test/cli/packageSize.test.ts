@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { measureLocalPath, zipUncompressedSize } from '../../server/src/workspace/measure';
+import { measureLocalPath, zipUncompressedSize } from '../../server/src/io/measure';
 import { buildCli, runCli } from './cliHarness';
 
 const MB = 1024 * 1024;

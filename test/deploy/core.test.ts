@@ -15,7 +15,14 @@ import {
   rollbackRevision,
 } from '../../server/src/core/deploy/plan';
 import { containerNamesOf, platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
-import { missingForDeploy, parseDeployTargets, renderTargetYaml, withTarget } from '../../server/src/core/deploy/target';
+import { readBerthrc } from '../../server/src/core/config/berthrc';
+import { missingForDeploy, renderTargetYaml, withTarget } from '../../server/src/core/deploy/target';
+
+/** The deploy half of the one .berthrc.yaml reader. */
+function parseDeployTargets(text: string) {
+  const read = readBerthrc(text);
+  return { targets: read.targets, errors: read.targetErrors };
+}
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -38,15 +45,17 @@ describe('deploy targets in .berthrc.yaml', () => {
     assert.deepEqual(parseDeployTargets('rules: {}\n'), { targets: {}, errors: [] });
   });
 
-  test('errors carry line and column and name the setting', () => {
-    const r = parseDeployTargets(`deploy:\n  targets:\n    web:\n      ecrRepository: 123.dkr.ecr.eu-west-1.amazonaws.com/web\n      confirm: yes please\n      platform: linux/386\n      colour: blue\n`);
+  test('errors carry the span of the value (or key) and name the setting', () => {
+    const text = `deploy:\n  targets:\n    web:\n      ecrRepository: 123.dkr.ecr.eu-west-1.amazonaws.com/web\n      confirm: yes please\n      platform: linux/386\n      colour: blue\n      region:\n`;
+    const r = parseDeployTargets(text);
     assert.deepEqual(
-      r.errors.map((e) => [e.line, e.column, e.message.split(' ')[0]]),
+      r.errors.map((e) => [e.span.start, text.slice(e.span.start, e.span.end), e.message.split(' ')[0]]),
       [
-        [4, 22, 'deploy.targets.web.ecrRepository'],
-        [5, 16, 'deploy.targets.web.confirm'],
-        [6, 17, 'deploy.targets.web.platform'],
-        [7, 7, 'Unknown'],
+        [text.indexOf('123.dkr'), '123.dkr.ecr.eu-west-1.amazonaws.com/web', 'deploy.targets.web.ecrRepository'],
+        [text.indexOf('yes please'), 'yes please', 'deploy.targets.web.confirm'],
+        [text.indexOf('linux/386'), 'linux/386', 'deploy.targets.web.platform'],
+        [text.indexOf('colour'), 'colour', 'Unknown'],
+        [text.indexOf('region'), 'region', 'deploy.targets.web.region'],
       ],
     );
     assert.deepEqual(missingForDeploy(r.targets.web!), ['ecrRepository', 'containerName', 'taskDefinition', 'cluster', 'service']);

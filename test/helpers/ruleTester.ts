@@ -9,7 +9,7 @@ import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src
 import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
 import type { ParseProblem } from '../../server/src/core/parse/tree';
 import type { Finding, Rule, Severity } from '../../server/src/core/rules/types';
-import { parseDeployTargets } from '../../server/src/core/deploy/target';
+import { readBerthrc } from '../../server/src/core/config/berthrc';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 import type { LocalPathInfo } from '../../server/src/core/workspace/localPaths';
 
@@ -69,7 +69,7 @@ export function ruleFindings(rule: Rule, testCase: ValidCase): { findings: Findi
     texts.set(otherUri, other.code);
     if (other.filename.endsWith('.berthrc.yaml')) {
       // The config file is not a document: its deploy targets go to the index, as the CLI and server do.
-      workspace.setDeployTargets(otherUri, Object.values(parseDeployTargets(other.code).targets));
+      workspace.setDeployTargets(otherUri, Object.values(readBerthrc(other.code).targets));
       continue;
     }
     const indexed = toIndexed(prepare({ uri: otherUri, text: other.code }, testCase.settings));

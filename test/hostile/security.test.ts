@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseBerthrc } from '../../server/src/core/config/berthrc';
+import { readBerthrc } from '../../server/src/core/config/berthrc';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -154,7 +154,7 @@ describe('security: the config file is data only', () => {
   it('YAML tags that build functions or objects in other loaders stay data, and nothing runs', () => {
     const g = globalThis as { berthConfigRan?: boolean };
     delete g.berthConfigRan;
-    const result = parseBerthrc(
+    const result = readBerthrc(
       [
         'rules: !!js/function "function () { globalThis.berthConfigRan = true; return { }; }"',
         'exclude: !!js/undefined ""',

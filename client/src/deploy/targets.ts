@@ -1,12 +1,12 @@
 /**
- * Deploy targets as the client sees them: `.berthrc.yaml` files in the workspace (or above a file), parsed with
- * the core's pure parser (no engine, no SDK), so the CodeLens and the target pick never load dist/deploy.js.
+ * Deploy targets as the client sees them: `.berthrc.yaml` files in the workspace (or above a file), read with
+ * the core's one reader (no engine, no SDK), so the CodeLens and the target pick never load dist/deploy.js.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseDeployTargets, type DeployTarget } from '../../../server/src/core/deploy/target';
-
-export const CONFIG_NAMES = ['.berthrc.yaml', '.berthrc.yml'] as const;
+import { CONFIG_FILE_NAMES, readBerthrc } from '../../../server/src/core/config/berthrc';
+import type { DeployTarget } from '../../../server/src/core/config/targets';
+import { LineIndex } from '../../../server/src/core/text/lineIndex';
 
 export interface FoundTarget {
   /** The folder of the .berthrc.yaml: the engine's workspace. */
@@ -26,7 +26,7 @@ const cache = new Map<string, { version: string; value: ConfigTargets }>();
 
 /** Targets of the .berthrc.yaml in `folder`, or undefined when it has none. Cached by the file's mtime and size. */
 export async function readConfig(folder: string): Promise<ConfigTargets | undefined> {
-  for (const name of CONFIG_NAMES) {
+  for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(folder, name);
     let stat: vscode.FileStat;
     try {
@@ -38,12 +38,16 @@ export async function readConfig(folder: string): Promise<ConfigTargets | undefi
     const hit = cache.get(file);
     if (hit && hit.version === version) return hit.value;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
-    const parsed = parseDeployTargets(text);
+    const parsed = readBerthrc(text);
+    const lines = new LineIndex(text);
     const value: ConfigTargets = {
       folder,
       configFile: file,
       targets: Object.values(parsed.targets).map((target) => ({ folder, configFile: file, target })),
-      errors: parsed.errors.map((e) => `${name}:${e.line}:${e.column}: ${e.message}`),
+      errors: parsed.targetErrors.map((e) => {
+        const at = lines.positionAt(e.span.start);
+        return `${name}:${at.line + 1}:${at.character + 1}: ${e.message}`;
+      }),
     };
     cache.set(file, { version, value });
     return value;

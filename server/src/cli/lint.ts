@@ -15,9 +15,9 @@ import unreadableFile from '../core/rules/parse/unreadable-file';
 import type { Finding, Rule, Severity } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
-import type { DeployTarget } from '../core/deploy/target';
+import type { DeployTarget } from '../core/config/targets';
 import { WorkspaceIndex, type IndexedDocument } from '../core/workspace/index';
-import { measureCodePathsOf } from '../workspace/measure';
+import { measureCodePathsOf } from '../io/measure';
 import { describeError, type Target } from './files';
 import { lintInParallel } from './parallel';
 

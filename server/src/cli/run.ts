@@ -1,9 +1,8 @@
 /** `berth` as a function of argv, cwd and two output streams; returns the exit code. main.ts wires it to the process. */
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../config/load';
-import { parseDeployTargets } from '../core/deploy/target';
 import type { Severity } from '../core/rules/types';
+import { formatProblem, loadConfig } from '../io/berthrc';
 import { parseArgs, UsageError, USAGE, type LintOptions } from './args';
 import { collectFiles } from './files';
 import { lintTargets } from './lint';
@@ -56,11 +55,11 @@ function runLint(options: LintOptions, io: CliIo): number {
   const configName = loaded.path === undefined ? '' : options.config ?? shortPath(io.cwd, loaded.path);
   if (!loaded.ok) {
     if (loaded.message) io.stderr(`berth: ${configName}: ${loaded.message}\n`);
-    for (const e of loaded.errors) io.stderr(`berth: ${configName}:${e.line}:${e.column}: ${e.message}\n`);
+    for (const e of loaded.errors) io.stderr(`berth: ${formatProblem(configName, loaded.text ?? '', e)}\n`);
     io.stderr('berth: fix the configuration file first; nothing was checked.\n');
     return EXIT_USAGE;
   }
-  for (const w of loaded.warnings) io.stderr(`berth: warning: ${configName}:${w.line}:${w.column}: ${w.message}\n`);
+  for (const w of loaded.warnings) io.stderr(`berth: warning: ${formatProblem(configName, loaded.text ?? '', w)}\n`);
 
   const explicit = options.patterns.length > 0;
   const collected = collectFiles(explicit ? options.patterns : ['.'], {
@@ -74,7 +73,7 @@ function runLint(options: LintOptions, io: CliIo): number {
     return EXIT_USAGE;
   }
 
-  const deploy = loaded.path && loaded.text ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(parseDeployTargets(loaded.text).targets) } : undefined;
+  const deploy = loaded.path ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(loaded.targets) } : undefined;
   const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true }, undefined, deploy);
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);

@@ -12,7 +12,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, GetAuthorizationTokenCommand, type Repository } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, ListClustersCommand, ListServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type RegisterTaskDefinitionCommandInput, type Service } from '@aws-sdk/client-ecs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -37,7 +37,9 @@ import {
   type StepId,
 } from '../core/deploy/plan';
 import { renderTaskDefinition } from '../core/deploy/render';
-import { missingForDeploy, missingForImage, parseDeployTargets, withTarget, type ContainerCliName, type DeployTarget } from '../core/deploy/target';
+import type { ContainerCliName, DeployTarget } from '../core/config/targets';
+import { missingForDeploy, missingForImage, withTarget } from '../core/deploy/target';
+import { configFileOf, formatProblem, loadConfig } from '../io/berthrc';
 import { createClients, describeAwsError, destroyClients, type AwsClients } from './aws';
 import { childEnv, detectContainerCli, spawnRunner, type ProcessRunner } from './runner';
 
@@ -137,24 +139,19 @@ export class TargetError extends Error {}
 
 /** Reads `deploy.targets.<name>` from the workspace's .berthrc.yaml. Throws TargetError with a clear message. */
 export function loadTarget(workspace: string, name: string): DeployTarget {
-  let text: string | undefined;
-  let file = '';
-  for (const candidate of ['.berthrc.yaml', '.berthrc.yml']) {
-    try {
-      text = readFileSync(join(workspace, candidate), 'utf8');
-      file = candidate;
-      break;
-    } catch {
-      // next
-    }
-  }
-  if (text === undefined) throw new TargetError(`No .berthrc.yaml in ${workspace}; add deploy.targets.${name} there.`);
-  const parsed = parseDeployTargets(text);
-  if (parsed.errors.length > 0) throw new TargetError(parsed.errors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`).join('\n'));
-  const target = parsed.targets[name];
+  const file = configFileOf(workspace);
+  if (!file.exists) throw new TargetError(`No .berthrc.yaml in ${workspace}; add deploy.targets.${name} there.`);
+  const loaded = loadConfig(workspace);
+  const fileName = basename(file.path);
+  if (!loaded.ok && loaded.message) throw new TargetError(`${fileName}: ${loaded.message}`);
+  // The deploy section's problems stop a deploy; so does a broken file (its errors include any YAML syntax error).
+  const problems = loaded.ok ? loaded.targetErrors : loaded.errors;
+  if (problems.length > 0) throw new TargetError(problems.map((e) => formatProblem(fileName, loaded.text ?? '', e)).join('\n'));
+  const targets = loaded.ok ? loaded.targets : {};
+  const target = targets[name];
   if (!target) {
-    const names = Object.keys(parsed.targets);
-    throw new TargetError(`No deploy target "${name}" in ${file}${names.length ? `; the targets are ${names.join(', ')}` : '; it has no deploy.targets'}.`);
+    const names = Object.keys(targets);
+    throw new TargetError(`No deploy target "${name}" in ${fileName}${names.length ? `; the targets are ${names.join(', ')}` : '; it has no deploy.targets'}.`);
   }
   return target;
 }
@@ -829,8 +826,7 @@ export async function listResources(settings: { region?: string; profile?: strin
 
 /** Saves (adds or replaces) `deploy.targets.<name>` in the workspace's .berthrc.yaml, keeping the rest of the file. */
 export function saveTarget(workspace: string, target: DeployTarget): string {
-  const existing = ['.berthrc.yaml', '.berthrc.yml'].map((n) => join(workspace, n)).find((f) => readOptional(f) !== undefined);
-  const file = existing ?? join(workspace, '.berthrc.yaml');
+  const file = configFileOf(workspace).path;
   writeFileSync(file, withTarget(readOptional(file) ?? '', target));
   return file;
 }

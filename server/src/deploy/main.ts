@@ -4,7 +4,8 @@
  */
 export { deploy, rollback, loadTarget, listResources, saveTarget, historyPath, EXIT_CODES, TargetError } from './engine';
 export type { DeployOptions, DeployResult, ProgressEvent, Question, Outcome, StepRecord, ResourceChoices } from './engine';
-export { parseDeployTargets, missingForDeploy, missingForImage, renderTargetYaml, withTarget } from '../core/deploy/target';
-export type { DeployTarget } from '../core/deploy/target';
+export { readBerthrc } from '../core/config/berthrc';
+export { missingForDeploy, missingForImage, renderTargetYaml, withTarget } from '../core/deploy/target';
+export type { DeployTarget } from '../core/config/targets';
 export { planSteps } from '../core/deploy/plan';
 export { containerNamesOf } from '../core/deploy/render';

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { ContainerCliName } from '../core/deploy/target';
+import type { ContainerCliName } from '../core/config/targets';
 
 export interface RunOptions {
   readonly cwd?: string;

@@ -9,7 +9,7 @@ import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze
 import type { Finding, Rule } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { WorkspaceIndex } from '../core/workspace/index';
-import { measureCodePathsOf } from '../workspace/measure';
+import { measureCodePathsOf } from '../io/measure';
 import type { FolderSettings } from './folderSettings';
 
 export interface CachedAnalysis {

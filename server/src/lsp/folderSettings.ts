@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { AnalyzeSettings } from '../core/analyze';
-import { parseDeployTargets } from '../core/deploy/target';
 import type { WorkspaceIndex } from '../core/workspace/index';
-import { CONFIG_FILE_NAMES, loadConfig } from '../config/load';
+import { CONFIG_FILE_NAMES, type ConfigProblem } from '../core/config/berthrc';
+import { loadConfig, positionOf } from '../io/berthrc';
 import { excluder, type Excluder } from '../io/exclude';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -157,9 +157,10 @@ export class FolderSettings {
         if (rc.exclude.length) excludes.push(excluder(loaded.root, rc.exclude));
         if (loaded.path) this.log(`Using ${loaded.path} for ${folder}.`);
         // Deploy targets link Dockerfiles to task definitions; their documents are re-checked with the new settings.
-        if (loaded.path && loaded.text !== undefined) this.index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(parseDeployTargets(loaded.text).targets));
+        if (loaded.path) this.index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(loaded.targets));
       } else {
-        const detail = loaded.message ?? loaded.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ');
+        const at = (e: ConfigProblem) => positionOf(loaded.text ?? '', e);
+        const detail = loaded.message ?? loaded.errors.map((e) => `${at(e).line}:${at(e).column} ${e.message}`).join('; ');
         const message = `Berth: ignoring ${loaded.path}: ${detail}`;
         this.log(message);
         if (!this.reportedConfigErrors.has(message)) {

@@ -2,7 +2,7 @@
  * Pure parts of a deploy: the steps, image tags and references, the ECR token, the rollout verdict
  * from a DescribeServices answer, and the deploy history. No I/O: the engine (server/src/deploy) does that.
  */
-import type { DeployTarget } from './target';
+import type { DeployTarget } from '../config/targets';
 
 // ---- steps ---------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import type { DeployTarget } from '../deploy/target';
+import type { DeployTarget } from '../config/targets';
 import type { DocumentKind } from '../kinds/detect';
 import type { DocumentModel } from '../model/document';
 import type { Service, TaskDefinition } from '../model/ecs';

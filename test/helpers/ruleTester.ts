@@ -4,7 +4,7 @@
  * after "fix all" (core/fix/fixAll.ts: every fix that does not overlap another, as the editor applies them).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src/core/analyze';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
 import type { ParseProblem } from '../../server/src/core/parse/tree';
@@ -12,6 +12,10 @@ import type { Finding, Rule, Severity } from '../../server/src/core/rules/types'
 import { readBerthrc } from '../../server/src/core/config/berthrc';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 import type { LocalPathInfo } from '../../server/src/core/workspace/localPaths';
+import { loadHclParser } from '../../server/src/io/hclGrammar';
+
+// Terraform cases need tree-sitter's grammar, which an edge loads once (as the CLI and the server do).
+before(() => loadHclParser());
 
 export interface OtherFile {
   readonly filename: string;

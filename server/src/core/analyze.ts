@@ -1,5 +1,6 @@
-import { baseName, candidateKinds, detectKind, formatOf, type DocumentKind, type TextFormat } from './kinds/detect';
+import { baseName, candidateKinds, detectKind, formatOf, isTerraformName, type DocumentKind, type TextFormat } from './kinds/detect';
 import { buildModel, type DocumentModel } from './model/document';
+import { parseHcl } from './parse/hcl';
 import { parseJson } from './parse/json';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
 import type { ParsedTree, ParseProblem } from './parse/tree';
@@ -7,6 +8,7 @@ import { parseYamlIncrementally } from './parse/yamlIncremental';
 import { applySuppressions, runRules } from './rules/engine';
 import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule, RuleSetting } from './rules/types';
+import { terraformDocumentModel, terraformModuleModel } from './terraform/document';
 import { LineIndex } from './text/lineIndex';
 import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
 
@@ -64,6 +66,17 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
     const guard = guardText(text, limits, true);
     if (guard) return { ...base, kind, problems: [guard] };
     return { ...base, kind, model: buildModel(kind, undefined, text, lines), problems: [] };
+  }
+
+  if (format === 'hcl' || (format === 'json' && isTerraformName(baseName(uri)))) {
+    // Terraform: every .tf file is read (HCL errors matter even before any AWS resource is written).
+    const kind: DocumentKind = 'terraform';
+    if (settings.disabledKinds?.includes(kind)) return { ...base, problems: [] };
+    const guard = guardText(text, limits, false);
+    if (guard) return { ...base, kind, problems: [guard] };
+    const tree = format === 'hcl' ? parseHcl(text, limits) : parseJson(text, limits);
+    const model = tree.root ? terraformDocumentModel(uri, tree.root, text, limits) : undefined;
+    return { ...base, kind, tree, limits, model, problems: tree.problems };
   }
 
   // Cheap text test first: most JSON/YAML in a workspace is not an AWS config and stops here.
@@ -144,7 +157,9 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   const rules = options.settings?.genericFeatures ? all : all.filter((r) => !r.docs.genericFeature);
   const parsedOk = doc.model !== undefined;
   const applicable = parsedOk ? rules : rules.filter((r) => PARSE_RULE_IDS.has(r.id));
-  const model: DocumentModel = doc.model ?? { kind: doc.kind, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
+  const own: DocumentModel = doc.model ?? { kind: doc.kind, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };
+  const model = doc.kind === 'terraform' ? terraformModuleModel(doc.uri, own, workspace, doc.limits ?? resolveLimits(options.settings?.limits)) : own;
   const findings = runRules(
     applicable,
     {
@@ -153,8 +168,8 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
       kind: doc.kind,
       model,
       lines: doc.lines,
-      parseProblems: doc.problems,
-      workspace: options.workspace ?? EMPTY_WORKSPACE,
+      parseProblems: model.embeddedProblems?.length ? [...doc.problems, ...model.embeddedProblems] : doc.problems,
+      workspace,
       now: options.now ?? new Date(),
     },
     options.settings?.rules,

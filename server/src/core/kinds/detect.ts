@@ -8,18 +8,21 @@ export const DOCUMENT_KINDS = [
   'cloudformation',
   'serverless-framework',
   'dockerfile',
+  'terraform',
 ] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export type TextFormat = 'json' | 'yaml' | 'dockerfile';
+export type TextFormat = 'json' | 'yaml' | 'dockerfile' | 'hcl';
 
 /** The file's format from its name (and the editor's language id, when there is one). */
 export function formatOf(uri: string, languageId?: string): TextFormat | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
+  if (languageId === 'terraform' || languageId === 'terraform-vars' || languageId === 'hcl') return isTerraformName(baseName(uri)) || languageId !== 'hcl' ? 'hcl' : undefined;
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
   if (languageId === 'yaml') return 'yaml';
   const name = baseName(uri);
   if (isDockerfileName(name)) return 'dockerfile';
+  if (/\.(tf|tfvars)$/i.test(name)) return 'hcl';
   if (/\.(json|jsonc|template)$/i.test(name)) return name.toLowerCase().endsWith('.template') ? undefined : 'json';
   if (/\.(ya?ml)$/i.test(name)) return 'yaml';
   return undefined;
@@ -27,6 +30,16 @@ export function formatOf(uri: string, languageId?: string): TextFormat | undefin
 
 export function isDockerfileName(name: string): boolean {
   return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
+}
+
+/** Terraform's own files: `.tf`, `.tfvars`, and their JSON forms `.tf.json`, `.tfvars.json`. */
+export function isTerraformName(name: string): boolean {
+  return /\.(tf|tfvars)(\.json)?$/i.test(name);
+}
+
+/** A `.tfvars` file holds variable values only. */
+export function isTerraformVarsName(name: string): boolean {
+  return /\.tfvars(\.json)?$/i.test(name);
 }
 
 export function baseName(uri: string): string {

@@ -56,6 +56,18 @@ export interface NodeRange {
   readonly container?: BatchContainer;
 }
 
+/** nodeProperties (API shape, camelCase) read from its object. */
+export function buildNodeProperties(nodeProps: ObjView, pair: Pair): NodeProperties {
+  return {
+    raw: nodeProps,
+    pair,
+    numNodes: nodeProps.num('numNodes'),
+    mainNode: nodeProps.num('mainNode'),
+    ranges: nodeProps.objects('nodeRangeProperties').map((raw) => ({ raw, targetNodes: raw.str('targetNodes'), container: buildContainer(raw, 'container') })),
+    rangesPair: nodeProps.pair('nodeRangeProperties'),
+  };
+}
+
 export function buildJobDefinition(node: ObjectNode, origin: Origin, resourcePair?: Pair): JobDefinition {
   const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
   const v = new ObjView(node, style);
@@ -73,24 +85,18 @@ export function buildJobDefinition(node: ObjectNode, origin: Origin, resourcePai
     containerProperties: v.obj('containerProperties'),
     retryAttempts: v.obj('retryStrategy')?.num('attempts'),
     attemptDurationSeconds: v.obj('timeout')?.num('attemptDurationSeconds'),
-    nodeProperties:
-      nodePropsPair && nodeProps
-        ? {
-            raw: nodeProps,
-            pair: nodePropsPair,
-            numNodes: nodeProps.num('numNodes'),
-            mainNode: nodeProps.num('mainNode'),
-            ranges: nodeProps.objects('nodeRangeProperties').map((raw) => ({ raw, targetNodes: raw.str('targetNodes'), container: buildContainer(raw, 'container') })),
-            rangesPair: nodeProps.pair('nodeRangeProperties'),
-          }
-        : undefined,
+    nodeProperties: nodePropsPair && nodeProps ? buildNodeProperties(nodeProps, nodePropsPair) : undefined,
   };
 }
 
 function buildContainer(parent: ObjView, key: string): BatchContainer | undefined {
   const pair = parent.pair(key);
   const v = parent.obj(key);
-  if (!pair || !v) return undefined;
+  return pair && v ? buildBatchContainer(v, pair) : undefined;
+}
+
+/** A Batch container from its properties object and the pair that holds it. */
+export function buildBatchContainer(v: ObjView, pair: Pair): BatchContainer {
   return {
     raw: v,
     pair,

@@ -1,11 +1,12 @@
 import type { DocumentKind } from '../kinds/detect';
-import { asObject, getValue, type Node } from '../parse/tree';
+import { asObject, getValue, type Node, type Pair, type ParseProblem } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { buildJobDefinition, type JobDefinition } from './batch';
 import { buildDockerfile, type DockerfileModel } from './dockerfile';
 import { buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import { buildTemplate, resourcesOfType, type Template } from './template';
+import type { TerraformFile } from './terraform';
 
 /**
  * Everything a rule reads about one document. A task definition looks the same to a rule whether
@@ -20,6 +21,15 @@ export interface DocumentModel {
   readonly jobDefinitions: readonly JobDefinition[];
   readonly lambdaFunctions: readonly LambdaFunction[];
   readonly dockerfile?: DockerfileModel;
+  /** A Terraform file's declarations (its resources are in the lists above, built with the module's values). */
+  readonly terraform?: TerraformFile;
+  /**
+   * Terraform: the document each model node and pair is written in, when the model spans several documents (a
+   * module's files, a JSON file read with file()); a finding lands only in the document that owns its node.
+   */
+  readonly owners?: ReadonlyMap<Node | Pair, string>;
+  /** Problems of JSON written inside this document's strings (a Terraform heredoc), reported like parse problems. */
+  readonly embeddedProblems?: readonly ParseProblem[];
 }
 
 export function buildModel(kind: DocumentKind, root: Node | undefined, text: string, lines: LineIndex): DocumentModel {
@@ -42,6 +52,9 @@ export function buildModel(kind: DocumentKind, root: Node | undefined, text: str
       return fromTemplate(buildTemplate(obj), empty);
     case 'serverless-framework':
       return { ...empty, lambdaFunctions: buildServerlessFunctions(obj) };
+    case 'terraform':
+      // Terraform resources need the module's values: analyze.ts builds them (terraform/module.ts).
+      return empty;
   }
 }
 

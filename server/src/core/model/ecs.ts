@@ -4,9 +4,11 @@ import { ObjView, type KeyStyle, type Located } from './located';
 
 /** Where a model object came from: API JSON (register input / describe output) or a CloudFormation resource. */
 export interface Origin {
-  readonly shape: 'api' | 'cfn';
-  /** CloudFormation logical id, for resources in a template. */
+  readonly shape: 'api' | 'cfn' | 'terraform';
+  /** CloudFormation logical id, for resources in a template; Terraform resource address (`aws_ecs_service.web`). */
   readonly logicalId?: string;
+  /** Terraform: the resource's name label (`"web"`), where findings about the resource as a whole land. */
+  readonly resourcePair?: Pair;
 }
 
 export interface TaskDefinition extends Origin {
@@ -27,6 +29,8 @@ export interface TaskDefinition extends Origin {
   readonly containersPair?: Pair;
   /** describe-task-definition output: the `{"taskDefinition": …}` wrapper pair, when present. */
   readonly wrapper?: Pair;
+  /** False when the container definitions are given by something Berth cannot read (a Terraform expression). */
+  readonly containersKnown?: boolean;
 }
 
 export interface Volume {
@@ -129,7 +133,7 @@ export function buildTaskDefinition(node: ObjectNode, origin: Origin, wrapper?: 
   };
 }
 
-function buildContainer(v: ObjView): ContainerDefinition {
+export function buildContainer(v: ObjView): ContainerDefinition {
   const log = v.obj('logConfiguration');
   const options = new Map<string, Located<string>>();
   const optionsNode = asObject(log?.value('options'));

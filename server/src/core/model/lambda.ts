@@ -7,8 +7,8 @@ import { withoutIgnoredGlobals } from './template';
  * serverless.yml `provider` keep the node where they were written, so findings land there.
  */
 export interface LambdaFunction {
-  readonly shape: 'api' | 'cfn' | 'sam' | 'serverless';
-  /** CloudFormation logical id, or the function's key under serverless.yml `functions`. */
+  readonly shape: 'api' | 'cfn' | 'sam' | 'serverless' | 'terraform';
+  /** CloudFormation logical id, the function's key under serverless.yml `functions`, or a Terraform address. */
   readonly logicalId?: string;
   /** The function's own properties (Properties in a template, the function object in serverless.yml). */
   readonly raw: ObjView;

@@ -19,12 +19,27 @@ export interface Unknown {
   readonly pair?: Pair;
 }
 
-/** API JSON uses camelCase (ECS, Batch); CloudFormation uses PascalCase. Lambda's API is PascalCase too. */
-export type KeyStyle = 'camel' | 'pascal';
+/**
+ * API JSON uses camelCase (ECS, Batch); CloudFormation uses PascalCase, as does Lambda's API; Terraform uses
+ * snake_case, where a nested block may repeat (`load_balancer { … }` twice) instead of holding a list.
+ */
+export type KeyStyle = 'camel' | 'pascal' | 'snake';
 
-export function keyFor(name: string, style: KeyStyle): string {
+/** Argument names that are not the snake_case of the API name, keyed by the API's camelCase name. */
+export type NameMap = Readonly<Record<string, string>>;
+
+export function keyFor(name: string, style: KeyStyle, names?: NameMap): string {
   if (style === 'camel') return name;
+  if (style === 'snake') return names?.[name] ?? snakeCase(name);
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** `healthCheckGracePeriodSeconds` → `health_check_grace_period_seconds`; `VpcConfig` → `vpc_config`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 export function locString(node: Node, pair?: Pair): Located<string> {
@@ -57,15 +72,22 @@ export class ObjView {
   constructor(
     readonly node: ObjectNode,
     readonly style: KeyStyle,
+    /** Terraform: argument names that differ from the snake_case of the API's (for this view and those under it). */
+    readonly names?: NameMap,
   ) {}
 
-  static of(node: Node | undefined, style: KeyStyle): ObjView | undefined {
+  static of(node: Node | undefined, style: KeyStyle, names?: NameMap): ObjView | undefined {
     const obj = asObject(node);
-    return obj ? new ObjView(obj, style) : undefined;
+    return obj ? new ObjView(obj, style, names) : undefined;
+  }
+
+  /** The name as written in this shape (`memory_size`, `MemorySize`, `memorySize`). */
+  key(name: string): string {
+    return keyFor(name, this.style, this.names);
   }
 
   pair(name: string): Pair | undefined {
-    return getPair(this.node, keyFor(name, this.style));
+    return getPair(this.node, this.key(name));
   }
 
   has(name: string): boolean {
@@ -92,7 +114,8 @@ export class ObjView {
   }
 
   obj(name: string): ObjView | undefined {
-    return ObjView.of(this.value(name), this.style);
+    if (this.style === 'snake') return this.objects(name)[0];
+    return ObjView.of(this.value(name), this.style, this.names);
   }
 
   /** Items of an array property; an absent or non-array value gives []. */
@@ -100,9 +123,11 @@ export class ObjView {
     return asArray(this.value(name))?.items ?? [];
   }
 
+  /** Objects of a list property; in Terraform also each repetition of a nested block. */
   objects(name: string): ObjView[] {
-    return this.items(name).flatMap((item) => {
-      const view = ObjView.of(item, this.style);
+    const nodes = this.style === 'snake' ? this.node.pairs.filter((p) => p.key === this.key(name)).flatMap((p) => (p.value.kind === 'array' ? p.value.items : [p.value])) : this.items(name);
+    return nodes.flatMap((item) => {
+      const view = ObjView.of(item, this.style, this.names);
       return view ? [view] : [];
     });
   }

@@ -45,6 +45,11 @@ export interface ScalarNode {
   readonly value: ScalarValue;
   /** YAML tag other than an intrinsic one, e.g. `!!str`. */
   readonly tag?: string;
+  /**
+   * Terraform: the value is written elsewhere (a variable's default, a tfvars file, a local) and this node stands
+   * where it is used; a fix must not rewrite the use, and a finding names the origin.
+   */
+  readonly origin?: { readonly uri: string; readonly span: Span };
 }
 
 export const INTRINSIC_FUNCTIONS = [

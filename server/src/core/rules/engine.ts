@@ -1,4 +1,4 @@
-import type { Span } from '../parse/tree';
+import type { Node, Pair, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { formatMessage } from './defineRule';
 import ruleError from './internal/rule-error';
@@ -23,8 +23,17 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
       rule.check({
         ...input,
         report: (report) => {
+          const owner = ownerOf(input, report.at);
+          // A model that spans documents (a Terraform module): the finding belongs to the document that owns its node.
+          if (owner !== undefined && owner !== input.uri) return;
           const severity: Severity = configured ? (setting as Severity) : (report.severity ?? (setting as Severity));
           const template = rule.messages[report.messageId];
+          const origin = originOf(report.at);
+          const related = (report.related ?? []).map((r): RelatedLocation => {
+            const uri = r.uri ?? ownerOf(input, r.at);
+            return uri && uri !== input.uri ? { uri, span: spanOf(r.at), message: r.message } : { span: spanOf(r.at), message: r.message };
+          });
+          if (origin && !(origin.here && origin.uri === input.uri)) related.unshift({ ...(origin.uri !== input.uri ? { uri: origin.uri } : {}), span: origin.span, message: 'The value is set here' });
           findings.push({
             ruleId: rule.id,
             messageId: report.messageId,
@@ -33,10 +42,9 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
             span: spanOf(report.at),
             docsUrl: rule.docsUrl,
             concept: rule.docs.concept,
-            fix: report.fix,
-            related: (report.related ?? []).map(
-              (r): RelatedLocation => (r.uri ? { uri: r.uri, span: spanOf(r.at), message: r.message } : { span: spanOf(r.at), message: r.message }),
-            ),
+            // A value written elsewhere (a Terraform variable's default) is not fixed by rewriting its use.
+            fix: origin ? undefined : report.fix,
+            related,
           });
         },
       });
@@ -78,6 +86,30 @@ export function frontEndFinding<M extends string>(
   const setting = effectiveSetting(rule, settings);
   if (setting === 'off') return undefined;
   return { ruleId: rule.id, severity: setting, message: formatMessage(rule.messages[messageId], data), docsUrl: rule.docsUrl };
+}
+
+/** The node or pair a target stands for, when it is one. */
+function targetNode(target: Target): Node | Pair | undefined {
+  if ('known' in target) return target.node;
+  if ('kind' in target) return target;
+  return undefined;
+}
+
+function ownerOf(input: RunInput, target: Target): string | undefined {
+  const node = input.model.owners && targetNode(target);
+  return node ? input.model.owners!.get(node) : undefined;
+}
+
+/**
+ * Where a value shown at its use is written (a Terraform variable's default, a local); `here` when it is computed
+ * in place (a template of known parts), which no text edit of the use can fix either.
+ */
+function originOf(target: Target): { uri: string; span: Span; here: boolean } | undefined {
+  const node = targetNode(target);
+  const scalar = node?.kind === 'pair' ? node.value : node;
+  if (scalar?.kind !== 'scalar' || !scalar.origin) return undefined;
+  const { uri, span } = scalar.origin;
+  return { uri, span, here: span.start === scalar.span.start && span.end === scalar.span.end };
 }
 
 export function spanOf(target: Target): Span {

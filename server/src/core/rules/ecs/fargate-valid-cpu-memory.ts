@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/fargate-valid-cpu-memory',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require a CPU and memory combination that Fargate supports',

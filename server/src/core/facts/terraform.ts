@@ -1,0 +1,47 @@
+/**
+ * How the Terraform AWS provider names what the AWS APIs name: per resource type, the arguments (and nested block
+ * arguments) whose name is not the snake_case of the API's camelCase name. Everything else is its snake_case
+ * (`networkMode` → `network_mode`). Source: the provider's resource docs,
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs (website/docs/r/*.html.markdown of
+ * hashicorp/terraform-provider-aws at 0205d166, provider 6.x), checked 2026-12-07.
+ */
+export const TERRAFORM_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_ecs_task_definition: {
+    volumes: 'volume',
+    sizeInGiB: 'size_in_gib',
+    inferenceAccelerators: 'inference_accelerator',
+    placementConstraints: 'placement_constraints',
+  },
+  aws_ecs_service: {
+    serviceName: 'name',
+    loadBalancers: 'load_balancer',
+    loadBalancerName: 'elb_name',
+    networkConfiguration: 'network_configuration',
+    deploymentCircuitBreaker: 'deployment_circuit_breaker',
+    capacityProviderStrategy: 'capacity_provider_strategy',
+    placementStrategy: 'ordered_placement_strategy',
+    serviceRegistries: 'service_registries',
+  },
+  aws_lambda_function: {
+    // Lambda's model reads PascalCase names; these are the ones whose snake_case differs.
+    SubnetIds: 'subnet_ids',
+    SecurityGroupIds: 'security_group_ids',
+    KMSKeyArn: 'kms_key_arn',
+    FileSystemConfigs: 'file_system_config',
+    ReservedConcurrentExecutions: 'reserved_concurrent_executions',
+  },
+  aws_batch_job_definition: {
+    jobDefinitionName: 'name',
+    attemptDurationSeconds: 'attempt_duration_seconds',
+  },
+};
+
+/**
+ * Arguments whose value is a JSON document in the API's own shape (camelCase keys): written with jsonencode(),
+ * a heredoc or a string, or read from a file with file()/templatefile(). Same source.
+ */
+export const TERRAFORM_JSON_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  aws_ecs_task_definition: ['container_definitions'],
+  aws_batch_job_definition: ['container_properties', 'node_properties', 'ecs_properties', 'eks_properties'],
+  aws_s3_bucket_policy: ['policy'],
+};

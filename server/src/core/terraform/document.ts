@@ -1,0 +1,44 @@
+/**
+ * A Terraform document's model: on its own (what the workspace index and the editor features keep), and within its
+ * module (what the rules read: the `.tf` and `.tfvars` files of its folder, and the JSON files they read).
+ */
+import { baseName, isTerraformVarsName } from '../kinds/detect';
+import type { DocumentModel } from '../model/document';
+import { readTerraformFile } from '../model/terraform';
+import type { Limits } from '../parse/limits';
+import type { Node } from '../parse/tree';
+import type { WorkspaceView } from '../workspace/index';
+import { folderOf } from '../workspace/references';
+import { terraformModel, type TerraformModel } from './module';
+import type { ModuleFile } from './values';
+
+/** The model of one Terraform file read alone: its own variables, locals and resources. */
+export function terraformDocumentModel(uri: string, root: Node | undefined, text: string, limits: Limits): DocumentModel {
+  const file = readTerraformFile(root, text, isTerraformVarsName(baseName(uri)));
+  const model = terraformModel({ uri, files: [{ uri, file }], document: () => undefined, limits });
+  return withModel({ kind: 'terraform', root, terraform: file, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] }, model);
+}
+
+/** The model the rules read: every resource of the module, values from all its files, owners per document. */
+export function terraformModuleModel(uri: string, own: DocumentModel, workspace: WorkspaceView, limits: Limits): DocumentModel {
+  if (!own.terraform) return own;
+  const files: ModuleFile[] = [{ uri, file: own.terraform }];
+  for (const doc of workspace.documentsInFolder(folderOf(uri))) {
+    if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform) files.push({ uri: doc.uri, file: doc.model.terraform });
+  }
+  files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const model = terraformModel({ uri, files, document: (target) => workspace.get(target)?.model.root, limits });
+  return withModel(own, model);
+}
+
+function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
+  return {
+    ...base,
+    taskDefinitions: model.taskDefinitions,
+    services: model.services,
+    jobDefinitions: model.jobDefinitions,
+    lambdaFunctions: model.lambdaFunctions,
+    owners: model.owners,
+    embeddedProblems: model.embeddedProblems,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * A Terraform module (the `.tf` and `.tfvars` files of one folder) as the one model the rules read. A rule sees
+ * every resource of the module, so cross-resource checks work across its files; each finding then lands only in
+ * the document that owns its node (`owners`), so a file shows what the user must edit there.
+ */
+import { TERRAFORM_JSON_ARGUMENTS } from '../facts/terraform';
+import type { JobDefinition } from '../model/batch';
+import type { Service, TaskDefinition } from '../model/ecs';
+import type { LambdaFunction } from '../model/lambda';
+import type { TerraformFile } from '../model/terraform';
+import { jsonInHclString } from '../parse/embeddedJson';
+import type { Limits } from '../parse/limits';
+import type { Node, Pair, ParseProblem } from '../parse/tree';
+import { jobDefinitionFromTerraform, lambdaFromTerraform, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
+import { TerraformValues, type ModuleFile } from './values';
+
+export interface TerraformModuleInput {
+  /** The document being checked. */
+  readonly uri: string;
+  /** Every `.tf`, `.tf.json` and `.tfvars` file of its folder, itself included. */
+  readonly files: readonly ModuleFile[];
+  /** Another document of the workspace (a file that `file()` reads): its tree. */
+  document(uri: string): Node | undefined;
+  readonly limits: Limits;
+}
+
+export interface TerraformModel {
+  readonly taskDefinitions: TaskDefinition[];
+  readonly services: Service[];
+  readonly jobDefinitions: JobDefinition[];
+  readonly lambdaFunctions: LambdaFunction[];
+  /** The document each node and pair of the model is written in. */
+  readonly owners: ReadonlyMap<Node | Pair, string>;
+  /** Problems of JSON written inside this document's strings (heredocs, quoted JSON). */
+  readonly embeddedProblems: readonly ParseProblem[];
+}
+
+export function terraformModel(input: TerraformModuleInput): TerraformModel {
+  const values = new TerraformValues(input.files);
+  const model: TerraformModel = { taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [], owners: values.owners, embeddedProblems: [] };
+  const problems = model.embeddedProblems as ParseProblem[];
+  for (const { uri, file } of input.files) {
+    if (file.isVars) continue;
+    for (const resource of file.resources) {
+      if (resource.mode !== 'managed') continue;
+      const build = BUILDERS[resource.type];
+      if (!build) continue;
+      const body = values.resolve(resource.body, uri);
+      const resolved: ResolvedResource = {
+        resource,
+        body: body.kind === 'object' ? body : resource.body,
+        json: (pair) => jsonValue(pair, resource.type, uri, file, input, values, uri === input.uri ? problems : undefined),
+      };
+      build(resolved, model);
+    }
+  }
+  return model;
+}
+
+const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: TerraformModel) => void>> = {
+  aws_ecs_task_definition: (r, m) => m.taskDefinitions.push(taskDefinitionFromTerraform(r)),
+  aws_ecs_service: (r, m) => m.services.push(serviceFromTerraform(r)),
+  aws_batch_job_definition: (r, m) => m.jobDefinitions.push(jobDefinitionFromTerraform(r)),
+  aws_lambda_function: (r, m) => m.lambdaFunctions.push(lambdaFromTerraform(r)),
+};
+
+/**
+ * The JSON document a JSON-typed argument holds: an HCL value (from jsonencode, already resolved), JSON in a
+ * string or heredoc (parsed with its spans in the .tf file), or a file read with file()/templatefile().
+ */
+function jsonValue(pair: Pair, type: string, uri: string, file: TerraformFile, input: TerraformModuleInput, values: TerraformValues, problems: ParseProblem[] | undefined): Node | undefined {
+  if (!TERRAFORM_JSON_ARGUMENTS[type]?.includes(pair.key)) return undefined;
+  const value = pair.value;
+  if (value.kind === 'array' || value.kind === 'object') return value;
+  if (value.kind === 'scalar' && value.origin) return undefined;
+  if (value.kind === 'scalar' || (value.kind === 'expression' && value.form === 'template')) {
+    const json = jsonInHclString(file.text, value, input.limits);
+    if (!json?.root) return undefined;
+    problems?.push(...json.problems);
+    return values.resolve(json.root, uri);
+  }
+  if (value.kind === 'expression' && value.form === 'call' && (value.name === 'file' || value.name === 'templatefile')) {
+    const target = filePath(value.args[0]);
+    if (target === undefined) return undefined;
+    const root = input.document(resolvePath(uri, target));
+    return root ? values.resolve(root, resolvePath(uri, target)) : undefined;
+  }
+  return undefined;
+}
+
+/** The path a file() call reads: a literal, or `${path.module}/…` (the module's own folder). */
+function filePath(arg: Node | undefined): string | undefined {
+  if (arg?.kind === 'scalar' && typeof arg.value === 'string') return arg.value;
+  if (arg?.kind === 'expression' && arg.form === 'template' && arg.args.length === 2) {
+    const [head, tail] = arg.args;
+    const moduleRef = head?.kind === 'expression' && head.form === 'reference' && head.traversal?.join('.') === 'path.module';
+    if (moduleRef && tail?.kind === 'scalar' && typeof tail.value === 'string') return `.${tail.value.startsWith('/') ? '' : '/'}${tail.value}`;
+  }
+  return undefined;
+}
+
+function resolvePath(documentUri: string, relative: string): string {
+  return new URL(relative.replace(/\\/g, '/'), documentUri).toString();
+}

@@ -105,6 +105,10 @@ export class WorkspaceIndex implements WorkspaceView {
         if (other.kind === 'dockerfile' || other.kind === 'ecs-task-definition' || other.kind === 'cloudformation' || other.kind === 'serverless-framework') out.add(other.uri);
       }
     }
+    // A Terraform module is the files of one folder: each reads the others' variables, locals and resources.
+    if (doc.kind === 'terraform') {
+      for (const other of this.documentsInFolder(folderOf(uri))) if (other.kind === 'terraform') out.add(other.uri);
+    }
     out.delete(uri);
     return [...out];
   }

@@ -1,0 +1,110 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, prepare, toIndexed } from '../../../server/src/core/analyze';
+import type { ScalarNode } from '../../../server/src/core/parse/tree';
+import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
+import { loadHclParser } from '../../../server/src/io/hclGrammar';
+import { defineRule } from '../../../server/src/core/rules/defineRule';
+import { terraformModuleModel } from '../../../server/src/core/terraform/document';
+import { DEFAULT_LIMITS } from '../../../server/src/core/parse/limits';
+
+before(() => loadHclParser());
+
+const FOLDER = 'file:///ws/infra/';
+
+function workspaceOf(files: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [name, text] of Object.entries(files)) {
+    const indexed = toIndexed(prepare({ uri: FOLDER + name, text }));
+    if (indexed) index.set(indexed);
+  }
+  return index;
+}
+
+function moduleModel(files: Record<string, string>, current: string) {
+  const index = workspaceOf(files);
+  return terraformModuleModel(FOLDER + current, index.get(FOLDER + current)!.model, index, DEFAULT_LIMITS);
+}
+
+describe('Terraform module model', () => {
+  it('prepare(): a .tf file is the terraform kind; its resources are modelled on their own', () => {
+    const doc = prepare({ uri: `${FOLDER}main.tf`, text: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  cpu    = 256\n}\n' });
+    assert.equal(doc.kind, 'terraform');
+    assert.equal(doc.format, 'hcl');
+    assert.deepEqual(doc.model!.taskDefinitions.map((t) => [t.shape, t.logicalId, t.family?.known && t.family.value, t.cpu?.known && t.cpu.value]), [['terraform', 'aws_ecs_task_definition.app', 'app', '256']]);
+  });
+
+  it('a resource sees the variables and locals of the whole module; tfvars win over defaults', () => {
+    const model = moduleModel(
+      {
+        'main.tf': 'resource "aws_lambda_function" "fn" {\n  function_name = local.name\n  memory_size   = var.memory\n  timeout       = var.timeout\n  runtime       = var.runtime\n}\n',
+        'variables.tf': 'variable "memory" {\n  default = 128\n}\nvariable "timeout" {\n  default = 30\n}\nvariable "runtime" {}\nlocals {\n  name = "${var.prefix}-fn"\n}\nvariable "prefix" {\n  default = "app"\n}\n',
+        'terraform.tfvars': 'memory = 512\n',
+        'prod.auto.tfvars': 'memory = 1024\n',
+        'other.tfvars': 'timeout = 900\n',
+      },
+      'main.tf',
+    );
+    const fn = model.lambdaFunctions[0]!;
+    assert.deepEqual([fn.functionName?.known && fn.functionName.value, fn.memorySize?.known && fn.memorySize.value, fn.timeout?.known && fn.timeout.value], ['app-fn', 1024, 30]);
+    // A variable without a value anywhere stays unknown.
+    assert.equal(fn.runtime?.known, false);
+    // The value is shown where it is used, with its origin in the auto.tfvars file.
+    const memory = fn.memorySize!.node as ScalarNode;
+    assert.equal(memory.origin?.uri, `${FOLDER}prod.auto.tfvars`);
+  });
+
+  it('every resource of the module is in the model; each node knows the document it is written in', () => {
+    const model = moduleModel(
+      {
+        'ecs.tf': 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  container_definitions = jsonencode(local.containers)\n}\n',
+        'service.tf': 'resource "aws_ecs_service" "web" {\n  name            = "web"\n  task_definition = aws_ecs_task_definition.app.arn\n  load_balancer {\n    target_group_arn = aws_lb_target_group.web.arn\n    container_name   = "web"\n    container_port   = 80\n  }\n}\n',
+        'locals.tf': 'locals {\n  containers = [{ name = "web", image = "nginx", portMappings = [{ containerPort = 80, hostPort = 80 }] }]\n}\n',
+      },
+      'service.tf',
+    );
+    const [td] = model.taskDefinitions;
+    const [service] = model.services;
+    assert.equal(service!.taskDefinitionRef, 'aws_ecs_task_definition.app');
+    assert.equal(service!.loadBalancers[0]!.targetGroupRef, 'aws_lb_target_group.web');
+    assert.equal(model.owners!.get(service!.serviceName!.node), `${FOLDER}service.tf`);
+    assert.equal(model.owners!.get(td!.family!.node), `${FOLDER}ecs.tf`);
+    const hostPort = td!.containers[0]!.portMappings[0]!.hostPort!;
+    assert.equal(hostPort.known && hostPort.value, 80);
+    assert.equal(model.owners!.get(hostPort.node), `${FOLDER}locals.tf`);
+  });
+
+  it('container definitions in a heredoc, and in a file read with file()', () => {
+    const heredoc = moduleModel({ 'main.tf': 'resource "aws_ecs_task_definition" "a" {\n  container_definitions = <<-EOF\n    [{"name": "web", "image": "nginx:1.27", "memory": 512}]\n  EOF\n}\n' }, 'main.tf');
+    assert.deepEqual(heredoc.taskDefinitions[0]!.containers.map((c) => c.memory?.known && c.memory.value), [512]);
+    const fromFile = moduleModel(
+      {
+        'main.tf': 'resource "aws_ecs_task_definition" "a" {\n  container_definitions = file("${path.module}/containers.json")\n}\nresource "aws_ecs_task_definition" "b" {\n  container_definitions = var.defs\n}\n',
+      },
+      'main.tf',
+    );
+    // containers.json is not in the workspace: the containers are unknown, not absent.
+    assert.deepEqual(fromFile.taskDefinitions.map((t) => [t.containers.length, t.containersKnown]), [[0, false], [0, false]]);
+  });
+});
+
+describe('Terraform findings land in the document that owns their node', () => {
+  const rule = defineRule({
+    id: 'test/every-family',
+    kinds: ['terraform'],
+    severity: 'warning',
+    docs: { summary: 'Report every family' },
+    messages: { family: 'family {name}' },
+    check(ctx) {
+      for (const td of ctx.model.taskDefinitions) if (td.family) ctx.report({ at: td.family, messageId: 'family', data: { name: td.family.known ? td.family.value : '?' } });
+    },
+  });
+
+  it('each file reports its own resources, with values from the other files', () => {
+    const files = { 'a.tf': 'resource "aws_ecs_task_definition" "a" {\n  family = var.family\n}\n', 'b.tf': 'resource "aws_ecs_task_definition" "b" {\n  family = "b"\n}\nvariable "family" {\n  default = "from-b"\n}\n' };
+    const index = workspaceOf(files);
+    const findings = (name: string) => lint(prepare({ uri: FOLDER + name, text: files[name as keyof typeof files] }), { rules: [rule], workspace: index }).map((f) => [f.message, f.fix, f.related.map((r) => r.uri)]);
+    assert.deepEqual(findings('a.tf'), [['family from-b', undefined, [`${FOLDER}b.tf`]]]);
+    assert.deepEqual(findings('b.tf'), [['family b', undefined, []]]);
+  });
+});

@@ -4,12 +4,14 @@ import { DOCUMENT_KIND_REQUEST, sendRequest, type DocumentKind } from '../../ser
 
 const KIND_LABELS: Record<DocumentKind, string> = {
   'ecs-task-definition': 'ECS task definition',
+  'ecs-container-definitions': 'ECS container definitions',
   'ecs-service': 'ECS service',
   'batch-job-definition': 'Batch job definition',
   'lambda-function': 'Lambda function',
   cloudformation: 'CloudFormation',
   'serverless-framework': 'Serverless Framework',
   dockerfile: 'Dockerfile',
+  terraform: 'Terraform',
 };
 
 export interface KindStatus extends vscode.Disposable {

@@ -1,5 +1,6 @@
-import { baseName, candidateKinds, detectKind, formatOf, isTerraformName, type DocumentKind, type TextFormat } from './kinds/detect';
+import { baseName, candidateKinds, detectKind, formatOf, isJsonTemplateName, isTerraformName, type DocumentKind, type TextFormat } from './kinds/detect';
 import { buildModel, type DocumentModel } from './model/document';
+import { jsonTemplate } from './parse/embeddedJson';
 import { parseHcl } from './parse/hcl';
 import { parseJson } from './parse/json';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
@@ -8,7 +9,7 @@ import { parseYamlIncrementally } from './parse/yamlIncremental';
 import { applySuppressions, runRules } from './rules/engine';
 import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule, RuleSetting } from './rules/types';
-import { terraformDocumentModel, terraformModuleModel } from './terraform/document';
+import { containerDefinitionsModel, terraformDocumentModel, terraformModuleModel } from './terraform/document';
 import { LineIndex } from './text/lineIndex';
 import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
 
@@ -90,7 +91,7 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
 
   // Both parsers skip a leading BOM without moving offsets.
   const reusable = previous?.tree && previous.uri === uri && sameLimits(previous.limits, limits) ? { text: previous.text, tree: previous.tree } : undefined;
-  const tree = format === 'json' ? parseJson(text, limits) : parseYamlIncrementally(text, reusable, limits);
+  const tree = format === 'yaml' ? parseYamlIncrementally(text, reusable, limits) : isJsonTemplateName(baseName(uri)) ? { format: 'json' as const, ...jsonTemplate(text, limits) } : parseJson(text, limits);
   const fatal = tree.problems.find((p) => p.code === 'syntax' || p.code === 'too-deep' || p.code === 'alias-limit');
   if (fatal || !tree.root) {
     // A broken file still gets its one clear finding, under the kind its text suggests.
@@ -159,7 +160,10 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   const applicable = parsedOk ? rules : rules.filter((r) => PARSE_RULE_IDS.has(r.id));
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
   const own: DocumentModel = doc.model ?? { kind: doc.kind, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };
-  const model = doc.kind === 'terraform' ? terraformModuleModel(doc.uri, own, workspace, doc.limits ?? resolveLimits(options.settings?.limits)) : own;
+  const limits = doc.limits ?? resolveLimits(options.settings?.limits);
+  // Terraform reads a module (and the JSON files it reads) as one model; other kinds read their own document.
+  const model =
+    doc.kind === 'terraform' ? terraformModuleModel(doc.uri, own, workspace, limits) : doc.kind === 'ecs-container-definitions' ? containerDefinitionsModel(doc.uri, own, workspace, limits) : own;
   const findings = runRules(
     applicable,
     {

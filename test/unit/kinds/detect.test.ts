@@ -1,9 +1,12 @@
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { prepare } from '../../../server/src/core/analyze';
 import { candidateKinds, DOCUMENT_KINDS, formatOf, isDockerfileName } from '../../../server/src/core/kinds/detect';
+import { loadHclParser } from '../../../server/src/io/hclGrammar';
+
+before(() => loadHclParser());
 
 /**
  * Every file under test/fixtures/kinds/<kind>/ must be detected as <kind>; files under none/ get no kind.
@@ -40,6 +43,7 @@ const PARSED_THEN_REJECTED = new Set([
   'none/ack-taskdefinition.yaml', // containerDefinitions, but under spec: (a Kubernetes object)
   'none/appspec.yaml', // Resources + AWS::ECS::Service, but Resources is a list (CodeDeploy AppSpec)
   'none/event-source-mapping.json', // FunctionName, but no function configuration
+  'none/image-list.json', // an array of objects with "image", but no container names
   'none/run-task.json', // taskDefinition + cluster, but no service
   'none/serverless-google.yml', // service + provider, but provider google
   'none/state-machine.asl.json', // FunctionName inside a state's Parameters
@@ -94,7 +98,8 @@ describe('kind detection fixtures', () => {
       }
     });
 
-    for (const fixture of fixtures.filter((f) => f.expected !== 'none' && f.expected !== 'dockerfile')) {
+    // Dockerfiles and Terraform files are known by their names; the prefilter is for JSON and YAML content.
+    for (const fixture of fixtures.filter((f) => f.expected !== 'none' && f.expected !== 'dockerfile' && f.expected !== 'terraform')) {
       it(`keeps ${fixture.relativePath} as a ${fixture.expected} candidate`, () => {
         assert.ok((candidateKinds(fixture.text) as string[]).includes(fixture.expected));
       });

@@ -108,3 +108,48 @@ describe('Terraform findings land in the document that owns their node', () => {
     assert.deepEqual(findings('b.tf'), [['family b', undefined, []]]);
   });
 });
+
+describe('container definitions read with file() and templatefile()', () => {
+  const rule = defineRule({
+    id: 'test/every-port-and-cpu',
+    kinds: ['terraform', 'ecs-container-definitions'],
+    severity: 'warning',
+    docs: { summary: 'Report every host port and task cpu' },
+    messages: { port: 'hostPort {port}', cpu: 'cpu {cpu}' },
+    check(ctx) {
+      for (const td of ctx.model.taskDefinitions) {
+        if (td.cpu?.known) ctx.report({ at: td.cpu, messageId: 'cpu', data: { cpu: td.cpu.value } });
+        for (const c of td.containers) for (const m of c.portMappings) if (m.hostPort?.known) ctx.report({ at: m.hostPort, messageId: 'port', data: { port: m.hostPort.value } });
+      }
+    },
+  });
+  const files = {
+    'main.tf': 'resource "aws_ecs_task_definition" "a" {\n  cpu = 256\n  container_definitions = templatefile("${path.module}/containers.json.tpl", { image = var.image })\n}\n',
+    'containers.json.tpl': '[\n  {"name": "web", "image": "${image}", "portMappings": [{"containerPort": 80, "hostPort": 80}]}\n]\n',
+  };
+
+  it('a bare array of container definitions is its own kind, placeholders are unknown values', () => {
+    const doc = prepare({ uri: `${FOLDER}containers.json.tpl`, text: files['containers.json.tpl'] });
+    assert.equal(doc.kind, 'ecs-container-definitions');
+    const [td] = doc.model!.taskDefinitions;
+    assert.equal(td!.containers[0]!.image?.known, false);
+    // The task's own settings are in the .tf that reads the file: unknown here, not absent.
+    assert.equal(td!.networkMode?.known, false);
+    assert.equal(prepare({ uri: `${FOLDER}other.json`, text: '[{"name": "x"}, 3]' }).kind, undefined);
+  });
+
+  it('the .tf reports the task, the JSON file its containers; each re-checks when the other changes', () => {
+    const index = workspaceOf(files);
+    const findings = (name: keyof typeof files) => lint(prepare({ uri: FOLDER + name, text: files[name] }), { rules: [rule], workspace: index }).map((f) => f.message);
+    assert.deepEqual(findings('main.tf'), ['cpu 256']);
+    assert.deepEqual(findings('containers.json.tpl'), ['hostPort 80']);
+    assert.deepEqual(index.dependents(`${FOLDER}main.tf`), [`${FOLDER}containers.json.tpl`]);
+    assert.deepEqual(index.dependents(`${FOLDER}containers.json.tpl`), [`${FOLDER}main.tf`]);
+  });
+
+  it('a container definitions file no Terraform reads is checked on its own', () => {
+    const index = workspaceOf({ 'c.json': files['containers.json.tpl'].replace('${image}', 'nginx') });
+    const doc = prepare({ uri: `${FOLDER}c.json`, text: files['containers.json.tpl'].replace('${image}', 'nginx') });
+    assert.deepEqual(lint(doc, { rules: [rule], workspace: index }).map((f) => f.message), ['hostPort 80']);
+  });
+});

@@ -2,6 +2,7 @@ import { asArray, asObject, getPair, getValue, scalarString, type Node } from '.
 
 export const DOCUMENT_KINDS = [
   'ecs-task-definition',
+  'ecs-container-definitions',
   'ecs-service',
   'batch-job-definition',
   'lambda-function',
@@ -23,6 +24,7 @@ export function formatOf(uri: string, languageId?: string): TextFormat | undefin
   const name = baseName(uri);
   if (isDockerfileName(name)) return 'dockerfile';
   if (/\.(tf|tfvars)$/i.test(name)) return 'hcl';
+  if (isJsonTemplateName(name)) return 'json';
   if (/\.(json|jsonc|template)$/i.test(name)) return name.toLowerCase().endsWith('.template') ? undefined : 'json';
   if (/\.(ya?ml)$/i.test(name)) return 'yaml';
   return undefined;
@@ -35,6 +37,11 @@ export function isDockerfileName(name: string): boolean {
 /** Terraform's own files: `.tf`, `.tfvars`, and their JSON forms `.tf.json`, `.tfvars.json`. */
 export function isTerraformName(name: string): boolean {
   return /\.(tf|tfvars)(\.json)?$/i.test(name);
+}
+
+/** A JSON template Terraform fills with templatefile(): `containers.json.tpl`, `task.json.tftpl`. */
+export function isJsonTemplateName(name: string): boolean {
+  return /\.json\.(tpl|tftpl)$/i.test(name);
 }
 
 /** A `.tfvars` file holds variable values only. */
@@ -55,6 +62,8 @@ export function baseName(uri: string): string {
 export function candidateKinds(text: string): DocumentKind[] {
   const out: DocumentKind[] = [];
   if (/["']?containerDefinitions["']?\s*:/.test(text)) out.push('ecs-task-definition');
+  // The container definitions Terraform reads with file()/templatefile(): a bare JSON array of them.
+  if (/^\uFEFF?\s*\[/.test(text) && /"image"\s*:/.test(text)) out.push('ecs-container-definitions');
   if (/["']?taskDefinition["']?\s*:/.test(text)) out.push('ecs-service');
   if (/["']?jobDefinitionName["']?\s*:/.test(text)) out.push('batch-job-definition');
   if (/["']?FunctionName["']?\s*:/.test(text)) out.push('lambda-function');
@@ -67,6 +76,7 @@ export function candidateKinds(text: string): DocumentKind[] {
 
 /** Confirms a kind on the parsed root. Content decides; the file name is only a hint for ties. */
 export function detectKind(root: Node | undefined, candidates: readonly DocumentKind[], fileName = ''): DocumentKind | undefined {
+  if (candidates.includes('ecs-container-definitions') && looksLikeContainerDefinitions(root)) return 'ecs-container-definitions';
   const obj = asObject(root);
   if (!obj) return undefined;
   const has = (key: string): boolean => getPair(obj, key) !== undefined;
@@ -102,6 +112,13 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
     }
   }
   return undefined;
+}
+
+/** An array of objects that name an image, each with only container-definition-like keys at the top. */
+function looksLikeContainerDefinitions(root: Node | undefined): boolean {
+  const list = asArray(root);
+  if (!list || list.items.length === 0) return false;
+  return list.items.every((item) => item.kind === 'object') && list.items.some((item) => getPair(item, 'image') !== undefined && getPair(item, 'name') !== undefined);
 }
 
 function looksLikeTemplate(obj: Node): boolean {

@@ -3,7 +3,7 @@ import { asObject, getValue, type Node, type Pair, type ParseProblem } from '../
 import type { LineIndex } from '../text/lineIndex';
 import { buildJobDefinition, type JobDefinition } from './batch';
 import { buildDockerfile, type DockerfileModel } from './dockerfile';
-import { buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
+import { buildContainerDefinitionsFile, buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import { buildTemplate, resourcesOfType, type Template } from './template';
 import type { TerraformFile } from './terraform';
@@ -35,6 +35,7 @@ export interface DocumentModel {
 export function buildModel(kind: DocumentKind, root: Node | undefined, text: string, lines: LineIndex): DocumentModel {
   const empty = { kind, root, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] };
   if (kind === 'dockerfile') return { ...empty, dockerfile: buildDockerfile(text, lines) };
+  if (kind === 'ecs-container-definitions') return root?.kind === 'array' ? { ...empty, taskDefinitions: [buildContainerDefinitionsFile(root)] } : empty;
   const obj = asObject(root);
   if (!obj) return empty;
   switch (kind) {

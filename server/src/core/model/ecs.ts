@@ -1,4 +1,4 @@
-import type { Node, ObjectNode, Pair } from '../parse/tree';
+import type { ArrayNode, Node, ObjectNode, Pair } from '../parse/tree';
 import { getPair, asObject } from '../parse/tree';
 import { ObjView, type KeyStyle, type Located } from './located';
 
@@ -213,6 +213,32 @@ export function refTarget(node: Node | undefined): string | undefined {
   if (node?.kind !== 'intrinsic' || node.name !== 'Ref') return undefined;
   const arg = node.argument;
   return arg.kind === 'scalar' && typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+/**
+ * A bare JSON array of container definitions (the file Terraform reads with file() or templatefile()): a task
+ * definition whose own settings are unknown here (they are in the .tf that reads the file), never absent.
+ */
+export function buildContainerDefinitionsFile(root: ArrayNode): TaskDefinition {
+  const unknown = { known: false, node: root } as const;
+  return {
+    shape: 'api',
+    raw: new ObjView({ kind: 'object', span: root.span, pairs: [] }, 'camel'),
+    family: unknown,
+    networkMode: unknown,
+    requiresCompatibilities: [unknown],
+    cpu: unknown,
+    memory: unknown,
+    executionRoleArn: unknown,
+    taskRoleArn: unknown,
+    cpuArchitecture: unknown,
+    operatingSystemFamily: unknown,
+    volumes: [],
+    containers: root.items.flatMap((item) => {
+      const view = ObjView.of(item, 'camel');
+      return view ? [buildContainer(view)] : [];
+    }),
+  };
 }
 
 /** Register input, or describe output `{"taskDefinition": {...}}`: returns the task definition object and the wrapper. */

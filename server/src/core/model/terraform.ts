@@ -3,7 +3,7 @@
  * module calls, and (for `.tfvars`) variable assignments. Reads the tree of `.tf` (HCL) and `.tf.json` alike: both
  * follow Terraform's JSON syntax, where a block type may hold an object or a list of objects at each level.
  */
-import { asArray, asObject, getPair, type Node, type ObjectNode, type Pair, type Span } from '../parse/tree';
+import { asArray, asObject, getPair, walk, type Node, type ObjectNode, type Pair, type Span } from '../parse/tree';
 
 export interface TerraformBlock {
   /** The outer pair (`resource`, `variable`, …): its key span is the block type. */
@@ -34,6 +34,8 @@ export interface TerraformFile {
   readonly modules: ReadonlyMap<string, TerraformBlock>;
   /** `.tfvars`: `name = value`. */
   readonly assignments: ReadonlyMap<string, Pair>;
+  /** Paths the file reads with file() or templatefile(), relative to its folder (`./containers.json`). */
+  readonly fileReads: readonly string[];
 }
 
 const LABELS: Readonly<Record<string, number>> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0 };
@@ -78,7 +80,26 @@ export function readTerraformFile(root: Node | undefined, text: string, isVars: 
       }
     }
   }
-  return { text, isVars, resources, variables, locals, outputs, modules, assignments };
+  const fileReads = new Set<string>();
+  for (const resource of resources) {
+    walk(resource.body, (node) => {
+      if (node.kind !== 'expression' || node.form !== 'call' || (node.name !== 'file' && node.name !== 'templatefile')) return;
+      const path = filePathOf(node.args[0]);
+      if (path !== undefined) fileReads.add(path);
+    });
+  }
+  return { text, isVars, resources, variables, locals, outputs, modules, assignments, fileReads: [...fileReads] };
+}
+
+/** The path a file() or templatefile() call reads: a literal, or `${path.module}/…` (the module's own folder). */
+export function filePathOf(arg: Node | undefined): string | undefined {
+  if (arg?.kind === 'scalar' && typeof arg.value === 'string') return arg.value;
+  if (arg?.kind === 'expression' && arg.form === 'template' && arg.args.length === 2) {
+    const [head, tail] = arg.args;
+    const moduleRef = head?.kind === 'expression' && head.form === 'reference' && head.traversal?.join('.') === 'path.module';
+    if (moduleRef && tail?.kind === 'scalar' && typeof tail.value === 'string') return `.${tail.value.startsWith('/') ? '' : '/'}${tail.value}`;
+  }
+  return undefined;
 }
 
 /**

@@ -31,6 +31,17 @@ export function terraformModuleModel(uri: string, own: DocumentModel, workspace:
   return withModel(own, model);
 }
 
+/**
+ * A JSON file of container definitions that a Terraform module reads (file()/templatefile()): the rules see the
+ * task definition that reads it, so the file shows the findings about its containers and the .tf the others.
+ */
+export function containerDefinitionsModel(uri: string, own: DocumentModel, workspace: WorkspaceView, limits: Limits): DocumentModel {
+  const reader = workspace.readersOf(uri).find((doc) => doc.kind === 'terraform');
+  if (!reader) return own;
+  const module = terraformModuleModel(reader.uri, reader.model, workspace, limits);
+  return { ...module, kind: own.kind, root: own.root, terraform: undefined, embeddedProblems: [] };
+}
+
 function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
   return {
     ...base,

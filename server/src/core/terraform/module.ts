@@ -7,8 +7,9 @@ import { TERRAFORM_JSON_ARGUMENTS } from '../facts/terraform';
 import type { JobDefinition } from '../model/batch';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { LambdaFunction } from '../model/lambda';
-import type { TerraformFile } from '../model/terraform';
+import { filePathOf, type TerraformFile } from '../model/terraform';
 import { jsonInHclString } from '../parse/embeddedJson';
+import { folderOf, resolveUri } from '../workspace/references';
 import type { Limits } from '../parse/limits';
 import type { Node, Pair, ParseProblem } from '../parse/tree';
 import { jobDefinitionFromTerraform, lambdaFromTerraform, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
@@ -80,7 +81,7 @@ function jsonValue(pair: Pair, type: string, uri: string, file: TerraformFile, i
     return values.resolve(json.root, uri);
   }
   if (value.kind === 'expression' && value.form === 'call' && (value.name === 'file' || value.name === 'templatefile')) {
-    const target = filePath(value.args[0]);
+    const target = filePathOf(value.args[0]);
     if (target === undefined) return undefined;
     const root = input.document(resolvePath(uri, target));
     return root ? values.resolve(root, resolvePath(uri, target)) : undefined;
@@ -88,17 +89,6 @@ function jsonValue(pair: Pair, type: string, uri: string, file: TerraformFile, i
   return undefined;
 }
 
-/** The path a file() call reads: a literal, or `${path.module}/…` (the module's own folder). */
-function filePath(arg: Node | undefined): string | undefined {
-  if (arg?.kind === 'scalar' && typeof arg.value === 'string') return arg.value;
-  if (arg?.kind === 'expression' && arg.form === 'template' && arg.args.length === 2) {
-    const [head, tail] = arg.args;
-    const moduleRef = head?.kind === 'expression' && head.form === 'reference' && head.traversal?.join('.') === 'path.module';
-    if (moduleRef && tail?.kind === 'scalar' && typeof tail.value === 'string') return `.${tail.value.startsWith('/') ? '' : '/'}${tail.value}`;
-  }
-  return undefined;
-}
-
-function resolvePath(documentUri: string, relative: string): string {
-  return new URL(relative.replace(/\\/g, '/'), documentUri).toString();
+export function resolvePath(documentUri: string, relative: string): string {
+  return resolveUri(folderOf(documentUri), relative.replace(/\\/g, '/'));
 }

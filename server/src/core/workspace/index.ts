@@ -35,6 +35,8 @@ export interface WorkspaceView {
   servicesForFamily(family: string): { doc: IndexedDocument; service: Service }[];
   /** Documents in a folder (URI prefix ending with '/'), e.g. the Dockerfile next to a task definition. */
   documentsInFolder(folderUri: string): IndexedDocument[];
+  /** Terraform documents that read this file with file() or templatefile(), by URI. */
+  readersOf(uri: string): IndexedDocument[];
 }
 
 export { folderOf, parseTaskDefinitionReference } from './references';
@@ -48,6 +50,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly paths = new Map<string, LocalPathInfo>();
   /** Dockerfile URI -> documents that name it (SAM image functions), wherever they are. */
   private readonly byNamedDockerfile = new Map<string, Set<string>>();
+  /** File URI -> Terraform documents that read it with file()/templatefile(). */
+  private readonly byReadFile = new Map<string, Set<string>>();
 
   get size(): number {
     return this.docs.size;
@@ -69,6 +73,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const family of familiesOf(doc.model)) addTo(this.byFamily, family, doc.uri);
     for (const family of serviceFamiliesOf(doc.model)) addTo(this.byServiceFamily, family, doc.uri);
     for (const dockerfile of dockerfilesNamedBy(doc)) addTo(this.byNamedDockerfile, dockerfile, doc.uri);
+    for (const read of filesReadBy(doc)) addTo(this.byReadFile, read, doc.uri);
     return unique([...before, ...this.dependents(doc.uri)]);
   }
 
@@ -86,6 +91,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const family of familiesOf(old.model)) this.byFamily.get(family)?.delete(uri);
     for (const family of serviceFamiliesOf(old.model)) this.byServiceFamily.get(family)?.delete(uri);
     for (const dockerfile of dockerfilesNamedBy(old)) this.byNamedDockerfile.get(dockerfile)?.delete(uri);
+    for (const read of filesReadBy(old)) this.byReadFile.get(read)?.delete(uri);
   }
 
   /**
@@ -105,6 +111,8 @@ export class WorkspaceIndex implements WorkspaceView {
         if (other.kind === 'dockerfile' || other.kind === 'ecs-task-definition' || other.kind === 'cloudformation' || other.kind === 'serverless-framework') out.add(other.uri);
       }
     }
+    for (const u of this.byReadFile.get(uri) ?? []) out.add(u);
+    for (const read of filesReadBy(doc)) if (this.docs.has(read)) out.add(read);
     // A Terraform module is the files of one folder: each reads the others' variables, locals and resources.
     if (doc.kind === 'terraform') {
       for (const other of this.documentsInFolder(folderOf(uri))) if (other.kind === 'terraform') out.add(other.uri);
@@ -159,11 +167,20 @@ export class WorkspaceIndex implements WorkspaceView {
     return unique([...before, ...linked(targets)].filter((uri) => this.docs.has(uri)));
   }
 
+  readersOf(uri: string): IndexedDocument[] {
+    return [...(this.byReadFile.get(uri) ?? [])].sort().flatMap((u) => this.docs.get(u) ?? []);
+  }
+
   documentsInFolder(folderUri: string): IndexedDocument[] {
     const out: IndexedDocument[] = [];
     for (const doc of this.docs.values()) if (folderOf(doc.uri) === folderUri) out.push(doc);
     return out;
   }
+}
+
+/** The files a Terraform document reads with file()/templatefile(), as URIs. */
+function filesReadBy(doc: IndexedDocument): string[] {
+  return (doc.model.terraform?.fileReads ?? []).map((path) => resolveUri(folderOf(doc.uri), path));
 }
 
 function familiesOf(model: DocumentModel): string[] {

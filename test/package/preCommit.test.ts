@@ -35,7 +35,7 @@ describe('.pre-commit-hooks.yaml', () => {
     const pattern = new RegExp(hook.files.replace(/^\(\?i\)/, ''), 'i');
     const names = [
       'task.json', 'a/b/service.JSON', 'tsconfig.jsonc', 'template.yaml', 'ci/serverless.yml', 'Dockerfile', 'app/Dockerfile.prod',
-      'Containerfile', 'web.dockerfile', 'build/api.Containerfile', 'stack.template', 'main.tf', 'README.md', 'Makefile', 'dockerfiles/run.sh',
+      'Containerfile', 'web.dockerfile', 'build/api.Containerfile', 'stack.template', 'main.tf', 'prod.tfvars', 'main.tf.json', 'containers.json.tpl', 'user-data.tftpl', 'README.md', 'Makefile', 'dockerfiles/run.sh',
       'my-dockerfile', 'json', 'notes.yaml.bak', 'Dockerfile/readme.txt',
     ];
     for (const name of names) {

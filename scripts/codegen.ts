@@ -15,6 +15,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { severitiesOf } from '../server/src/core/rules/defineRule';
 import type { Rule } from '../server/src/core/rules/types';
 
 export const ROOT = join(__dirname, '..');
@@ -106,7 +107,8 @@ export function readmeTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => byCodeUnit(a.id, b.id))
     .map((rule) => {
-      const severity = rule.docs.enabledByDefault === false ? `${rule.severity} (off by default)` : rule.severity;
+      const severities = severitiesOf(rule).join(' / ');
+      const severity = rule.docs.enabledByDefault === false ? `${severities} (off by default)` : severities;
       const concept = rule.docs.concept ? `\`${rule.docs.concept}\`` : '';
       return `| [\`${rule.id}\`](${RULES_DIR}/${rule.id}.md) | ${severity} | ${rule.docs.summary} | ${concept} |`;
     });

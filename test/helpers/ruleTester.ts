@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src/core/analyze';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
 import type { ParseProblem } from '../../server/src/core/parse/tree';
+import { severitiesOf } from '../../server/src/core/rules/defineRule';
 import type { Finding, Rule, Severity } from '../../server/src/core/rules/types';
 import { readBerthrc } from '../../server/src/core/config/berthrc';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
@@ -87,6 +88,11 @@ export function ruleFindings(rule: Rule, testCase: ValidCase): { findings: Findi
   const all = lint(doc, { rules: [rule], settings: testCase.settings, workspace, now: testCase.now });
   const crashed = all.find((f) => f.internalError);
   assert.equal(crashed, undefined, `rule crashed: ${crashed?.internalError}`);
+  if (testCase.settings?.rules?.[rule.id] === undefined) {
+    // The metadata is honest: a finding's severity is one the rule declares (README, SARIF).
+    const declared = severitiesOf(rule);
+    for (const f of all) if (f.ruleId === rule.id) assert.ok(declared.includes(f.severity), `${f.messageId} is reported at ${f.severity}, which the rule does not declare (severity, severities)`);
+  }
   uris.set(uri, filename);
   return { findings: all.filter((f) => f.ruleId === rule.id), uris };
 }

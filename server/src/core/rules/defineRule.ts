@@ -1,4 +1,4 @@
-import type { Rule, RuleDefinition } from './types';
+import type { Rule, RuleDefinition, Severity } from './types';
 
 /** Where rule docs live: the markdown beside each rule, published with the repository. */
 export const RULE_DOCS_BASE = 'https://github.com/berth-tools/berth/blob/main/server/src/core/rules/';
@@ -21,6 +21,11 @@ export function defineRule<M extends string>(definition: RuleDefinition<M>): Rul
  */
 export function defineFrontEndRule<M extends string>(definition: Omit<RuleDefinition<M>, 'kinds' | 'check' | 'frontEnd'>): Rule<M> {
   return defineRule({ ...definition, kinds: [], frontEnd: true, check: () => undefined });
+}
+
+/** The severities a rule's findings can have, most severe first. */
+export function severitiesOf(rule: Pick<RuleDefinition<string>, 'severity' | 'severities'>): readonly Severity[] {
+  return rule.severities ?? [rule.severity];
 }
 
 /** Fills `{name}` placeholders from data. */

@@ -90,7 +90,13 @@ export interface RuleDefinition<M extends string> {
   readonly id: string;
   /** The document kinds it checks; none for a front-end rule. */
   readonly kinds: readonly DocumentKind[];
+  /** The severity of its findings: the most severe, when the case decides (see `severities`). */
   readonly severity: Severity;
+  /**
+   * Every severity its findings can have, when the case decides (a report's own `severity`; e.g. a runtime's
+   * lifecycle date): `severity` and the lesser ones. The README, the SARIF output and the rule tests read it.
+   */
+  readonly severities?: readonly Severity[];
   readonly docs: RuleDocs;
   readonly messages: Readonly<Record<M, string>>;
   /**

@@ -10,7 +10,7 @@ runRuleTests(rule, {
       name: 'same name, other case',
       filename,
       code: 'FROM node:20 AS build\nFROM golang:1 AS Build\n',
-      errors: [{ messageId: 'duplicate', line: 2, column: 18, endLine: 2, endColumn: 23, severity: 'error', message: /used on line 1/, related: [{ line: 1, column: 17 }] }],
+      errors: [{ messageId: 'duplicate', line: 2, column: 18, endLine: 2, endColumn: 23, severity: 'error', message: /^The stage name \w+ is already used by an earlier stage \(names are case-insensitive\)/, related: [{ line: 1, column: 17 }] }],
     },
   ],
 });

@@ -11,7 +11,7 @@ export default defineRule({
     reference: 'https://docs.docker.com/build/building/best-practices/',
   },
   messages: {
-    both: 'The final image uses both {second} and {first} (line {line}); each is another package, with its own dependencies and security updates. Use one download tool, e.g. only {first}.',
+    both: 'The final image uses both {second} and {first}; each is another package, with its own dependencies and security updates. Use one download tool, e.g. only {first}.',
   },
   check(ctx) {
     const model = ctx.model.dockerfile;
@@ -28,7 +28,7 @@ export default defineRule({
     ctx.report({
       at: second.command.words[0]!.span,
       messageId: 'both',
-      data: { first: first.command.name, second: second.command.name, line: first.instruction.getRange().start.line + 1 },
+      data: { first: first.command.name, second: second.command.name },
       related: [{ at: first.command.words[0]!.span, message: `${first.command.name} is used here first.` }],
     });
   },

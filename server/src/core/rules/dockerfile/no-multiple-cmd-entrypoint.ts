@@ -11,8 +11,8 @@ export default defineRule({
     reference: 'https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/',
   },
   messages: {
-    ignoredCmd: 'This CMD is ignored: only the last CMD of a stage (line {line}) takes effect. Remove it, or merge it into the last one.',
-    ignoredEntrypoint: 'This ENTRYPOINT is ignored: only the last ENTRYPOINT of a stage (line {line}) takes effect. Remove it, or merge it into the last one.',
+    ignoredCmd: 'This CMD is ignored: only the last CMD of a stage takes effect. Remove it, or merge it into the last one.',
+    ignoredEntrypoint: 'This ENTRYPOINT is ignored: only the last ENTRYPOINT of a stage takes effect. Remove it, or merge it into the last one.',
   },
   check(ctx) {
     const model = ctx.model.dockerfile;
@@ -27,7 +27,6 @@ export default defineRule({
           ctx.report({
             at: model.span(ignored.getInstructionRange()),
             messageId,
-            data: { line: last.getRange().start.line + 1 },
             related: [{ at: lastSpan, message: `The ${keyword} that takes effect.` }],
           });
         }

@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'info',
   docs: {
-    summary: 'Require version pins for packages installed with apk add (off by default)',
+    summary: 'Require version pins for packages installed with apk add',
     concept: 'dockerfile-best-practices',
     reference: 'https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper',
     enabledByDefault: false,

@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'info',
   docs: {
-    summary: 'Require version pins for packages installed with apt-get install (off by default)',
+    summary: 'Require version pins for packages installed with apt-get install',
     concept: 'dockerfile-best-practices',
     reference: 'https://docs.docker.com/build/building/best-practices/#apt-get',
     enabledByDefault: false,

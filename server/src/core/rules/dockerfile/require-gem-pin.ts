@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'info',
   docs: {
-    summary: 'Require version pins for packages installed with gem install (off by default)',
+    summary: 'Require version pins for packages installed with gem install',
     concept: 'dockerfile-best-practices',
     reference: 'https://guides.rubygems.org/command-reference/#gem-install',
     enabledByDefault: false,

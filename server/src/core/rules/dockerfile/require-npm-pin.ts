@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'info',
   docs: {
-    summary: 'Require version pins for packages installed with npm install (off by default)',
+    summary: 'Require version pins for packages installed with npm install',
     concept: 'dockerfile-best-practices',
     reference: 'https://docs.npmjs.com/cli/commands/npm-install',
     enabledByDefault: false,

@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'info',
   docs: {
-    summary: 'Require version pins for packages installed with pip install (off by default)',
+    summary: 'Require version pins for packages installed with pip install',
     concept: 'dockerfile-best-practices',
     reference: 'https://pip.pypa.io/en/stable/topics/repeatable-installs/',
     enabledByDefault: false,

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'dockerfile/valid-copy-from',
   kinds: ['dockerfile'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require COPY --from to name an earlier stage or an image',
     concept: 'dockerfile-best-practices',

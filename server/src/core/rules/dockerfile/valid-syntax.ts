@@ -101,6 +101,7 @@ export default defineRule({
   id: 'dockerfile/valid-syntax',
   kinds: ['dockerfile'],
   severity: 'error',
+  severities: ['error', 'warning', 'info'],
   docs: {
     summary: 'Require Dockerfile syntax that the Docker builder accepts',
     concept: 'dockerfile-best-practices',

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'ecs/require-execution-role',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require executionRoleArn when ECS must fetch secrets, send awslogs or pull from private ECR on Fargate',
     concept: 'task-role-vs-execution-role',

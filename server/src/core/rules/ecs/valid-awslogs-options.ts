@@ -6,6 +6,7 @@ export default defineRule({
   id: 'ecs/valid-awslogs-options',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require awslogs-group and awslogs-region (and awslogs-stream-prefix on Fargate) with the awslogs driver',
     concept: 'awslogs',

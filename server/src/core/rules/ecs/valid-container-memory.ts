@@ -6,6 +6,7 @@ export default defineRule({
   id: 'ecs/valid-container-memory',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require container memory settings that fit the task and each other',
     concept: 'task-definition-task-service',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'ecs/valid-health-check',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require container health check settings within the bounds ECS accepts',
     concept: 'container-health-checks',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'ecs/valid-port-mappings',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  severities: ['error', 'warning'],
   docs: {
     summary: 'Require port mappings that ECS accepts for the network mode',
     concept: 'network-modes',

@@ -11,6 +11,7 @@ export default defineRule({
   id: 'lambda/no-deprecated-runtime',
   kinds: LAMBDA_KINDS,
   severity: 'error',
+  severities: ['error', 'warning', 'info'],
   docs: {
     summary: 'Disallow Lambda runtimes that are deprecated or blocked, judged against today\'s date',
     concept: 'lambda-runtimes',

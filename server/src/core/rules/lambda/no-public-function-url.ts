@@ -9,7 +9,7 @@ export default defineRule({
   kinds: LAMBDA_KINDS,
   severity: 'warning',
   docs: {
-    summary: 'Warn about a Lambda function URL that anyone can call (AuthType NONE)',
+    summary: 'Disallow a Lambda function URL that anyone can call (AuthType NONE)',
     concept: 'lambda',
     reference: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
   },

@@ -16,7 +16,7 @@ export default defineRule({
   kinds: ['cloudformation', 'serverless-framework'],
   severity: 'warning',
   docs: {
-    summary: 'Warn when a function behind API Gateway may run longer than the integration timeout',
+    summary: 'Require a function behind API Gateway to time out within the integration timeout',
     concept: 'api-gateway-lambda',
     reference: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
   },

@@ -8,8 +8,9 @@ export default defineRule({
   id: 'lambda/valid-package-size',
   kinds: ['cloudformation', 'serverless-framework'],
   severity: 'warning',
+  severities: ['warning', 'info'],
   docs: {
-    summary: "Warn when a function's local code folder or zip is over Lambda's unzipped deployment package limit",
+    summary: "Require a function's local code folder or zip to fit Lambda's unzipped deployment package limit",
     concept: 'lambda',
     reference: LAMBDA_QUOTAS_SOURCE,
   },

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'lambda/valid-sqs-visibility-timeout',
   kinds: ['cloudformation'],
   severity: 'error',
+  severities: ['error', 'info'],
   docs: {
     summary: 'Require an SQS queue visibility timeout that covers the timeout of the function it triggers',
     concept: 'sqs-lambda-visibility-timeout',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'parse/invalid-encoding',
   kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'dockerfile'],
   severity: 'error',
+  severities: ['error', 'info'],
   docs: { summary: 'Require UTF-8 text', concept: 'json-config-files' },
   messages: {
     encoding: '{detail}',

@@ -4,7 +4,7 @@ export default defineRule({
   id: 'parse/too-complex',
   kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'dockerfile'],
   severity: 'warning',
-  docs: { summary: 'Report documents too large, too deep or too alias-heavy to analyse safely' },
+  docs: { summary: 'Require documents within the size, depth and alias limits that Berth analyses safely' },
   messages: {
     tooLarge: '{detail}',
     tooDeep: '{detail}',

@@ -191,6 +191,11 @@ describe('berth lint: SARIF output', () => {
     assert.equal(rule.helpUri, `${DOCS}ecs/fargate-valid-cpu-memory.md`);
     assert.equal(rule.defaultConfiguration.level, 'error');
     assert.match(rule.shortDescription.text, /^Require /);
+    assert.equal(rule.fullDescription, undefined);
+    // A rule whose severity depends on the case says so; each result carries its own level.
+    const runtime = run.tool.driver.rules.find((r: { id: string }) => r.id === 'lambda/no-deprecated-runtime');
+    assert.equal(runtime.defaultConfiguration.level, 'error');
+    assert.match(runtime.fullDescription.text, /\. The level depends on the case: error, warning, note\.$/);
     for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
   });
 

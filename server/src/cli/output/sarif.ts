@@ -6,6 +6,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { severitiesOf } from '../../core/rules/defineRule';
 import { RULES } from '../../core/rules/index';
 import type { Severity } from '../../core/rules/types';
 import type { CliFinding } from '../lint';
@@ -19,6 +20,8 @@ export interface SarifContext {
 interface RuleDescriptor {
   id: string;
   shortDescription: { text: string };
+  /** Only for a rule whose findings' severity depends on the case (each result carries its own level). */
+  fullDescription?: { text: string };
   helpUri: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' | 'none'; enabled?: boolean };
 }
@@ -27,6 +30,7 @@ export function formatSarif(findings: readonly CliFinding[], context: SarifConte
   const rules: RuleDescriptor[] = RULES.map((rule) => ({
     id: rule.id,
     shortDescription: { text: rule.docs.summary },
+    ...(severitiesOf(rule).length > 1 && { fullDescription: { text: `${rule.docs.summary}. The level depends on the case: ${severitiesOf(rule).map(level).join(', ')}.` } }),
     helpUri: rule.docsUrl,
     defaultConfiguration: rule.docs.enabledByDefault === false ? { level: level(rule.severity), enabled: false } : { level: level(rule.severity) },
   }));

@@ -1,7 +1,7 @@
 import { BATCH_LIMITS } from '../../facts/batch';
-import { replaceScalar } from '../../fix/edits';
 import { BATCH_KINDS } from '../../model/batch';
 import { defineRule } from '../defineRule';
+import { outOfRange } from '../shared/range';
 
 const { attemptsMin: min, attemptsMax: max } = BATCH_LIMITS;
 
@@ -19,10 +19,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const job of ctx.model.jobDefinitions) {
-      const a = job.retryAttempts;
-      if (!a?.known || (a.value >= min && a.value <= max)) continue;
-      const nearest = Math.min(max, Math.max(min, Math.round(a.value)));
-      ctx.report({ at: a, messageId: 'outOfRange', data: { value: a.value, nearest }, fix: { title: `Set attempts to ${nearest}`, edits: [replaceScalar(ctx.text, a.node, nearest)] } });
+      const out = outOfRange(job.retryAttempts, min, max, 'attempts', ctx.text);
+      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { value: out.at.value, nearest: out.nearest }, fix: out.fix });
     }
   },
 });

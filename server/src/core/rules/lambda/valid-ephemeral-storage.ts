@@ -1,7 +1,7 @@
 import { LAMBDA_LIMITS } from '../../facts/lambda';
-import { replaceScalar } from '../../fix/edits';
 import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
+import { outOfRange } from '../shared/range';
 
 const { ephemeralMin: min, ephemeralMax: max } = LAMBDA_LIMITS;
 
@@ -19,15 +19,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
-      const size = fn.ephemeralStorageSize;
-      if (!size?.known || (size.value >= min && size.value <= max)) continue;
-      const nearest = Math.min(max, Math.max(min, Math.round(size.value)));
-      ctx.report({
-        at: size,
-        messageId: 'outOfRange',
-        data: { key: keyOf(size, 'Size'), value: size.value, min, max, nearest },
-        fix: { title: `Set ${keyOf(size, 'Size')} to ${nearest}`, edits: [replaceScalar(ctx.text, size.node, nearest)] },
-      });
+      const key = keyOf(fn.ephemeralStorageSize, 'Size');
+      const out = outOfRange(fn.ephemeralStorageSize, min, max, key, ctx.text);
+      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { key, value: out.at.value, min, max, nearest: out.nearest }, fix: out.fix });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { LAMBDA_LIMITS } from '../../facts/lambda';
-import { replaceScalar } from '../../fix/edits';
 import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
+import { outOfRange } from '../shared/range';
 
 const { memoryMin: min, memoryMax: max } = LAMBDA_LIMITS;
 
@@ -19,15 +19,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
-      const memory = fn.memorySize;
-      if (!memory?.known || (memory.value >= min && memory.value <= max)) continue;
-      const nearest = Math.min(max, Math.max(min, Math.round(memory.value)));
-      ctx.report({
-        at: memory,
-        messageId: 'outOfRange',
-        data: { key: keyOf(memory, 'MemorySize'), value: memory.value, min, max, nearest },
-        fix: { title: `Set ${keyOf(memory, 'MemorySize')} to ${nearest}`, edits: [replaceScalar(ctx.text, memory.node, nearest)] },
-      });
+      const key = keyOf(fn.memorySize, 'MemorySize');
+      const out = outOfRange(fn.memorySize, min, max, key, ctx.text);
+      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { key, value: out.at.value, min, max, nearest: out.nearest }, fix: out.fix });
     }
   },
 });

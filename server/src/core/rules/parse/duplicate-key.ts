@@ -1,8 +1,9 @@
 import { defineRule } from '../defineRule';
+import { TREE_KINDS } from './shared/kinds';
 
 export default defineRule({
   id: 'parse/duplicate-key',
-  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework'],
+  kinds: TREE_KINDS,
   severity: 'warning',
   docs: { summary: 'Disallow the same key twice in one object', concept: 'json-config-files' },
   messages: {

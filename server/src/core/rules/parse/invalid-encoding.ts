@@ -1,8 +1,9 @@
+import { DOCUMENT_KINDS } from '../../kinds/detect';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'parse/invalid-encoding',
-  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'dockerfile'],
+  kinds: DOCUMENT_KINDS,
   severity: 'error',
   severities: ['error', 'info'],
   docs: { summary: 'Require UTF-8 text', concept: 'json-config-files' },

@@ -1,8 +1,9 @@
 import { defineRule } from '../defineRule';
+import { TREE_KINDS } from './shared/kinds';
 
 export default defineRule({
   id: 'parse/syntax-error',
-  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework'],
+  kinds: TREE_KINDS,
   severity: 'error',
   docs: { summary: 'Require the file to parse as JSON or YAML', concept: 'json-config-files' },
   messages: {

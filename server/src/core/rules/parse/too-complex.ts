@@ -1,8 +1,9 @@
+import { DOCUMENT_KINDS } from '../../kinds/detect';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'parse/too-complex',
-  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'dockerfile'],
+  kinds: DOCUMENT_KINDS,
   severity: 'warning',
   docs: { summary: 'Require documents within the size, depth and alias limits that Berth analyses safely' },
   messages: {

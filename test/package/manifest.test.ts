@@ -1,9 +1,11 @@
 /** The extension manifest and the .vsix contents (what VS Code and code-server 4.100.3 will accept). */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readZip } from '../helpers/zip';
 
 const ROOT = join(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -14,6 +16,14 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   bin: Record<string, string>;
   activationEvents: string[];
   workspaces: string[];
+  version: string;
+  icon: string;
+  galleryBanner: { color: string; theme: string };
+  repository: { type: string; url: string };
+  bugs: { url: string };
+  homepage: string;
+  categories: string[];
+  keywords: string[];
   devDependencies: Record<string, string>;
   contributes: { configuration: { properties: Record<string, unknown> } };
 };
@@ -44,14 +54,61 @@ describe('extension manifest', () => {
   });
 });
 
+/** The categories the Marketplace accepts (vsce's list, 3.x). */
+const MARKETPLACE_CATEGORIES = [
+  'AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters',
+  'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization',
+];
+
+describe('marketplace listing', () => {
+  it('has an icon (PNG, at least 128 x 128), a gallery banner, repository, bug tracker and homepage URLs', () => {
+    const png = readFileSync(join(ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(width >= 128 && width === height, `icon is ${width} x ${height}`);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.equal(manifest.repository.url, 'https://github.com/berth-tools/berth');
+    assert.equal(manifest.bugs.url, `${manifest.repository.url}/issues`);
+    assert.equal(manifest.homepage, `${manifest.repository.url}#readme`);
+  });
+
+  it('lists Marketplace categories and at most 30 keywords', () => {
+    assert.deepEqual(manifest.categories.filter((c) => !MARKETPLACE_CATEGORIES.includes(c)), []);
+    assert.ok(manifest.keywords.length > 0 && manifest.keywords.length <= 30);
+    assert.equal(new Set(manifest.keywords).size, manifest.keywords.length);
+  });
+
+  it('the CHANGELOG has a section for this version', () => {
+    assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
+  });
+
+  it('vsce packages it offline without the missing-repository and licence escapes, with the links the listing shows', () => {
+    assert.ok(existsSync(join(ROOT, 'dist/server.js')), 'build first (npm test does)');
+    const out = join(mkdtempSync(join(tmpdir(), 'berth-vsix-')), 'berth.vsix');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const files = readZip(readFileSync(out));
+    const vsixManifest = files.get('extension.vsixmanifest')!.toString('utf8');
+    assert.match(vsixManifest, /<Icon>extension\/client\/media\/icon\.png<\/Icon>/);
+    assert.match(vsixManifest, /Links\.Support" Value="https:\/\/github\.com\/berth-tools\/berth\/issues"/);
+    assert.match(vsixManifest, /Branding\.Color" Value="#[0-9a-f]{6}"/i);
+    assert.match(vsixManifest, /<License>extension\/LICENSE\.txt<\/License>/);
+    assert.ok(files.has('extension/changelog.md'));
+    // The README's relative links become absolute, so they work on the Marketplace page.
+    const readme = files.get('extension/readme.md')!.toString('utf8');
+    assert.doesNotMatch(readme, /\]\((?!https?:|#|mailto:)[^)]+\)/);
+    assert.match(readme, /\]\(https:\/\/github\.com\/berth-tools\/berth\/blob\/HEAD\/server\/src\/core\/rules\//);
+  });
+});
+
 describe('.vsix contents', () => {
-  it('ships only dist/, schemas/, snippets/, syntaxes/, README, LICENSE, CHANGELOG and package.json', () => {
+  it('ships only dist/, schemas/, snippets/, syntaxes/, the icon, README, LICENSE, CHANGELOG and package.json', () => {
     assert.ok(existsSync(join(ROOT, 'dist/server.js')), 'build first (npm test does)');
     const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|client\/media\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
     for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
       assert.ok(listed.includes(required), `${required} is missing from the .vsix`);

@@ -50,6 +50,8 @@ const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The deploy engine and the AWS SDK: required at run time by the CLI and the server on the first deploy only.
   { entryPoints: ['server/src/deploy/main.ts'], outfile: 'dist/deploy.js' },
+  // The MCP server and its SDK: required by the CLI for `berth mcp` only.
+  { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
 ];
 
 // The walkthrough's pages ship inside dist/ (the .vsix carries only dist/, schemas/, snippets/, syntaxes/).

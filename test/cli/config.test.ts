@@ -91,7 +91,7 @@ describe('berth: usage', () => {
     [['lint', '--min-severity', 'fatal'], /^berth: --min-severity must be one of error, warning, info, not "fatal"/],
     [['lint', '--max-warnings', 'many'], /^berth: --max-warnings must be a whole number of 0 or more, not "many"/],
     [['lint', '--format'], /^berth: option --format needs a value/],
-    [['check'], /^berth: unknown command "check"; the commands are lint and deploy/],
+    [['check'], /^berth: unknown command "check"; the commands are lint, deploy and mcp/],
     [[], /^berth: missing command/],
   ];
   for (const [args, message] of bad) {

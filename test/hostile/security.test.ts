@@ -78,6 +78,7 @@ describe('security: the network stub itself', () => {
 /** Computed requires and imports that are vetted: the path is fixed by Berth, never taken from a workspace. */
 const VETTED: Record<string, string> = {
   'server/src/cli/deploy.ts': 'loads dist/deploy.js beside the CLI (join(__dirname, "deploy.js")), so esbuild keeps the AWS SDK out of dist/cli.js',
+  'server/src/cli/mcp.ts': 'loads dist/mcp.js beside the CLI (join(__dirname, "mcp.js")), so esbuild keeps the MCP SDK out of dist/cli.js',
   'client/src/deploy/loader.ts': 'loads dist/deploy.js from the extension folder (context.asAbsolutePath), on the first deploy only',
 };
 

@@ -1,10 +1,12 @@
-/** `npm pack` gives an installable CLI: installed into an empty folder, `berth` lints, deploys and explains itself. */
+/** `npm pack` gives an installable CLI: installed into an empty folder, `berth` lints, deploys, serves MCP and explains itself. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ROOT } from '../cli/cliHarness';
 import { packAndInstall, type PackedCli } from './packedCli';
 
@@ -33,6 +35,7 @@ describe('the packed CLI', () => {
       'README.md',
       'dist/cli.js',
       'dist/deploy.js',
+      'dist/mcp.js',
       'dist/tree-sitter-terraform.wasm', // Terraform's parser, loaded on the first .tf file
       'dist/web-tree-sitter.wasm',
       'package.json',
@@ -70,6 +73,19 @@ describe('the packed CLI', () => {
     const r = berth(['deploy', 'nope', '--dry-run']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /REFUSED: .*"nope"/);
+  });
+
+  it('berth mcp serves the MCP SDK client from the package', async () => {
+    const transport = new StdioClientTransport({ command: cli.bin, args: ['mcp'], cwd: examples, stderr: 'pipe' });
+    const client = new Client({ name: 'berth-package-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      assert.equal(client.getServerVersion()?.version, version);
+      const r = (await client.callTool({ name: 'lint', arguments: { paths: ['api'] } })) as unknown as { structuredContent: { findings: { ruleId: string }[] } };
+      assert.ok(r.structuredContent.findings.some((f) => f.ruleId === 'ecs/fargate-valid-cpu-memory'));
+    } finally {
+      await client.close();
+    }
   });
 
   it('bad input: a missing path, an unknown option, a broken config (exit 2, a clear message)', () => {

@@ -133,8 +133,17 @@ describe('bundles', () => {
     assert.match(readFileSync(join(ROOT, 'dist/deploy.js'), 'utf8'), /@aws-sdk\/client-ecs/);
   });
 
-  it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
+  it('only dist/mcp.js holds the MCP SDK (berth mcp requires it on that command), and it holds no AWS SDK', () => {
     for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js']) {
+      assert.equal(/@modelcontextprotocol\/sdk/.test(readFileSync(join(ROOT, bundle), 'utf8')), false, `${bundle} contains the MCP SDK`);
+    }
+    const mcp = readFileSync(join(ROOT, 'dist/mcp.js'), 'utf8');
+    assert.match(mcp, /@modelcontextprotocol\/sdk/);
+    assert.equal(/@aws-sdk\/|@smithy\//.test(mcp), false, 'dist/mcp.js contains AWS SDK code');
+  });
+
+  it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/mcp.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       assert.equal(at, -1, `${bundle} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

@@ -21,6 +21,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: berth lint [options] [paths or globs...]
        berth deploy <target> [--dry-run] [--yes] [--no-wait] [--timeout MIN] [--format json]
+       berth mcp [--root DIR]
 
 Lints ECS task and service definitions, Batch job definitions, Lambda configs,
 CloudFormation/SAM templates and Dockerfiles. With no paths, lints the current
@@ -42,7 +43,8 @@ Options:
 Exit codes: 0 no errors, 1 errors found (or too many warnings),
             2 usage error, no files matched, broken configuration or internal error.
 
-berth deploy --help describes deploying a target from .berthrc.yaml to ECR/ECS.`;
+berth deploy --help describes deploying a target from .berthrc.yaml to ECR/ECS;
+berth mcp --help the MCP server for coding agents.`;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -54,7 +56,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
   if (command !== 'lint') {
-    throw new UsageError(command!.startsWith('-') ? `unknown option "${command}" before the command` : `unknown command "${command}"; the commands are lint and deploy`);
+    throw new UsageError(command!.startsWith('-') ? `unknown option "${command}" before the command` : `unknown command "${command}"; the commands are lint, deploy and mcp`);
   }
 
   const patterns: string[] = [];

@@ -2,6 +2,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { repository, version } from '../../../package.json';
 import { deployMain } from './deploy';
+import { mcpMain } from './mcp';
 import { runLintShard } from './parallel';
 import { runCli } from './run';
 
@@ -24,6 +25,9 @@ function main(): void {
   if (argv[0] === 'deploy') {
     // The deploy engine (and the AWS SDK) is loaded only on this path.
     void deployMain(argv.slice(1));
+  } else if (argv[0] === 'mcp') {
+    // Likewise the MCP server and its SDK (dist/mcp.js).
+    void mcpMain(argv.slice(1), version);
   } else {
     process.exitCode = runCli(argv, {
       cwd: process.cwd(),

@@ -1,0 +1,54 @@
+/** Findings as the MCP tools return them: 1-based lines and columns, as `berth lint --format json` prints them. */
+import { z } from 'zod';
+import type { Finding, TextEdit } from '../core/rules/types';
+import type { LineIndex } from '../core/text/lineIndex';
+
+export const rangeShape = {
+  line: z.number().describe('1-based line of the first character'),
+  column: z.number().describe('1-based column (UTF-16 code units) of the first character'),
+  endLine: z.number(),
+  endColumn: z.number().describe('1-based column just past the last character'),
+};
+
+export const findingShape = {
+  file: z.string().describe('Path relative to the project folder, or <text>'),
+  ...rangeShape,
+  severity: z.enum(['error', 'warning', 'info']),
+  ruleId: z.string(),
+  message: z.string(),
+  docsUrl: z.string(),
+};
+
+export const summaryShape = { files: z.number(), errors: z.number(), warnings: z.number(), infos: z.number() };
+
+export interface Range {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function rangeOf(lines: LineIndex, span: { readonly start: number; readonly end: number }): Range {
+  const start = lines.positionAt(span.start);
+  const end = lines.positionAt(span.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export function findingJson(file: string, lines: LineIndex, f: Finding) {
+  return { file, ...rangeOf(lines, f.span), severity: f.severity, ruleId: f.ruleId, message: f.message, docsUrl: f.docsUrl };
+}
+
+/** A fix's id: its rule and where its finding starts, stable while the text does not change. */
+export function fixId(lines: LineIndex, f: Finding): string {
+  const { line, column } = rangeOf(lines, f.span);
+  return `${f.ruleId}@${line}:${column}`;
+}
+
+export function editJson(lines: LineIndex, edit: TextEdit) {
+  return { ...rangeOf(lines, edit.span), newText: edit.newText };
+}
+
+/** `file:line:col: severity: message [rule-id]`, the CLI's text line. */
+export function findingLine(f: { file: string; line: number; column: number; severity: string; message: string; ruleId: string }): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\s*\r?\n\s*/g, ' ')} [${f.ruleId}]`;
+}

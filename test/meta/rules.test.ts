@@ -5,10 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { preProcessFile } from 'typescript';
 import { getConcept } from '../../server/src/core/docs/concepts';
+import { cfnLevelAt } from '../../server/src/core/features/cfnSpec';
 import { DOCUMENT_KINDS } from '../../server/src/core/kinds/detect';
 import { docsUrlFor, severitiesOf } from '../../server/src/core/rules/defineRule';
 import { RULES } from '../../server/src/core/rules/index';
 import type { Rule, Severity } from '../../server/src/core/rules/types';
+import { isSchemaKind, schemaAt } from '../../server/src/core/schema/registry';
 
 const RULES_DIR = join(__dirname, '../../server/src/core/rules');
 const TESTS_DIR = join(__dirname, '../unit/rules');
@@ -79,6 +81,19 @@ describe('rule conventions', () => {
         assert.equal(severities[0], rule.severity, 'severities start with severity (the most severe)');
         assert.deepEqual([...severities], SEVERITY_ORDER.filter((s) => severities.includes(s)), 'severities: distinct, most severe first');
         if (rule.docs.reference) assert.match(rule.docs.reference, /^https:\/\/\S+$/);
+      });
+
+      it('owns only values that exist where it says, in kinds it checks', () => {
+        for (const owned of rule.owns ?? []) {
+          const path = owned.path.split('.').map((step) => (step === '*' ? 0 : step));
+          if ('kind' in owned) {
+            assert.ok(rule.kinds.includes(owned.kind), `${owned.kind} is not among its kinds`);
+            assert.ok(isSchemaKind(owned.kind) && schemaAt(owned.kind, path), `the ${owned.kind} schema has no ${owned.path}`);
+          } else {
+            assert.ok(rule.kinds.includes('cloudformation'), 'it does not check CloudFormation');
+            assert.ok(cfnLevelAt(owned.resourceType, path)?.property, `${owned.resourceType} has no property ${owned.path}`);
+          }
+        }
       });
 
       it('its messages give no line numbers (related locations point at other places)', () => {

@@ -2,7 +2,7 @@ import type { Node, Pair, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { formatMessage } from './defineRule';
 import ruleError from './internal/rule-error';
-import type { Finding, RelatedLocation, Rule, RuleSetting, RunInput, Severity, Target } from './types';
+import type { Finding, RelatedLocation, Rule, RuleOwning, RuleSetting, RunInput, Severity, Target } from './types';
 
 /** The severity a rule runs at under the user's settings, or 'off'. */
 export function effectiveSetting(rule: Rule, settings: Readonly<Record<string, RuleSetting>> | undefined): RuleSetting {
@@ -14,6 +14,7 @@ export function effectiveSetting(rule: Rule, settings: Readonly<Record<string, R
 /** Runs each applicable rule in isolation: a rule that throws becomes one internal-error finding. */
 export function runRules(rules: readonly Rule[], input: RunInput, settings?: Readonly<Record<string, RuleSetting>>): Finding[] {
   const findings: Finding[] = [];
+  const ruleOwning = ruleOwnership(rules);
   for (const rule of rules) {
     if (!rule.kinds.includes(input.kind)) continue;
     const setting = effectiveSetting(rule, settings);
@@ -22,6 +23,7 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
     try {
       rule.check({
         ...input,
+        ruleOwning,
         report: (report) => {
           const owner = ownerOf(input, report.at);
           // A model that spans documents (a Terraform module): the finding belongs to the document that owns its node.
@@ -63,6 +65,27 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
     }
   }
   return findings;
+}
+
+/**
+ * Which of these rules owns the value at a path (rule.owns), whatever the settings: turning the owner off turns the
+ * check off, it does not hand it back to the schema rules. Built on first use (only the schema rules ask).
+ */
+export function ruleOwnership(rules: readonly Rule[]): RuleOwning {
+  let byScope: Map<string, { readonly segments: readonly string[]; readonly owner: string }[]> | undefined;
+  return (scope, path) => {
+    if (!byScope) {
+      byScope = new Map();
+      for (const rule of rules) {
+        for (const owned of rule.owns ?? []) {
+          const key = 'kind' in owned ? owned.kind : owned.resourceType;
+          byScope.set(key, [...(byScope.get(key) ?? []), { segments: owned.path.split('.'), owner: rule.id }]);
+        }
+      }
+    }
+    const match = byScope.get(scope)?.find(({ segments }) => segments.length === path.length && segments.every((s, i) => s === '*' || s === String(path[i])));
+    return match?.owner;
+  };
 }
 
 /** A front-end rule's finding as its front end reports it, before it is placed in a file. */

@@ -66,9 +66,26 @@ export interface RunInput {
   readonly now: Date;
 }
 
+/** The id of the rule that owns the value at a path (see OwnedValue); `scope` is an API kind or a resource type. */
+export type RuleOwning = (scope: string, path: readonly (string | number)[]) => string | undefined;
+
 export interface RuleContext<M extends string> extends RunInput {
+  /** For the schema rules: which running rule owns a value, whose range and allowed values they then leave alone. */
+  readonly ruleOwning: RuleOwning;
   report(report: Report<M>): void;
 }
+
+/**
+ * A value a rule judges in full (its range or its allowed values), so that the schema rules (schema/valid-api-input,
+ * cfn/valid-resource-properties) leave those checks to it and judge only the value's type: one finding per value
+ * (cfn-lint: never report the same value twice). `path` is dotted; `*` stands for any list item or map key.
+ */
+export type OwnedValue =
+  /** In API input (a register or create request, JSON), from the document root. */
+  | { readonly kind: DocumentKind; readonly path: string }
+  /** In a resource of this type (CloudFormation or SAM, e.g. AWS::Lambda::Function), below its Properties. */
+  | { readonly resourceType: string; readonly path: string };
+
 
 export interface RuleDocs {
   /** "Require …", "Disallow …", "Prefer …". */
@@ -104,6 +121,8 @@ export interface RuleDefinition<M extends string> {
    * could not hand to the rules (a file that cannot be read, Berth failing on a file). They have no kinds and no check.
    */
   readonly frontEnd?: boolean;
+  /** The values it judges in full, in every shape the schema rules read (see OwnedValue). */
+  readonly owns?: readonly OwnedValue[];
   check(ctx: RuleContext<M>): void;
 }
 

@@ -9,6 +9,10 @@ export default defineRule({
   id: 'batch/valid-attempt-duration',
   kinds: BATCH_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'batch-job-definition', path: 'timeout.attemptDurationSeconds' },
+    { resourceType: 'AWS::Batch::JobDefinition', path: 'Timeout.AttemptDurationSeconds' },
+  ],
   docs: {
     summary: 'Require a Batch job timeout (attemptDurationSeconds) of at least 60 seconds',
     concept: 'aws-batch',

@@ -9,6 +9,10 @@ export default defineRule({
   id: 'batch/valid-retry-attempts',
   kinds: BATCH_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'batch-job-definition', path: 'retryStrategy.attempts' },
+    { resourceType: 'AWS::Batch::JobDefinition', path: 'RetryStrategy.Attempts' },
+  ],
   docs: {
     summary: 'Require retryStrategy.attempts between 1 and 10',
     concept: 'aws-batch',

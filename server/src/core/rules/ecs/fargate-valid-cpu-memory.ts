@@ -6,6 +6,12 @@ export default defineRule({
   id: 'ecs/fargate-valid-cpu-memory',
   kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
+  owns: [
+    { kind: 'ecs-task-definition', path: 'cpu' },
+    { kind: 'ecs-task-definition', path: 'memory' },
+    { resourceType: 'AWS::ECS::TaskDefinition', path: 'Cpu' },
+    { resourceType: 'AWS::ECS::TaskDefinition', path: 'Memory' },
+  ],
   docs: {
     summary: 'Require a CPU and memory combination that Fargate supports',
     concept: 'fargate-task-size',

@@ -5,6 +5,10 @@ export default defineRule({
   id: 'ecs/valid-ephemeral-storage',
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
+  owns: [
+    { kind: 'ecs-task-definition', path: 'ephemeralStorage.sizeInGiB' },
+    { resourceType: 'AWS::ECS::TaskDefinition', path: 'EphemeralStorage.SizeInGiB' },
+  ],
   docs: {
     summary: `Require ephemeralStorage.sizeInGiB within ${EPHEMERAL_STORAGE_GIB.min}–${EPHEMERAL_STORAGE_GIB.max}`,
     concept: 'ephemeral-storage',

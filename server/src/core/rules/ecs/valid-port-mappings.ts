@@ -8,6 +8,12 @@ export default defineRule({
   kinds: ['ecs-task-definition', 'cloudformation'],
   severity: 'error',
   severities: ['error', 'warning'],
+  owns: [
+    { kind: 'ecs-task-definition', path: 'containerDefinitions.*.portMappings.*.containerPort' },
+    { kind: 'ecs-task-definition', path: 'containerDefinitions.*.portMappings.*.hostPort' },
+    { resourceType: 'AWS::ECS::TaskDefinition', path: 'ContainerDefinitions.*.PortMappings.*.ContainerPort' },
+    { resourceType: 'AWS::ECS::TaskDefinition', path: 'ContainerDefinitions.*.PortMappings.*.HostPort' },
+  ],
   docs: {
     summary: 'Require port mappings that ECS accepts for the network mode',
     concept: 'network-modes',

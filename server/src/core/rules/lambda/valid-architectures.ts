@@ -6,6 +6,14 @@ export default defineRule({
   id: 'lambda/valid-architectures',
   kinds: LAMBDA_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'lambda-function', path: 'Architectures' },
+    { resourceType: 'AWS::Lambda::Function', path: 'Architectures' },
+    { resourceType: 'AWS::Serverless::Function', path: 'Architectures' },
+    { kind: 'lambda-function', path: 'Architectures.*' },
+    { resourceType: 'AWS::Lambda::Function', path: 'Architectures.*' },
+    { resourceType: 'AWS::Serverless::Function', path: 'Architectures.*' },
+  ],
   docs: {
     summary: 'Require exactly one Lambda architecture, x86_64 or arm64',
     concept: 'cpu-architecture',

@@ -9,6 +9,11 @@ export default defineRule({
   id: 'lambda/valid-ephemeral-storage',
   kinds: LAMBDA_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'lambda-function', path: 'EphemeralStorage.Size' },
+    { resourceType: 'AWS::Lambda::Function', path: 'EphemeralStorage.Size' },
+    { resourceType: 'AWS::Serverless::Function', path: 'EphemeralStorage.Size' },
+  ],
   docs: {
     summary: 'Require a Lambda /tmp (ephemeral storage) size between 512 and 10,240 MB',
     concept: 'ephemeral-storage',

@@ -9,6 +9,11 @@ export default defineRule({
   id: 'lambda/valid-memory-size',
   kinds: LAMBDA_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'lambda-function', path: 'MemorySize' },
+    { resourceType: 'AWS::Lambda::Function', path: 'MemorySize' },
+    { resourceType: 'AWS::Serverless::Function', path: 'MemorySize' },
+  ],
   docs: {
     summary: 'Require a Lambda memory size between 128 and 10,240 MB',
     concept: 'lambda',

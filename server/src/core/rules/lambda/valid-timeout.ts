@@ -8,6 +8,11 @@ export default defineRule({
   id: 'lambda/valid-timeout',
   kinds: LAMBDA_KINDS,
   severity: 'error',
+  owns: [
+    { kind: 'lambda-function', path: 'Timeout' },
+    { resourceType: 'AWS::Lambda::Function', path: 'Timeout' },
+    { resourceType: 'AWS::Serverless::Function', path: 'Timeout' },
+  ],
   docs: {
     summary: `Require a Lambda timeout between ${min} and ${max} seconds`,
     concept: 'lambda-vs-batch',

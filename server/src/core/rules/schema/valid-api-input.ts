@@ -51,7 +51,10 @@ export default defineRule<MessageId>({
     for (const problem of validateAgainstSchema(ctx.kind, node, toPlain(node))) {
       // Describe-only keys get their own rule (ecs/no-describe-output-keys) with a fix.
       if (ctx.kind === 'ecs-task-definition' && problem.messageId === 'unknownProperty' && problem.path.length === 1 && DESCRIBE_ONLY.has(String(problem.path[0]))) continue;
-      ctx.report({ at: problem.span, messageId: MESSAGE_OF[problem.messageId], data: { detail: problem.message } });
+      const messageId = MESSAGE_OF[problem.messageId];
+      // A value another rule judges in full (its `owns`): the range and the allowed values are that rule's to report.
+      if ((messageId === 'outOfRange' || messageId === 'notAllowedValue') && ctx.ruleOwning(ctx.kind, problem.path)) continue;
+      ctx.report({ at: problem.span, messageId, data: { detail: problem.message } });
     }
   },
 });

@@ -30,6 +30,15 @@ export const RUNTIME_INTERFACE_CLIENTS: readonly RegExp[] = [
 ];
 
 /**
+ * The AWS Lambda Web Adapter: a Lambda extension, copied into /opt/extensions/, that speaks the Runtime API on behalf
+ * of a plain web app (Express, Flask, Spring…), so an image with it needs no runtime interface client. It is shipped as
+ * the image public.ecr.aws/awsguru/aws-lambda-adapter, whose /lambda-adapter binary a Dockerfile copies.
+ * Source: https://github.com/awslabs/aws-lambda-web-adapter (README, "Lambda functions packaged as Docker Images").
+ */
+export const LAMBDA_EXTENSIONS_DIR = '/opt/extensions';
+export const LAMBDA_WEB_ADAPTER = /aws-lambda-adapter|lambda-adapter/i;
+
+/**
  * Commands that start a language interpreter or a general web server rather than a Lambda runtime client:
  * an image whose entrypoint is one of these, without a runtime interface client, does not answer Lambda's
  * Runtime API. (Compiled binaries may embed a client, so those are not judged.)

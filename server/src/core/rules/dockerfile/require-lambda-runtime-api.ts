@@ -1,5 +1,5 @@
-import { INTERPRETERS, LANGUAGE_IMAGES, RUNTIME_INTERFACE_CLIENTS, isLambdaBaseImage } from '../../facts/dockerfile';
-import { argumentsSpan, commandWords, effectiveInstruction, rootFromOf, runCommands } from '../../model/dockerfile';
+import { INTERPRETERS, LAMBDA_EXTENSIONS_DIR, LAMBDA_WEB_ADAPTER, LANGUAGE_IMAGES, RUNTIME_INTERFACE_CLIENTS, isLambdaBaseImage } from '../../facts/dockerfile';
+import { argumentsSpan, commandWords, effectiveInstruction, flagsOf, rootFromOf, runCommands, type DockerfileModel } from '../../model/dockerfile';
 import { baseName } from '../../parse/shell';
 import { linkedTargets, type LambdaLink } from '../../workspace/dockerfileLinks';
 import { defineRule } from '../defineRule';
@@ -31,6 +31,7 @@ export default defineRule({
     const rootFrom = rootFromOf(model);
     const image = rootFrom?.getImage();
     if (judged.length === 0 || !rootFrom || !image || image.includes('$') || isLambdaBaseImage(image)) return;
+    if (copiesWebAdapter(model)) return;
 
     const entrypoint = effectiveInstruction(model, 'ENTRYPOINT');
     const cmd = effectiveInstruction(model, 'CMD');
@@ -64,3 +65,21 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The image copies the Lambda Web Adapter into /opt/extensions/ (COPY --from=…/aws-lambda-adapter:… /lambda-adapter
+ * /opt/extensions/lambda-adapter): the adapter answers the Runtime API for the web app the image starts.
+ */
+function copiesWebAdapter(model: DockerfileModel): boolean {
+  return model.finalChain.some((stage) =>
+    stage.instructions.some((instruction) => {
+      const keyword = instruction.getKeyword();
+      if (keyword !== 'COPY' && keyword !== 'ADD') return false;
+      const words = model.execWords(instruction)?.map((w) => w.text) ?? instruction.getArguments().map((a) => a.getValue());
+      const destination = words[words.length - 1] ?? '';
+      if (!destination.startsWith(LAMBDA_EXTENSIONS_DIR)) return false;
+      const from = flagsOf(instruction, 'from').map((f) => f.getValue() ?? '');
+      return [...from, ...words].some((w) => LAMBDA_WEB_ADAPTER.test(w));
+    }),
+  );
+}

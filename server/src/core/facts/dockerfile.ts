@@ -39,6 +39,23 @@ export const LAMBDA_EXTENSIONS_DIR = '/opt/extensions';
 export const LAMBDA_WEB_ADAPTER = /aws-lambda-adapter|lambda-adapter/i;
 
 /**
+ * Windows container images: Microsoft's base images (mcr.microsoft.com/windows/*, the nanoserver and servercore
+ * variants, .NET Framework images) and tags naming a Windows Server release. Windows containers have no root: they run
+ * as ContainerAdministrator or ContainerUser. Source:
+ * https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images and
+ * https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-security.
+ */
+export function isWindowsImage(image: string, platform?: string): boolean {
+  if (platform?.toLowerCase().startsWith('windows')) return true;
+  const lower = image.toLowerCase();
+  return (
+    /^mcr\.microsoft\.com\/(windows|dotnet\/framework|powershell:.*(nanoserver|windowsservercore))/.test(lower) ||
+    /(^|[/:-])(nanoserver|servercore|windowsservercore)([-:]|$)/.test(lower) ||
+    /:(.*-)?ltsc20\d\d$/.test(lower)
+  );
+}
+
+/**
  * Commands that start a language interpreter or a general web server rather than a Lambda runtime client:
  * an image whose entrypoint is one of these, without a runtime interface client, does not answer Lambda's
  * Runtime API. (Compiled binaries may embed a client, so those are not judged.)

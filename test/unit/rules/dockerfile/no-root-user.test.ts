@@ -12,6 +12,10 @@ runRuleTests(rule, {
     { name: 'image run by a Lambda function', filename: 'hello/Dockerfile', workspace: [samTemplate()], code: 'FROM python:3.12\nENTRYPOINT ["python", "-m", "awslambdaric"]\n' },
     { name: 'user inherited from an earlier stage', filename, code: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n' },
     { name: 'non-root base image', filename, code: 'FROM gcr.io/distroless/static:nonroot\n' },
+    { name: 'Windows Server Core image: no root user on Windows', filename, code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD ["app.exe"]\n' },
+    { name: '.NET Framework image on Windows', filename, code: 'FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019\nCOPY . /inetpub/wwwroot\n' },
+    { name: 'nanoserver tag', filename, code: 'FROM mcr.microsoft.com/powershell:lts-nanoserver-1809\n' },
+    { name: 'Windows platform flag', filename, code: 'FROM --platform=windows/amd64 example.com/app-base:3\n' },
     { name: 'user from a variable', filename, code: 'ARG U=app\nFROM alpine:3.20\nARG U\nUSER $U\n' },
   ],
   invalid: [
@@ -20,6 +24,12 @@ runRuleTests(rule, {
       filename,
       code: 'FROM node:20\nCMD ["node"]\n',
       errors: [{ messageId: 'noUser', line: 1, column: 6, endLine: 1, endColumn: 13, severity: 'warning', message: /base image node:20/ }],
+    },
+    {
+      name: 'a Linux image from Microsoft is judged',
+      filename,
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\n',
+      errors: [{ messageId: 'noUser', line: 1, column: 6, endLine: 1, endColumn: 41 }],
     },
     {
       name: 'last USER is root',

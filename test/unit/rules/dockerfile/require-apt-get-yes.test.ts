@@ -21,6 +21,13 @@ runRuleTests(rule, {
       output: 'FROM debian:12\nRUN apt-get update && \\\n    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl\n',
     },
     {
+      name: 'autoremove asks only when something is removable: a warning',
+      filename,
+      code: 'FROM debian:12\nRUN apt-get install -y curl && apt-get autoremove && rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ messageId: 'missingYesSometimes', line: 2, column: 40, endLine: 2, endColumn: 50, severity: 'warning', message: /^apt-get autoremove asks .* whenever there is something to remove/ }],
+      output: 'FROM debian:12\nRUN apt-get install -y curl && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'behind sudo, and apt',
       filename,
       code: 'FROM debian:12\nRUN sudo apt-get remove x; apt upgrade\n',

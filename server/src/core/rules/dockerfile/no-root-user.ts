@@ -1,4 +1,5 @@
-import { isLambdaBaseImage } from '../../facts/dockerfile';
+import { isLambdaBaseImage, isWindowsImage } from '../../facts/dockerfile';
+import { flagsOf } from '../../model/dockerfile';
 import { instructionsOf, rootImageOf } from '../../model/dockerfile';
 import { linkedTargets } from '../../workspace/dockerfileLinks';
 import { defineRule } from '../defineRule';
@@ -28,6 +29,9 @@ export default defineRule({
     // Lambda sets the user itself; variables and images named for a non-root user are not judged.
     if (isLambdaBaseImage(rootImageText) || rootImageText.includes('$') || /nonroot|non-root|rootless/i.test(rootImageText)) return;
     if (linkedTargets(ctx.uri, ctx.workspace).some((l) => l.kind === 'lambda')) return;
+    // Windows containers have no root user (they run as ContainerAdministrator or ContainerUser).
+    const platform = flagsOf(rootFrom, 'platform')[0]?.getValue() ?? undefined;
+    if (isWindowsImage(rootImageText, platform)) return;
     for (const stage of model.finalChain) {
       const users = instructionsOf(stage, 'USER');
       const last = users[users.length - 1];

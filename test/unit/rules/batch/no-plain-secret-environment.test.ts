@@ -6,6 +6,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'ordinary values', code: api([], ['"environment": [{ "name": "STAGE", "value": "prod" }, { "name": "DB_PASSWORD_ARN", "value": "arn:aws:secretsmanager:x" }]']), filename: 'job.json' },
     { name: 'placeholder', code: cfn([], ['Environment:', '  - { Name: API_TOKEN, Value: changeme }']) },
+    { name: 'settings with secret-sounding names', code: api([], ['"environment": [{ "name": "PASSWORD_ITERATIONS", "value": "4096" }, { "name": "TOKEN_TIMEOUT_SECONDS", "value": "90s" }, { "name": "SECRETS_PROVIDER", "value": "vault" }]']), filename: 'job.json' },
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ runRuleTests(rule, {
     { name: 'ordinary ENV', filename, code: 'FROM alpine:3\nENV PORT=8080 LOG_LEVEL=info\n' },
     { name: 'ARG without default', filename, code: 'FROM alpine:3\nARG NPM_TOKEN\n' },
     { name: 'placeholder', filename, code: 'FROM alpine:3\nENV DB_PASSWORD=changeme API_TOKEN=${TOKEN}\n' },
+    { name: 'settings: number, duration, boolean, word', filename, code: 'FROM alpine:3\nENV PASSWORD_ITERATIONS=4096 TOKEN_TTL=24h AUTH_DISABLED=false SECRET_STORE=Vault\n' },
     { name: 'a path, not a secret', filename, code: 'FROM alpine:3\nENV SECRET_FILE=/run/secrets/db\n' },
   ],
   invalid: [

@@ -25,6 +25,11 @@ runRuleTests(rule, {
   valid: [
     { name: 'ordinary settings', code: api('{ "name": "LOG_LEVEL", "value": "debug" }, { "name": "PASSWORD_FILE", "value": "/run/secrets/db" }') },
     { name: 'placeholder', code: api('{ "name": "API_TOKEN", "value": "changeme" }') },
+    {
+      name: 'settings with secret-sounding names: a number, a duration, a boolean, a plain word',
+      code: api('{ "name": "PASSWORD_ITERATIONS", "value": "4096" }, { "name": "TOKEN_EXPIRY", "value": "15m" }, { "name": "AUTH_REQUIRED", "value": "true" }, { "name": "PASSWORD_HASHER", "value": "bcrypt" }, { "name": "SECRET_ROTATION", "value": "PT12H" }'),
+    },
+    { name: 'CloudFormation: a number is a setting', code: cfn('PASSWORD_ITERATIONS', '4096') },
     { name: 'secrets with valueFrom are the remedy', code: api('') },
     { name: 'CloudFormation dynamic reference by intrinsic', code: cfn('DB_PASSWORD', '!Ref DbPassword') },
   ],

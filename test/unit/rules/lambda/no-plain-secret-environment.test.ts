@@ -6,6 +6,9 @@ runRuleTests(rule, {
   valid: [
     { name: 'ordinary', code: api('"Environment": { "Variables": { "TABLE": "orders", "API_KEY_ARN": "arn:aws:ssm:us-east-1:123456789012:parameter/key" } }'), filename: 'function.json' },
     { name: 'intrinsic value', code: cfn('Environment:', '  Variables:', '    DB_PASSWORD: !Ref Password') },
+    { name: 'API JSON: settings, not secrets', code: api('"Environment": { "Variables": { "PASSWORD_ITERATIONS": "4096", "JWT_SECRET_TTL": "1d" } }'), filename: 'function.json' },
+    { name: 'SAM: number, duration, boolean, word', code: sam(['Environment:', '  Variables:', '    TOKEN_TTL: 3600'], ['Environment:', '  Variables:', '    PASSWORD_ITERATIONS: 4096', '    AUTH_ENABLED: true', '    TOKEN_LIFETIME: 30s', '    SECRET_BACKEND: ssm']) },
+    { name: 'serverless.yml: settings', code: sls(['environment:', '  PASSWORD_MIN_LENGTH: 12'], ['handler: h.handler', 'environment:', '    AUTH_MODE: cognito', '    TOKEN_REFRESH: 1h30m']) },
   ],
   invalid: [
     {

@@ -28,6 +28,8 @@ export interface LocalCodeReference {
 
 /** The local deployment package a function names, if any (remote S3 locations and inline code are not local). */
 export function localCodeOf(fn: LambdaFunction, documentUri: string): LocalCodeReference | undefined {
+  // SAM InlineCode (and CloudFormation Code.ZipFile) is the source itself, never a path.
+  if (fn.inlineCode) return undefined;
   let node: Node | undefined;
   if (fn.shape === 'sam' || fn.shape === 'cfn') node = fn.codePair?.value;
   else if (fn.shape === 'serverless') node = fn.raw.obj('package')?.value('artifact');

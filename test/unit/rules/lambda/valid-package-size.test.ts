@@ -27,6 +27,29 @@ runRuleTests(rule, {
     { name: 'a small folder', code: sam('src/'), localPaths: { src: { kind: 'folder', bytes: 12 * MB } } },
     { name: 'an S3 location is not local', code: sam('s3://bucket/key.zip') },
     { name: 'not measured: silent', code: sam('src/') },
+    {
+      name: 'SAM InlineCode is source, not a path',
+      code: sam('src/').replace('CodeUri: src/', 'InlineCode: handler.py'),
+      localPaths: { 'handler.py': { kind: 'missing', bytes: 0 } },
+    },
+    {
+      name: 'SAM InlineCode beside a Globals CodeUri',
+      code: `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    CodeUri: src/
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: index.handler
+      InlineCode: |
+        def handler(event, context):
+            return event
+`,
+      localPaths: { src: { kind: 'missing', bytes: 0 } },
+    },
     { name: 'a zip under the limit', filename: 'serverless.yml', code: serverless, localPaths: { 'dist/work.zip': { kind: 'file', bytes: 80 * MB, unzippedBytes: 200 * MB } } },
   ],
   invalid: [

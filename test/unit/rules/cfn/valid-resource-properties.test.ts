@@ -106,6 +106,19 @@ runRuleTests(rule, {
         '  Topic: { Type: SNS, Properties: { Topic: t, RedrivePolicy: { deadLetterTargetArn: q } } }',
       ),
     },
+    {
+      // samtranslator/model/__init__.py Resource.from_dict reads Type, Properties and DependsOn of an event and ignores other keys.
+      name: 'SAM: keys beside Type at event level are ignored by the translator',
+      code: samFn(
+        'CodeUri: src/',
+        'Events:',
+        '  Get:',
+        '    Type: Api',
+        '    Condition: IsProd',
+        '    Description: public read endpoint',
+        '    Properties: { Path: /items, Method: get }',
+      ),
+    },
     { name: 'SAM function: Policies as one string, CodeUri as a path, Role as an intrinsic', code: samFn('CodeUri: src/', 'Policies: AmazonS3ReadOnlyAccess', 'Role: !GetAtt MyRole.Arn') },
     { name: 'SAM function: Policies as one policy document', code: samFn('Policies: { Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }') },
     {

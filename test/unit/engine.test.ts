@@ -31,6 +31,33 @@ describe('rule engine', () => {
     assert.match(findings[0]!.internalError!, /^test\/always-throws: Error: boom/);
   });
 
+  it('makes an error on a resource under a Condition a warning that names the condition, in every rule; other resources keep error', () => {
+    const text = `Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Parameters:
+  Env: { Type: String }
+Resources:
+  Old:
+    Type: AWS::Lambda::Function
+    Condition: IsProd
+    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 1000 }
+  New:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 1000 }
+`;
+    const { findings } = analyze({ uri: 'file:///w/template.yaml', text });
+    const timeouts = findings.filter((f) => f.ruleId === 'lambda/valid-timeout');
+    assert.deepEqual(
+      timeouts.map((f) => [text.slice(0, f.span.start).split('\n').length, f.severity, f.condition]),
+      [
+        [9, 'warning', 'IsProd'],
+        [12, 'error', undefined],
+      ],
+    );
+    assert.match(timeouts[0]!.message, / Old is created only when its condition IsProd holds, which Berth cannot tell; while it does not, the template deploys as written, so this is a warning\.$/);
+    assert.deepEqual(timeouts[0]!.related.map((r) => text.slice(r.span.start, r.span.end)), ['IsProd']);
+  });
+
   it('reports a value several resources share once, not once per resource (serverless.yml provider runtime)', () => {
     const text = 'service: api\nprovider:\n  name: aws\n  runtime: nodejs12.x\nfunctions:\n  a:\n    handler: a.handler\n  b:\n    handler: b.handler\n  c:\n    handler: c.handler\n';
     const { findings } = analyze({ uri: 'file:///p/serverless.yml', text }, { now: new Date('2026-11-23T00:00:00Z') });

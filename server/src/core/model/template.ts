@@ -90,6 +90,16 @@ export function buildTemplate(root: ObjectNode): Template {
   };
 }
 
+/** The resource under a `Condition` whose entry holds this span, with the condition's name, if any. */
+export function conditionalResourceAt(template: Template, span: { readonly start: number; readonly end: number }): { resource: Resource; condition: Located<string> & { known: true } } | undefined {
+  for (const resource of template.resources) {
+    const condition = resource.condition;
+    if (!condition?.known) continue;
+    if (resource.pair.span.start <= span.start && span.end <= resource.pair.span.end) return { resource, condition };
+  }
+  return undefined;
+}
+
 export function resourcesOfType(template: Template, type: string): Resource[] {
   return template.resources.filter((r) => r.type?.known && r.type.value === type);
 }

@@ -1,3 +1,4 @@
+import { conditionalResourceAt } from '../model/template';
 import type { Node, Pair, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { formatMessage } from './defineRule';
@@ -28,25 +29,36 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
           const owner = ownerOf(input, report.at);
           // A model that spans documents (a Terraform module): the finding belongs to the document that owns its node.
           if (owner !== undefined && owner !== input.uri) return;
-          const severity: Severity = configured ? (setting as Severity) : (report.severity ?? (setting as Severity));
+          let severity: Severity = configured ? (setting as Severity) : (report.severity ?? (setting as Severity));
           const template = rule.messages[report.messageId];
+          let message = formatMessage(template, report.data);
           const origin = originOf(report.at);
           const related = (report.related ?? []).map((r): RelatedLocation => {
             const uri = r.uri ?? ownerOf(input, r.at);
             return uri && uri !== input.uri ? { uri, span: spanOf(r.at), message: r.message } : { span: spanOf(r.at), message: r.message };
           });
+          // A resource under a Condition exists only while the condition holds, which Berth can rarely know: the
+          // template deploys as written whenever it is false, so what AWS would reject is a warning, said so.
+          const conditional = severity === 'error' && input.model.template ? conditionalResourceAt(input.model.template, spanOf(report.at)) : undefined;
+          if (conditional) {
+            const { resource, condition } = conditional;
+            if (!configured) severity = 'warning';
+            message += ` ${resource.logicalId} is created only when its condition ${condition.value} holds, which Berth cannot tell; while it does not, the template deploys as written${configured ? '' : ', so this is a warning'}.`;
+            related.push({ span: condition.node.span, message: `${resource.logicalId} exists only when ${condition.value} holds` });
+          }
           if (origin && !(origin.here && origin.uri === input.uri)) related.unshift({ ...(origin.uri !== input.uri ? { uri: origin.uri } : {}), span: origin.span, message: 'The value is set here' });
           findings.push({
             ruleId: rule.id,
             messageId: report.messageId,
             severity,
-            message: formatMessage(template, report.data),
+            message,
             span: spanOf(report.at),
             docsUrl: rule.docsUrl,
             concept: rule.docs.concept,
             // A value written elsewhere (a Terraform variable's default) is not fixed by rewriting its use.
             fix: origin ? undefined : report.fix,
             related,
+            ...(conditional && !configured ? { condition: conditional.condition.value } : {}),
           });
         },
       });

@@ -36,6 +36,11 @@ export interface Finding {
   readonly concept?: string;
   readonly fix?: Fix;
   readonly related: readonly RelatedLocation[];
+  /**
+   * The condition of the resource the finding lies in (CloudFormation `Condition:`), when an error became a warning
+   * because the resource exists only while that condition holds.
+   */
+  readonly condition?: string;
   /** Set only on internal-error findings: the stack, for the server's log, never shown to the user. */
   readonly internalError?: string;
 }

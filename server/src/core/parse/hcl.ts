@@ -461,7 +461,9 @@ class Converter {
     const snippet = this.source(span).trim().split('\n')[0]!.slice(0, 40);
     const message = why
       ? `${why}.`
-      : snippet
+      : /=\s*$/.test(snippet)
+        ? `"${snippet}" has no value after "=": Terraform cannot parse it. Give it a value.`
+        : snippet
         ? `Terraform cannot parse "${snippet}${snippet.length < this.source(span).trim().length ? '…' : ''}" here: check for a missing "=", quote, bracket or brace.`
         : 'Terraform cannot parse the text here.';
     this.problems.push({ code: 'syntax', message, span });

@@ -5,12 +5,19 @@ export default defineRule({
   id: 'parse/syntax-error',
   kinds: TREE_KINDS,
   severity: 'error',
-  docs: { summary: 'Require the file to parse as JSON or YAML', concept: 'json-config-files' },
+  docs: { summary: 'Require the file to parse as JSON, YAML or Terraform HCL', concept: 'json-config-files' },
   messages: {
     syntax: '{detail} Fix this first: nothing else in the file is checked until it parses.',
+    terraformRegion: '{detail} Terraform rejects the file until this is fixed; Berth still checks the blocks around it.',
   },
   check(ctx) {
-    const first = ctx.parseProblems.find((p) => p.code === 'syntax');
+    const syntax = ctx.parseProblems.filter((p) => p.code === 'syntax');
+    if (ctx.kind === 'terraform') {
+      // The HCL parser recovers: each broken region is reported, and the rest of the file is analysed.
+      for (const problem of syntax) ctx.report({ at: problem.span, messageId: 'terraformRegion', data: { detail: problem.message } });
+      return;
+    }
+    const first = syntax[0];
     if (first) ctx.report({ at: first.span, messageId: 'syntax', data: { detail: first.message } });
   },
 });

@@ -7,7 +7,8 @@ import { completionsAt } from '../../server/src/core/features/completion';
 import { hoverAt } from '../../server/src/core/features/hover';
 import ruleError from '../../server/src/core/rules/internal/rule-error';
 import { RULES } from '../../server/src/core/rules/index';
-import type { Finding, Rule, TextEdit } from '../../server/src/core/rules/types';
+import type { Finding, Rule } from '../../server/src/core/rules/types';
+import type { TextEdit } from '../../server/src/core/fix/types';
 import type { Span } from '../../server/src/core/parse/tree';
 import type { FuzzInput } from './generators';
 

@@ -1,5 +1,5 @@
 import type { Node, Pair, Span } from '../parse/tree';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from './types';
 
 /** Replaces a scalar, keeping its quoting style ("x", 'x' or plain). */
 export function replaceScalar(text: string, node: Node, value: string | number | boolean): TextEdit {

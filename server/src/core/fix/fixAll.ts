@@ -3,7 +3,7 @@
  * Fixes that overlap one already taken wait for the next run (the findings are computed again after it).
  */
 import type { Span } from '../parse/tree';
-import type { Fix, TextEdit } from '../rules/types';
+import type { Fix, TextEdit } from './types';
 
 /** The edits of every fix that can be applied in one pass: from the end of the text backwards, skipping overlaps. */
 export function fixAllEdits(findings: readonly { readonly span: Span; readonly fix?: Fix }[]): TextEdit[] {

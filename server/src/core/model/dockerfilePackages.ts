@@ -3,7 +3,7 @@
  * option tables are facts (`facts/dockerfilePackages.ts`); this walks the model with them.
  */
 import { MANAGER_NAMES, OPTIONS_WITH_VALUE, type Manager } from '../facts/dockerfilePackages';
-import { type ShellWord } from '../parse/shell';
+import type { ShellWord } from '../parse/shell';
 import { runCommands, type DockerfileModel, type RunCommand, type Stage } from './dockerfile';
 
 export type { Manager } from '../facts/dockerfilePackages';

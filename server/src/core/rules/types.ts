@@ -1,3 +1,4 @@
+import type { Fix } from '../fix/types';
 import type { DocumentKind } from '../kinds/detect';
 import type { Located } from '../model/located';
 import type { DocumentModel } from '../model/document';
@@ -7,17 +8,6 @@ import type { WorkspaceView } from '../workspace/index';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
-
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
-}
-
-/** A safe change a rule offers; edits are offsets into the same document. */
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-}
 
 export interface RelatedLocation {
   /** Another document; absent means the same one. */

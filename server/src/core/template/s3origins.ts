@@ -197,14 +197,6 @@ export function publicGrants(template: Template, bucket: Resource, endpoint: End
   return grants;
 }
 
-/** The first-column-relative indentation of the line holding an offset, and whether only `- ` or spaces precede it. */
-export function blockIndent(text: string, offset: number): { indent: number; block: boolean } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return { indent: offset - lineStart, block: /^[ ]*(- +)*$/.test(before) };
-}
-
-
 /** How a message names an origin: its Id, else its domain. */
 export function originLabel(origin: S3Origin): string {
   const id = origin.origin.str('Id');

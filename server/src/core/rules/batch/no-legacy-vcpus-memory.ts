@@ -2,7 +2,7 @@ import { removePair } from '../../fix/edits';
 import { BATCH_KINDS, isFargateJob, jobContainers, requirement, type BatchContainer } from '../../model/batch';
 import type { Located } from '../../model/located';
 import { defineRule } from '../defineRule';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, TextEdit } from '../../fix/types';
 
 export default defineRule({
   id: 'batch/no-legacy-vcpus-memory',

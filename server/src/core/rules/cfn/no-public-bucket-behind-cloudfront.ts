@@ -1,10 +1,11 @@
 import { formatOfText } from '../../fix/edits';
 import type { Template } from '../../model/template';
 import { getPair } from '../../parse/tree';
-import { blockIndent, originLabel, publicGrants, s3Origins, type PublicGrant, type S3Origin } from '../../template/s3origins';
+import { originLabel, publicGrants, s3Origins, type PublicGrant, type S3Origin } from '../../template/s3origins';
+import { blockIndent, insertResourceBefore, uniqueLogicalId } from '../../fix/structuredEdits';
 import { defineRule } from '../defineRule';
-import type { Fix, TextEdit } from '../types';
-import { insertResourceBefore, oacResource, uniqueLogicalId } from './shared/oacFix';
+import type { Fix, TextEdit } from '../../fix/types';
+import { oacResource } from './shared/oacFix';
 
 export default defineRule({
   id: 'cfn/no-public-bucket-behind-cloudfront',

@@ -2,23 +2,11 @@ import type { Resource, Template } from '../../model/template';
 import { resourcesOfType } from '../../model/template';
 import { asArray, asObject, getPair, getValue, toPlain, type ArrayNode, type Node, type ObjectNode } from '../../parse/tree';
 import { referenceGraph, type ReferenceGraph } from '../../template/graph';
-import { blockIndent, originLabel, policiesOf, s3Origins, type S3Origin } from '../../template/s3origins';
+import { originLabel, policiesOf, s3Origins, type S3Origin } from '../../template/s3origins';
+import { appendItem, blockIndent, Fn, insertPairAfter, insertResourceBefore, type Layout, layoutOf, Obj, RawPair, replaceValue, replaceWithString, uniqueLogicalId } from '../../fix/structuredEdits';
 import { defineRule } from '../defineRule';
-import type { Fix, TextEdit } from '../types';
-import {
-  appendItem,
-  Fn,
-  insertPairAfter,
-  insertResourceBefore,
-  layoutOf,
-  Obj,
-  oacResource,
-  RawPair,
-  replaceValue,
-  replaceWithString,
-  uniqueLogicalId,
-  type Layout,
-} from './shared/oacFix';
+import type { Fix, TextEdit } from '../../fix/types';
+import { oacResource } from './shared/oacFix';
 
 export default defineRule({
   id: 'cfn/prefer-origin-access-control',

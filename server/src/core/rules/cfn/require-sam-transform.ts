@@ -2,7 +2,7 @@ import { SAM_TRANSFORM } from '../../model/template';
 import { getPair, type Pair } from '../../parse/tree';
 import { formatOfText } from '../../fix/edits';
 import { defineRule } from '../defineRule';
-import type { Fix } from '../types';
+import type { Fix } from '../../fix/types';
 
 export default defineRule({
   id: 'cfn/require-sam-transform',

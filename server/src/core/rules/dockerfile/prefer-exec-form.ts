@@ -1,7 +1,7 @@
 import { ECS_DEFAULT_STOP_TIMEOUT_SECONDS, isLambdaBaseImage } from '../../facts/dockerfile';
 import { argumentsSpan, effectiveInstruction, rootFromOf } from '../../model/dockerfile';
 import { linkedTargets, type EcsLink } from '../../workspace/dockerfileLinks';
-import type { Fix } from '../types';
+import type { Fix } from '../../fix/types';
 import { defineRule } from '../defineRule';
 
 export default defineRule({

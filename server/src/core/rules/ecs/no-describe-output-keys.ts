@@ -2,7 +2,7 @@ import { DESCRIBE_ONLY_KEYS } from '../../facts/ecs';
 import { formatOfText, removePairs } from '../../fix/edits';
 import type { TaskDefinition } from '../../model/ecs';
 import { asObject, type ObjectNode, type Pair } from '../../parse/tree';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, TextEdit } from '../../fix/types';
 import type { DeployTargetEntry } from '../../workspace/index';
 import { folderOf, resolveUri } from '../../workspace/references';
 import { defineRule } from '../defineRule';

@@ -2,7 +2,7 @@ import { formatOfText } from '../../fix/edits';
 import { containerLabel, type ContainerDefinition } from '../../model/ecs';
 import { defineRule } from '../defineRule';
 import { plainSecret, type SecretKind } from '../shared/secrets';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, TextEdit } from '../../fix/types';
 
 /** The message for each kind of plain secret (each messageId named where it is reported). */
 const MESSAGE_ID: Readonly<Record<SecretKind, 'secretName' | 'accessKeyId' | 'secretAccessKey'>> = {

@@ -2,7 +2,7 @@ import { DEPRECATION_NOTICE_DAYS, runtimeLifecycle, type RuntimeLifecycle } from
 import { replaceScalar } from '../../fix/edits';
 import { LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
-import type { Fix } from '../types';
+import type { Fix } from '../../fix/types';
 
 const DAY = 86_400_000;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import { replaceScalar } from '../../fix/edits';
 import type { Known, Located } from '../../model/located';
-import type { Fix } from '../types';
+import type { Fix } from '../../fix/types';
 
 /** A known number outside the range AWS allows, the nearest whole number inside it, and a fix that writes it. */
 export interface OutOfRange {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepare, toIndexed } from '../../../server/src/core/analyze';
-import { completionsAt, type CompletionEntry } from '../../../server/src/core/features/completion';
+import { completionsAt } from '../../../server/src/core/features/completion';
+import type { CompletionEntry } from '../../../server/src/core/features/types';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
 
 const NOW = new Date('2026-11-23T00:00:00Z');

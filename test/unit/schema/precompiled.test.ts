@@ -7,7 +7,8 @@ import type { ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { compiledValidator } from '../../../server/src/core/schema/compiled';
-import { SCHEMA_KINDS, schemaFor, type SchemaKind } from '../../../server/src/core/schema/registry';
+import { schemaFor } from '../../../server/src/core/schema/registry';
+import { SCHEMA_KINDS, type SchemaKind } from '../../../server/src/core/schema/kinds';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

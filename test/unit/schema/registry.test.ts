@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  getValidator,
-  propertyDocAt,
-  SCHEMA_KINDS,
-  schemaFor,
-  type JsonSchema,
-} from '../../../server/src/core/schema/registry';
+import { getValidator, propertyDocAt, schemaFor, type JsonSchema } from '../../../server/src/core/schema/registry';
+import { SCHEMA_KINDS } from '../../../server/src/core/schema/kinds';
 import { didYouMean, editDistance } from '../../../server/src/core/schema/didYouMean';
 
 /** Every sub-schema of a schema, with its JSON path. */

@@ -4,28 +4,18 @@ import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } fro
 import { attributesOf } from '../facts/cfnResources';
 import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
 import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
-import { type TaskDefinition } from '../model/ecs';
+import type { TaskDefinition } from '../model/ecs';
 import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import type { Node, Path, Span } from '../parse/tree';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
-import { propertyDocAt, resolveRef, schemaAt, schemaFor, type SchemaKind } from '../schema/registry';
+import { propertyDocAt, resolveRef, schemaAt, schemaFor } from '../schema/registry';
+import type { SchemaKind } from '../schema/kinds';
 import { locate } from './locate';
 import type { CfnPropertySpec } from '../facts/cfnResources';
 import { enumOf, resourceTypeChoices, templateLevelAt } from './cfnSpec';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { samFunctionPath, schemaPathFor } from './schemaPath';
-
-export interface CompletionEntry {
-  readonly label: string;
-  readonly kind: 'property' | 'value' | 'keyword';
-  readonly detail?: string;
-  readonly documentation?: string;
-  readonly insertText: string;
-  /** The text the entry replaces (the word being typed). */
-  readonly span: Span;
-  readonly deprecated?: boolean;
-  readonly sortText?: string;
-}
+import type { CompletionEntry } from './types';
 
 const PROBE = '__berth_probe__';
 

@@ -15,8 +15,7 @@ import type { DockerRegistryClient } from 'dockerfile-language-service/lib/docke
 import { Arg, Env, type Dockerfile } from 'dockerfile-ast';
 import type { PreparedDocument } from '../analyze';
 import type { Span } from '../parse/tree';
-import type { CompletionEntry } from './completion';
-import type { HoverResult } from './hover';
+import type { CompletionEntry, HoverResult } from './types';
 
 /** The service's completion items, typed by what it returns (the core names no LSP package). */
 type CompletionItem = ReturnType<DockerCompletion['resolveCompletionItem']>;

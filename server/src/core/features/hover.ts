@@ -6,7 +6,7 @@ import { EPHEMERAL_STORAGE_GIB, PORT_MAX, PORT_MIN } from '../facts/ecs';
 import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
 import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
-import type { Path, Span } from '../parse/tree';
+import type { Path } from '../parse/tree';
 import { propertyDocAt, type PropertyDoc } from '../schema/registry';
 import { combineDockerfileHovers, dockerfileGenericHoverAt } from './dockerfileGeneric';
 import { dockerfileHoverAt } from './dockerfileHover';
@@ -14,11 +14,7 @@ import { locate } from './locate';
 import { cfnTypeSpec } from '../facts/cfnResources';
 import { enumOf, templateLevelAt } from './cfnSpec';
 import { samFunctionPath, schemaPathFor, type SchemaPath } from './schemaPath';
-
-export interface HoverResult {
-  readonly markdown: string;
-  readonly span: Span;
-}
+import type { HoverResult } from './types';
 
 export interface HoverOptions {
   /** Today, for runtime lifecycle wording (injectable in tests). */

@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../kinds/detect';
 import type { Path } from '../parse/tree';
-import type { SchemaKind } from '../schema/registry';
+import type { SchemaKind } from '../schema/kinds';
 
 /**
  * Maps a path in a document to the API schema that documents it. API JSON maps directly (describe

@@ -5,7 +5,7 @@
  * and the CLI compile no schema at start-up. Both return the same error objects.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { SchemaKind } from './registry';
+import type { SchemaKind } from './kinds';
 
 /** Must equal AJV_OPTIONS in scripts/generate-validators.mjs. */
 export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;

@@ -11,10 +11,7 @@ import ecsTaskDefinition from '../../../../schemas/api/ecs-task-definition.schem
 import lambdaFunction from '../../../../schemas/api/lambda-function.schema.json';
 import type { Path } from '../parse/tree';
 import { compiledValidator } from './compiled';
-
-export const SCHEMA_KINDS = ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function'] as const;
-
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+import type { SchemaKind } from './kinds';
 
 /** The subset of draft-07 the generated schemas use. */
 export interface JsonSchema {
@@ -46,10 +43,6 @@ const SCHEMAS: Readonly<Record<SchemaKind, JsonSchema>> = {
   'batch-job-definition': batchJobDefinition as unknown as JsonSchema,
   'lambda-function': lambdaFunction as unknown as JsonSchema,
 };
-
-export function isSchemaKind(value: string): value is SchemaKind {
-  return (SCHEMA_KINDS as readonly string[]).includes(value);
-}
 
 /** The raw generated schema for a kind (shared; do not mutate). */
 export function schemaFor(kind: SchemaKind): JsonSchema {

@@ -9,9 +9,10 @@
 import type { ErrorObject } from 'ajv';
 import { getPair, type Node, type Pair, type Path, type Span } from '../parse/tree';
 import { didYouMean } from './didYouMean';
-import { getValidator, type SchemaKind } from './registry';
+import { getValidator } from './registry';
+import type { SchemaKind } from './kinds';
 
-export { SCHEMA_KINDS, type SchemaKind } from './registry';
+export { SCHEMA_KINDS, type SchemaKind } from './kinds';
 
 export type SchemaMessageId =
   | 'wrongType'

@@ -1,7 +1,7 @@
 import { DESCRIBE_ONLY_KEYS } from '../../facts/ecs';
 import { unwrapTaskDefinition } from '../../model/ecs';
 import { asObject, toPlain } from '../../parse/tree';
-import { isSchemaKind } from '../../schema/registry';
+import { isSchemaKind } from '../../schema/kinds';
 import { validateAgainstSchema, type SchemaMessageId } from '../../schema/validate';
 import { defineRule } from '../defineRule';
 

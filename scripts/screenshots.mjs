@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run screenshots`: regenerates docs/screenshots/ (the README's "What it looks like") from the UI tests.
 //   node scripts/screenshots.mjs [--no-package] [test/e2e/ui/x.test.mjs ...]
 // 1. packages berth.vsix (skip with --no-package), 2. runs every test/e2e/ui/*.test.mjs, which save
@@ -16,6 +17,7 @@ const results = path.join(repo, 'test-results');
 const target = path.join(repo, 'docs', 'screenshots');
 const uiDir = path.join(repo, 'test', 'e2e', 'ui');
 
+/** @param {string} cmd @param {string[]} args @returns {Promise<number>} */
 function run(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repo, stdio: 'inherit' });

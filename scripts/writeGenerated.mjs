@@ -1,7 +1,11 @@
+// @ts-check
 // Writes a generated file, or with `check` only compares it (exit 1 when it is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
 
-/** `summary` follows "wrote <target>" after a write, e.g. "(3 types, 163 KB)". */
+/**
+ * `summary` follows "wrote <target>" after a write, e.g. "(3 types, 163 KB)".
+ * @param {string} target @param {string} text @param {boolean} check @param {string} summary
+ */
 export function writeOrCheck(target, text, check, summary) {
   if (check) {
     let current = '';

@@ -1,6 +1,7 @@
+// @ts-check
 // Small statistics helpers. Every series keeps its raw samples so RESULTS.md can show min–max.
 
-/** Nearest-rank percentile (p in 0..100) of a list of numbers. */
+/** Nearest-rank percentile (p in 0..100) of a list of numbers. @param {number[]} samples @param {number} p */
 export function percentile(samples, p) {
   if (!samples.length) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
@@ -8,7 +9,7 @@ export function percentile(samples, p) {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-/** Median: the mean of the two middle values for an even count. */
+/** Median: the mean of the two middle values for an even count. @param {number[]} samples */
 export function median(samples) {
   if (!samples.length) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
@@ -16,7 +17,7 @@ export function median(samples) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Summary of a series of durations in milliseconds. */
+/** Summary of a series of durations in milliseconds. @param {number[]} samples */
 export function summarize(samples) {
   return {
     n: samples.length,
@@ -31,6 +32,7 @@ export function summarize(samples) {
 /**
  * Least-squares slope of log(time) against log(size): 1 means linear, 2 quadratic.
  * Points: [{ size, time }], at least two with positive values.
+ * @param {{ size: number, time: number }[]} points
  */
 export function logLogSlope(points) {
   const pts = points.filter((p) => p.size > 0 && p.time > 0);
@@ -48,6 +50,7 @@ export function logLogSlope(points) {
   return den === 0 ? NaN : Math.round((num / den) * 100) / 100;
 }
 
+/** @param {number} value @param {number} [digits] */
 export function round(value, digits = 2) {
   if (!Number.isFinite(value)) return value;
   const f = 10 ** digits;

@@ -9,7 +9,8 @@ import { lint, prepare, toIndexed, type AnalyzeSettings } from '../../server/src
 import { applyEdits, fixAllEdits } from '../../server/src/core/fix/fixAll';
 import type { ParseProblem } from '../../server/src/core/parse/tree';
 import { severitiesOf } from '../../server/src/core/rules/defineRule';
-import type { Finding, Rule, Severity } from '../../server/src/core/rules/types';
+import type { Finding, Rule } from '../../server/src/core/rules/types';
+import type { Severity } from '../../server/src/core/config/severity';
 import { readBerthrc } from '../../server/src/core/config/berthrc';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 import type { LocalPathInfo } from '../../server/src/core/workspace/localPaths';

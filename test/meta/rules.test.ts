@@ -9,8 +9,10 @@ import { cfnLevelAt } from '../../server/src/core/features/cfnSpec';
 import { DOCUMENT_KINDS } from '../../server/src/core/kinds/detect';
 import { docsUrlFor, severitiesOf } from '../../server/src/core/rules/defineRule';
 import { RULES } from '../../server/src/core/rules/index';
-import type { Rule, Severity } from '../../server/src/core/rules/types';
-import { isSchemaKind, schemaAt } from '../../server/src/core/schema/registry';
+import type { Rule } from '../../server/src/core/rules/types';
+import type { Severity } from '../../server/src/core/config/severity';
+import { schemaAt } from '../../server/src/core/schema/registry';
+import { isSchemaKind } from '../../server/src/core/schema/kinds';
 
 const RULES_DIR = join(__dirname, '../../server/src/core/rules');
 const TESTS_DIR = join(__dirname, '../unit/rules');

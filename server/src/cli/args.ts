@@ -1,5 +1,5 @@
 /** Command-line parsing for `berth`: no dependencies, every mistake a UsageError with a clear message. */
-import type { Severity } from '../core/rules/types';
+import type { Severity } from '../core/config/severity';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

@@ -1,7 +1,7 @@
 /** `berth` as a function of argv, cwd and two output streams; returns the exit code. main.ts wires it to the process. */
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../core/rules/types';
+import type { Severity } from '../core/config/severity';
 import { formatProblem, loadConfig } from '../io/berthrc';
 import { parseArgs, UsageError, USAGE, type LintOptions } from './args';
 import { collectFiles } from './files';

@@ -1,6 +1,6 @@
 import type { AnalyzeSettings } from '../core/analyze';
 import type { DocumentKind } from '../core/kinds/detect';
-import type { RuleSetting } from '../core/rules/types';
+import type { RuleSetting } from '../core/config/severity';
 
 /** The `berth.*` settings as the server uses them. */
 export interface ServerSettings {

@@ -8,7 +8,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { Span } from '../core/parse/tree';
-import type { Finding, Severity } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
+import type { Severity } from '../core/config/severity';
 import type { Fix } from '../core/fix/types';
 import type { LineIndex } from '../core/text/lineIndex';
 

@@ -1,6 +1,7 @@
 /** Findings as the MCP tools return them: 1-based lines and columns, as `berth lint --format json` prints them. */
 import { z } from 'zod';
-import type { Finding, TextEdit } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
+import type { TextEdit } from '../core/fix/types';
 import type { LineIndex } from '../core/text/lineIndex';
 
 export const rangeShape = {

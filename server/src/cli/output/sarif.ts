@@ -8,7 +8,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { severitiesOf } from '../../core/rules/defineRule';
 import { RULES } from '../../core/rules/index';
-import type { Severity } from '../../core/rules/types';
+import type { Severity } from '../../core/config/severity';
 import type { CliFinding } from '../lint';
 
 export interface SarifContext {

@@ -12,7 +12,7 @@
 import type { Limits } from '../parse/limits';
 import { getPair, type Node, type Pair } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
-import type { RuleSetting } from '../rules/types';
+import type { RuleSetting } from './severity';
 import { excludePatternProblem } from './exclude';
 import { describeNode, type ConfigProblem } from './problems';
 import { readDeploySection, type DeployTarget } from './targets';

@@ -1,4 +1,5 @@
-import type { Rule, RuleDefinition, Severity } from './types';
+import type { Rule, RuleDefinition } from './types';
+import type { Severity } from '../config/severity';
 
 /** Where rule docs live: the markdown beside each rule, published with the repository. */
 export const RULE_DOCS_BASE = 'https://github.com/berth-tools/berth/blob/main/server/src/core/rules/';

@@ -3,7 +3,8 @@ import type { Node, Pair, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import { formatMessage } from './defineRule';
 import ruleError from './internal/rule-error';
-import type { Finding, RelatedLocation, Rule, RuleOwning, RuleSetting, RunInput, Severity, Target } from './types';
+import type { Finding, RelatedLocation, Rule, RuleOwning, RunInput, Target } from './types';
+import type { RuleSetting, Severity } from '../config/severity';
 
 /** The severity a rule runs at under the user's settings, or 'off'. */
 export function effectiveSetting(rule: Rule, settings: Readonly<Record<string, RuleSetting>> | undefined): RuleSetting {

@@ -1,3 +1,4 @@
+import type { Severity } from '../config/severity';
 import type { Fix } from '../fix/types';
 import type { DocumentKind } from '../kinds/detect';
 import type { Located } from '../model/located';
@@ -5,9 +6,6 @@ import type { DocumentModel } from '../model/document';
 import type { Node, Pair, ParseProblem, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
 import type { WorkspaceView } from '../workspace/index';
-
-export type Severity = 'error' | 'warning' | 'info';
-export type RuleSetting = Severity | 'off';
 
 export interface RelatedLocation {
   /** Another document; absent means the same one. */

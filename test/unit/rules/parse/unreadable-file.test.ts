@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { prepareTarget } from '../../../../server/src/cli/lint';
-import type { RuleSetting } from '../../../../server/src/core/rules/types';
+import type { RuleSetting } from '../../../../server/src/core/config/severity';
 import rule from '../../../../server/src/core/rules/parse/unreadable-file';
 import { runFrontEndRuleTests } from '../../../helpers/ruleTester';
 

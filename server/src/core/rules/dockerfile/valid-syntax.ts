@@ -1,6 +1,6 @@
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 import type { DockerfileModel } from '../../model/dockerfile';
-import type { Severity } from '../types';
+import type { Severity } from '../../config/severity';
 import { defineRule } from '../defineRule';
 
 type MessageId = 'unknownInstruction' | 'wrongArguments' | 'invalidFlag' | 'invalidValue' | 'deprecated' | 'other';

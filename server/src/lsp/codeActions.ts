@@ -19,13 +19,16 @@ export interface CodeActionContext {
   readonly findings: readonly Finding[];
   /** Commands the client said it has (initializationOptions.clientCommands). */
   readonly clientCommands: ReadonlySet<string>;
+  /** CDK output: no fixes, the next synth would undo them (lsp/generated.ts). */
+  readonly generated?: boolean;
 }
 
 export function codeActions(params: CodeActionParams, context: CodeActionContext): CodeAction[] {
   const only = params.context.only;
   const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
-  return [...(wantsQuickFix ? [...quickFixes(params, context), ...explanations(params, context)] : []), ...(wantsFixAll ? fixAll(context) : [])];
+  const fixes = !context.generated;
+  return [...(wantsQuickFix ? [...(fixes ? quickFixes(params, context) : []), ...explanations(params, context)] : []), ...(wantsFixAll && fixes ? fixAll(context) : [])];
 }
 
 function quickFixes(params: CodeActionParams, { uri, lines, findings }: CodeActionContext): CodeAction[] {

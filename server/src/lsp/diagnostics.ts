@@ -8,6 +8,7 @@ import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connec
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentCache } from './documentCache';
 import type { FolderSettings } from './folderSettings';
+import { generatedNotes } from './generated';
 import { toDiagnostic } from './toLsp';
 
 /** Refreshes asked for within this time become one (an edit can change the findings of many other files). */
@@ -97,7 +98,8 @@ export class Diagnostics {
     try {
       const { entry, findings } = this.cache.findingsOf(doc);
       const lines = entry.prepared.lines;
-      return findings.map((f, i) => toDiagnostic(f, i, doc.uri, lines, (uri) => this.cache.linesOf(uri)));
+      const generated = generatedNotes(entry.prepared);
+      return findings.map((f, i) => toDiagnostic(f, i, doc.uri, lines, (uri) => this.cache.linesOf(uri), generated?.(f.span)));
     } catch (error) {
       this.connection.console.error(`Analysis failed for ${doc.uri}: ${(error as Error).stack ?? error}`);
       return [];

@@ -20,6 +20,7 @@ import { ecsDefinitionAt } from '../core/features/ecsNavigation';
 import { hoverAt } from '../core/features/hover';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { FIX_ALL_KIND, codeActions } from './codeActions';
+import { isGenerated } from './generated';
 import { Diagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { FolderSettings } from './folderSettings';
@@ -182,7 +183,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     withDocument(params.textDocument.uri, 'Code actions', [], (doc): CodeAction[] => {
       const { entry, findings } = cache.findingsOf(doc);
-      return codeActions(params, { uri: doc.uri, lines: entry.prepared.lines, findings, clientCommands });
+      return codeActions(params, { uri: doc.uri, lines: entry.prepared.lines, findings, clientCommands, generated: isGenerated(entry.prepared) });
     }),
   );
 

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import cfnProperties from '../../server/src/core/rules/cfn/valid-resource-properties';
+import { defineRule } from '../../server/src/core/rules/defineRule';
 import { RULES } from '../../server/src/core/rules/index';
+import apiInput from '../../server/src/core/rules/schema/valid-api-input';
 import type { Finding } from '../../server/src/core/rules/types';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
@@ -153,5 +156,34 @@ describe('declared ownership: one finding per value', () => {
       '70000': ['ecs/valid-port-mappings:portOutOfRange'],
       '13': ['batch/valid-retry-attempts:outOfRange'],
     });
+  });
+
+  // No shipped rule owns a value that the CloudFormation data constrains today (an enum), so a test rule owns one.
+  it('the CloudFormation rule leaves an owned value\'s allowed values to its owner, in the resource type it names', () => {
+    const packageType = defineRule({
+      id: 'test/package-type',
+      kinds: ['cloudformation', 'lambda-function'],
+      severity: 'error',
+      owns: [
+        { resourceType: 'AWS::Lambda::Function', path: 'PackageType' },
+        { kind: 'lambda-function', path: 'PackageType' },
+      ],
+      docs: { summary: 'Test only' },
+      messages: {},
+      check() {},
+    });
+    const template = TEMPLATE.replace('      MemorySize: 40000\n', '      PackageType: Zipp\n').replace('      MemorySize: 50000\n', '      PackageType: Zipx\n');
+    assert.deepEqual(reportersAt('file:///w/template.yaml', template, ['Zipp', 'Zipx'], [cfnProperties]), {
+      Zipp: ['cfn/valid-resource-properties:notAllowed'],
+      Zipx: ['cfn/valid-resource-properties:notAllowed'],
+    });
+    // Owned in AWS::Lambda::Function only: the SAM function's value is still judged here.
+    assert.deepEqual(reportersAt('file:///w/template.yaml', template, ['Zipp', 'Zipx'], [cfnProperties, packageType]), {
+      Zipp: [],
+      Zipx: ['cfn/valid-resource-properties:notAllowed'],
+    });
+    const json = FUNCTION_JSON.replace('"MemorySize": 40000', '"PackageType": "Zipp"');
+    assert.deepEqual(reportersAt('file:///w/function.json', json, ['"Zipp"'], [apiInput]), { '"Zipp"': ['schema/valid-api-input:notAllowedValue'] });
+    assert.deepEqual(reportersAt('file:///w/function.json', json, ['"Zipp"'], [apiInput, packageType]), { '"Zipp"': [] });
   });
 });

@@ -46,7 +46,7 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The deploy engine and the AWS SDK: required at run time by the CLI and the server on the first deploy only.
   { entryPoints: ['server/src/deploy/main.ts'], outfile: 'dist/deploy.js' },

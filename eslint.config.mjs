@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   { files: ['server/src/lsp/**/*.ts'], rules: { ...restrict(VSCODE, AWS, DEPLOY, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },
   {
-    files: ['server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/io/**/*.ts'],
+    files: ['server/src/cli/**/*.ts', 'server/src/io/**/*.ts'],
     rules: { ...restrict(VSCODE, LSP, AWS, DEPLOY, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] },
   },
   { files: ['server/src/deploy/**/*.ts'], rules: { ...restrict(VSCODE, LSP, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },

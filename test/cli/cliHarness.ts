@@ -47,7 +47,7 @@ async function lock(path: string): Promise<() => void> {
 }
 
 async function buildAndCopy(): Promise<string> {
-  const entries = ['client/src/extension.ts', 'server/src/node/main.ts'].map((p) => join(ROOT, p));
+  const entries = ['client/src/extension.ts', 'server/src/lsp/main.ts'].map((p) => join(ROOT, p));
   // `npm test` builds once before any test runs and says so; a lone `node --test` builds here.
   if (process.env.BERTH_BUILT === '1' && existsSync(join(ROOT, 'dist/cli.js'))) {
     // already built

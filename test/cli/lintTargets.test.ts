@@ -20,7 +20,7 @@ const throwing = defineRule({
 describe('lintTargets', () => {
   it('a rule that throws becomes one internal-error finding and an internal error for the exit code', () => {
     const absolute = join(fixture('project'), 'tasks', 'web.json');
-    const run = lintTargets([{ display: 'tasks/web.json', absolute }], {}, [throwing]);
+    const run = lintTargets([{ display: 'tasks/web.json', absolute }], {}, { rules: [throwing] });
     assert.deepEqual(
       run.findings.map((f) => [f.file, f.ruleId, f.line, f.column]),
       [['tasks/web.json', 'internal/rule-error', 1, 1]],

@@ -6,15 +6,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cyclesOf, sourceFiles, valueImportGraph } from '../helpers/importGraph';
 
-/**
- * Known cycles, each to be broken, never added to. cli/lint.ts ↔ cli/parallel.ts is being replaced by a
- * pipeline module (issue 17, the edges work); delete this entry when that lands.
- */
-const ALLOWED: readonly (readonly string[])[] = [['server/src/cli/lint.ts', 'server/src/cli/parallel.ts']];
-
 describe('import cycles', () => {
   it('server/src and client/src have none (value imports)', () => {
-    assert.deepEqual(cyclesOf(valueImportGraph(sourceFiles('server/src', 'client/src'))), ALLOWED);
+    assert.deepEqual(cyclesOf(valueImportGraph(sourceFiles('server/src', 'client/src'))), []);
   });
 
   it('the search finds a cycle through three files, and one file importing itself', () => {

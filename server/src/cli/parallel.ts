@@ -20,9 +20,9 @@ import { isDockerfileName } from '../core/kinds/detect';
 import { dockerfilesNamedBy } from '../core/workspace/dockerfileLinks';
 import { resolveUri } from '../core/workspace/references';
 import { folderOf, parseTaskDefinitionReference, type IndexedDocument } from '../core/workspace/index';
-import type { Target } from './files';
-import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './lint';
 import { toIndexed } from '../core/analyze';
+import type { Target } from '../io/files';
+import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
 
 /** Below this many files one thread is faster (a worker costs ~100 ms to start). */
 const MIN_FILES = 200;
@@ -71,8 +71,9 @@ export function lintInParallel(targets: readonly Target[], settings: AnalyzeSett
   // adds its start-up and the shared documents to the work of the one core there is.
   const cores = availableParallelism();
   if (mode !== 'force' && (targets.length < MIN_FILES || cores < 2 || loadavg()[0]! > cores - 1)) return undefined;
-  // Only the bundle (dist/cli.js) can start itself as a worker; from source (tsx) one thread does it all.
-  if (!__filename.endsWith('.js')) return undefined;
+  // Only the CLI bundle (dist/cli.js, whose main.ts runs a shard) can start itself as a worker; from source (tsx)
+  // or inside another bundle (dist/deploy.js) one thread does it all.
+  if (!/(^|[\\/])cli\.js$/.test(__filename)) return undefined;
   const [mine, theirs] = partition(targets);
   if (!mine.length || !theirs.length) return undefined;
 

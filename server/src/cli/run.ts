@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/config/severity';
 import { formatProblem, loadConfig } from '../io/berthrc';
 import { parseArgs, UsageError, USAGE, type LintOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles } from '../io/files';
 import { lintTargets } from './lint';
 import { formatJson } from './output/json';
 import { formatSarif } from './output/sarif';
@@ -74,7 +74,7 @@ function runLint(options: LintOptions, io: CliIo): number {
   }
 
   const deploy = loaded.path ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(loaded.targets) } : undefined;
-  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true }, undefined, deploy);
+  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true }, deploy ? { deploy } : {});
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
 

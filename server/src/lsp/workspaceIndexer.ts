@@ -13,7 +13,7 @@ import type { WorkspaceIndex } from '../core/workspace/index';
 import type { DocumentCache } from './documentCache';
 import type { Diagnostics } from './diagnostics';
 import { filePathOf, type FolderSettings } from './folderSettings';
-import { scanFolder } from './workspaceScan';
+import { scanFolder } from '../io/scan';
 
 /** Bounds on what start-up indexing reads (files over the size are skipped; the scan stops at the count). */
 const MAX_FILES = 20000;

@@ -11,8 +11,9 @@ import type { DeployTarget } from '../core/config/targets';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/kinds/detect';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/config/severity';
-import { collectFiles, type Target } from '../cli/files';
-import { indexDocument, lintTargets, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf } from '../cli/lint';
+import { lintTargets } from '../cli/lint';
+import { indexDocument, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf } from '../cli/pipeline';
+import { collectFiles, type Target } from '../io/files';
 import { summarize, type Summary } from '../cli/output/summary';
 import { formatProblem, loadConfig } from '../io/berthrc';
 import type { WorkspaceIndex } from '../core/workspace/index';
@@ -83,7 +84,7 @@ export function lintProjectPaths(project: Project, paths: readonly string[], min
   if (paths.length && collected.unmatched.length === paths.length) {
     throw new ToolError(`No files matched ${collected.unmatched.map((p) => `"${p}"`).join(', ')} in ${project.root}.${collected.warnings.length ? ` ${collected.warnings.join('; ')}.` : ''}`);
   }
-  const run = lintTargets(collected.targets, project.settings, undefined, project.deploy);
+  const run = lintTargets(collected.targets, project.settings, project.deploy ? { deploy: project.deploy } : {});
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
   const notes = [...project.configWarnings, ...collected.warnings, ...collected.unmatched.map((p) => `no files matched "${p}"`), ...run.internalErrors.map((e) => `internal error: ${e.split('\n')[0]}`)];
   return { findings, summary: summarize(findings, run.filesChecked), notes };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { cliError } from '../../../../server/src/cli/lint';
+import { cliError } from '../../../../server/src/cli/pipeline';
 import rule from '../../../../server/src/core/rules/internal/cli-error';
 import { runFrontEndRuleTests } from '../../../helpers/ruleTester';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { prepareTarget } from '../../../../server/src/cli/lint';
+import { prepareTarget } from '../../../../server/src/cli/pipeline';
 import type { RuleSetting } from '../../../../server/src/core/config/severity';
 import rule from '../../../../server/src/core/rules/parse/unreadable-file';
 import { runFrontEndRuleTests } from '../../../helpers/ruleTester';

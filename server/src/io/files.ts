@@ -1,6 +1,6 @@
 /**
- * Which files `berth lint` reads: paths, directories (walked) and globs, minus node_modules, .git and the
- * configured excludes. Only names that make a file a JSON/YAML/Dockerfile candidate are collected from walks
+ * Which files a lint reads (`berth lint`, the deploy gate): paths, directories (walked) and globs, minus
+ * node_modules, .git and the configured excludes. Only names that make a file a JSON/YAML/Dockerfile candidate are collected from walks
  * and globs. Real paths are tracked, so symlink loops end and a file reached twice is linted once.
  * Nothing here throws for a bad file: it becomes a target with an `error`, which the linter reports.
  */
@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { formatOf, isDockerfileName } from '../core/kinds/detect';
-import { excluder } from '../io/exclude';
+import { excluder } from './exclude';
 
 export interface Target {
   /** The path to print: as given on the command line, or joined onto what was given. */

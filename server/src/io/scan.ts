@@ -1,3 +1,4 @@
+/** Reads the workspace for the language server's index (I/O): a breadth-first walk yielding readable text files. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,4 @@
 // Entry point of dist/server.js: `node dist/server.js --stdio` (any LSP client) or node-ipc (VS Code).
-import { startNodeServer } from '../lsp/node';
+import { startNodeServer } from './node';
 
 startNodeServer();

@@ -14,7 +14,10 @@ const PROC = p(['node:child_process', 'child_process'], 'server/src/core does no
 const NET = p(['node:net', 'net', 'node:http', 'http', 'node:https', 'https'], 'server/src/core does no I/O: no network.');
 const AWS = p(['@aws-sdk/*'], 'Only server/src/deploy uses the AWS SDK; it is loaded on the first deploy.');
 const MCP = p(['@modelcontextprotocol/*', 'zod', 'zod/*', '**/mcp/main', '**/mcp/server'], 'Only server/src/mcp uses the MCP SDK; `berth mcp` requires dist/mcp.js on that command only.');
-const DEPLOY = p(['**/deploy/engine', '**/deploy/aws', '**/deploy/runner', '**/deploy/main'], 'Load the deploy engine lazily (require dist/deploy.js), never statically.');
+const DEPLOY = p(
+  ['**/deploy/engine', '**/deploy/aws', '**/deploy/runner', '**/deploy/main', '**/deploy/run', '**/deploy/steps/*', '**/deploy/history', '**/deploy/firstDeploy', '**/deploy/loadTarget'],
+  'Load the deploy engine lazily (require dist/deploy.js), never statically.',
+);
 const DOCKERFILE_SERVICE_MODULE = 'server/src/core/features/dockerfileGeneric.ts';
 const DOCKERFILE_SERVICE = { ...p(['dockerfile-language-service', 'dockerfile-language-service/*'], `Only ${DOCKERFILE_SERVICE_MODULE} uses dockerfile-language-service.`), allowTypeImports: false };
 const DOCKERFILE_SERVICE_ENTRY = p(['dockerfile-language-service', '!dockerfile-language-service/*'], 'Import the pieces of dockerfile-language-service that do no I/O (lib/*): its entry point brings a Docker Hub client.');

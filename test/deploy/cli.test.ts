@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { parseDeployArgs, runDeploy, type DeployCliIo } from '../../server/src/cli/deploy';
 import * as engine from '../../server/src/deploy/main';
-import { setLinter } from '../../server/src/deploy/engine';
 import { startScriptedAws, type ScriptedAws } from './helpers/scriptedAws';
 import { ACCOUNT, fakeRunner, makeWorkspace, useAwsEnv } from './helpers/workspace';
 
@@ -14,7 +13,6 @@ let restore: () => void;
 
 beforeEach(async () => {
   restore = useAwsEnv();
-  setLinter(() => []);
   ws = makeWorkspace();
   aws = await startScriptedAws({
     GetCallerIdentity: () => ({ body: { Account: ACCOUNT, Arn: 'arn:aws:iam::1:user/u', UserId: 'U' } }),
@@ -28,7 +26,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await aws.close();
   ws.cleanup();
-  setLinter(undefined);
   restore();
 });
 
@@ -40,7 +37,7 @@ async function cli(argv: string[], extra: Partial<DeployCliIo> = {}): Promise<{ 
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     engine,
-    engineOptions: { endpoint: aws.endpoint, runner: fakeRunner(), containerCli: 'podman', env: { ...process.env, PATH: '/usr/bin:/bin' }, maxAttempts: 1, pollIntervalMs: 5 },
+    engineOptions: { endpoint: aws.endpoint, linter: () => [], runner: fakeRunner(), containerCli: 'podman', env: { ...process.env, PATH: '/usr/bin:/bin' }, maxAttempts: 1, pollIntervalMs: 5 },
     ...extra,
   });
   return { code, stdout, stderr };

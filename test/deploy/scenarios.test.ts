@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { deploy, rollback, setLinter, type DeployOptions, type DeployResult, type ProgressEvent } from '../../server/src/deploy/engine';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { deploy, rollback } from '../../server/src/deploy/engine';
+import type { DeployOptions, DeployResult, ProgressEvent } from '../../server/src/deploy/types';
 import { startScriptedAws, type Handler, type ScriptedAws } from './helpers/scriptedAws';
 import { ACCOUNT, fakeRunner, makeWorkspace, REGISTRY_PASSWORD, SECRET_KEY, useAwsEnv, type FakeBehaviour } from './helpers/workspace';
 
@@ -67,13 +68,11 @@ beforeEach(async () => {
   aws = await startScriptedAws(happyHandlers());
   ws = makeWorkspace();
   events = [];
-  setLinter(() => []);
 });
 afterEach(async () => {
   await aws.close();
   ws.cleanup();
   restoreEnv();
-  setLinter(undefined);
 });
 
 function run(extra: Partial<DeployOptions> & { behaviour?: FakeBehaviour } = {}): { result: Promise<DeployResult>; runner: ReturnType<typeof fakeRunner> } {
@@ -87,6 +86,8 @@ function run(extra: Partial<DeployOptions> & { behaviour?: FakeBehaviour } = {})
     pollIntervalMs: 5,
     maxAttempts: 1,
     onProgress: (e) => events.push(e),
+    // The lint gate passes unless a test says otherwise (test/deploy/gate.test.ts runs the real one).
+    linter: () => [],
     ...extra,
   };
   return { result: deploy('web', options), runner };
@@ -377,15 +378,13 @@ describe('deploy against a scripted AWS', () => {
   });
 
   test('lint errors block unless "deploy anyway"; confirm: true targets ask before anything is written', async () => {
-    setLinter(() => ['td.json:3:5: bad (ecs/x)']);
-    let r = await run({ confirm: async () => false }).result;
+    let r = await run({ linter: () => ['td.json:3:5: bad (ecs/x)'], confirm: async () => false }).result;
     assert.equal(r.outcome, 'declined');
     assert.match(r.message, /Berth found 1 error\(s\).*first: td\.json:3:5: bad/);
     assert.deepEqual(aws.ops(), []);
 
     ws.cleanup();
     ws = makeWorkspace({ confirm: true });
-    setLinter(() => []);
     const asked: string[] = [];
     r = await run({ confirm: async (q) => (asked.push(q.message), false) }).result;
     assert.equal(r.outcome, 'declined');
@@ -395,4 +394,3 @@ describe('deploy against a scripted AWS', () => {
   });
 });
 
-after(() => setLinter(undefined));

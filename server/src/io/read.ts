@@ -2,7 +2,7 @@
  * Reads one file for linting (I/O). Never throws and never hangs: a FIFO is opened non-blocking, a file too large
  * to analyse is only sampled, and bytes that are not UTF-8 text come back with the place of the first bad byte.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { decodeBytes } from '../core/text/decode';
 import { describeError } from './files';
 
@@ -62,4 +62,13 @@ function readBytes(fd: number, size: number): Uint8Array {
     read += n;
   }
   return buffer.subarray(0, read);
+}
+
+/** A small text file (history, a digest file, a config to extend), or undefined when it cannot be read. */
+export function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,33 @@
+/** Step 1: the lint gate. Errors in the target's files stop the deploy unless the user deploys anyway. */
+import { relative } from 'node:path';
+import { Stop, type DeployRun } from '../run';
+import type { Linter } from '../types';
+
+export async function lintStep(run: DeployRun): Promise<void> {
+  const { target, options } = run;
+  await run.step('lint', async (rec) => {
+    const files = [run.path(target.dockerfile), ...(run.state.taskDefinitionText !== undefined ? [run.path(target.taskDefinition!)] : [])];
+    const errors = (options.linter ?? lintAsBerthLint)(files, options.workspace);
+    if (errors.length === 0) {
+      rec.message = `No errors in ${files.map((f) => relative(options.workspace, f)).join(', ')}.`;
+      return;
+    }
+    for (const e of errors) run.log(e);
+    if (options.dryRun) {
+      rec.message = `${errors.length} lint error(s); a deploy would ask before going on.`;
+      return;
+    }
+    const anyway = await run.ask({ kind: 'lint-errors', message: `Berth found ${errors.length} error(s) in the target's files. Deploy anyway?` });
+    if (!anyway) throw new Stop('declined', `Berth found ${errors.length} error(s) in the target's files (first: ${errors[0]}). Fix them, or deploy anyway. Nothing was done.`);
+    rec.message = `${errors.length} lint error(s); deploying anyway as asked.`;
+  });
+}
+
+/** The default linter: Berth's rules over the target's files. Required lazily, so the engine's tests do not load the rule set unless they lint. */
+export const lintAsBerthLint: Linter = (files, workspace) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lintTargets } = require('../../cli/lint') as typeof import('../../cli/lint');
+  const targets = files.map((f) => ({ display: relative(workspace, f) || f, absolute: f }));
+  const run = lintTargets(targets, { rules: {}, limits: {} });
+  return run.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`);
+};

@@ -1,11 +1,9 @@
 /** `berth` as a function of argv, cwd and two output streams; returns the exit code. main.ts wires it to the process. */
 import { isAbsolute, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/config/severity';
-import { formatProblem, loadConfig } from '../io/berthrc';
+import { formatProblem } from '../io/berthrc';
 import { parseArgs, UsageError, USAGE, type LintOptions } from './args';
-import { collectFiles } from '../io/files';
-import { lintTargets } from './lint';
+import { lintWorkspace } from './lint';
 import { formatJson } from './output/json';
 import { formatSarif } from './output/sarif';
 import { summarize } from './output/summary';
@@ -51,30 +49,25 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function runLint(options: LintOptions, io: CliIo): number {
-  const loaded = loadConfig(io.cwd, options.config);
+  const linted = lintWorkspace({ cwd: io.cwd, patterns: options.patterns, ...(options.config !== undefined ? { config: options.config } : {}) });
+  const loaded = linted.config;
   const configName = loaded.path === undefined ? '' : options.config ?? shortPath(io.cwd, loaded.path);
-  if (!loaded.ok) {
-    if (loaded.message) io.stderr(`berth: ${configName}: ${loaded.message}\n`);
-    for (const e of loaded.errors) io.stderr(`berth: ${formatProblem(configName, loaded.text ?? '', e)}\n`);
+  if (!linted.ok) {
+    if (linted.config.message) io.stderr(`berth: ${configName}: ${linted.config.message}\n`);
+    for (const e of linted.config.errors) io.stderr(`berth: ${formatProblem(configName, loaded.text ?? '', e)}\n`);
     io.stderr('berth: fix the configuration file first; nothing was checked.\n');
     return EXIT_USAGE;
   }
-  for (const w of loaded.warnings) io.stderr(`berth: warning: ${formatProblem(configName, loaded.text ?? '', w)}\n`);
+  for (const w of linted.config.warnings) io.stderr(`berth: warning: ${formatProblem(configName, loaded.text ?? '', w)}\n`);
 
-  const explicit = options.patterns.length > 0;
-  const collected = collectFiles(explicit ? options.patterns : ['.'], {
-    cwd: io.cwd,
-    excludeRoot: loaded.root,
-    exclude: loaded.config.exclude,
-  });
+  const { collected } = linted;
   for (const w of collected.warnings) io.stderr(`berth: warning: ${w}\n`);
-  if (explicit && collected.unmatched.length > 0 && !options.allowUnmatched) {
+  if (options.patterns.length > 0 && collected.unmatched.length > 0 && !options.allowUnmatched) {
     for (const pattern of collected.unmatched) io.stderr(`berth: no files matched "${pattern}"\n`);
     return EXIT_USAGE;
   }
 
-  const deploy = loaded.path ? { configUri: pathToFileURL(loaded.path).href, targets: Object.values(loaded.targets) } : undefined;
-  const run = lintTargets(collected.targets, { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true }, deploy ? { deploy } : {});
+  const run = linted.lint();
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
 

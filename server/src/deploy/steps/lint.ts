@@ -23,11 +23,26 @@ export async function lintStep(run: DeployRun): Promise<void> {
   });
 }
 
-/** The default linter: Berth's rules over the target's files. Required lazily, so the engine's tests do not load the rule set unless they lint. */
+/**
+ * The default linter: what `berth lint` run in the workspace says about the target's files, through the same
+ * lintWorkspace: the same .berthrc.yaml (rules, excludes, limits, deploy targets), every file of the workspace
+ * indexed for the cross-file rules, the generic Dockerfile features on. Required lazily, so the engine's tests
+ * do not load the rule set unless they lint.
+ */
 export const lintAsBerthLint: Linter = (files, workspace) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { lintTargets } = require('../../cli/lint') as typeof import('../../cli/lint');
-  const targets = files.map((f) => ({ display: relative(workspace, f) || f, absolute: f }));
-  const run = lintTargets(targets, { rules: {}, limits: {} });
-  return run.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`);
+  const { lintWorkspace } = require('../../cli/lint') as typeof import('../../cli/lint');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { formatProblem } = require('../../io/berthrc') as typeof import('../../io/berthrc');
+  const linted = lintWorkspace({ cwd: workspace, only: files });
+  if (!linted.ok) {
+    // berth lint refuses such a configuration (exit 2); the gate counts its problems as errors.
+    const { config } = linted;
+    const name = relative(workspace, config.path) || config.path;
+    return config.message ? [`${name}: ${config.message}`] : config.errors.map((e) => formatProblem(name, config.text ?? '', e));
+  }
+  return linted
+    .lint()
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`);
 };

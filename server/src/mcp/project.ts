@@ -11,7 +11,7 @@ import type { DeployTarget } from '../core/config/targets';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/kinds/detect';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/config/severity';
-import { lintTargets } from '../cli/lint';
+import { lintSettingsOf, lintTargets } from '../cli/lint';
 import { indexDocument, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf } from '../cli/pipeline';
 import { collectFiles, type Target } from '../io/files';
 import { summarize, type Summary } from '../cli/output/summary';
@@ -47,7 +47,7 @@ export function openProject(root: string): Project {
   const where = loaded.path ? projectPath(root, loaded.path) : '';
   return {
     root,
-    settings: { rules: loaded.config.rules, limits: loaded.config.limits, genericFeatures: true },
+    settings: lintSettingsOf(loaded.config),
     excludeRoot: loaded.root,
     exclude: loaded.config.exclude,
     ...(loaded.path ? { deploy: { configUri: pathToFileURL(loaded.path).href, targets: Object.values(loaded.targets) } } : {}),

@@ -65,6 +65,15 @@ describe('completion: Fargate sizes', () => {
     const yaml = 'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: 256\n      Memory: |\n      ContainerDefinitions: []\n';
     assert.deepEqual(labels(complete('template.yaml', yaml)), ['512', '1024', '2048']);
   });
+
+  it('32 vCPU: its three memory sizes; 60 GB allows 8 and 32 vCPU; Windows is not offered 32 vCPU', () => {
+    assert.deepEqual(labels(complete('task.json', '{"family": "x", "cpu": "32768", "memory": "|", "containerDefinitions": []}')), ['61440', '122880', '249856']);
+    const cpus = complete('task.json', '{"family": "x", "cpu": "|", "memory": "61440", "containerDefinitions": []}');
+    assert.deepEqual(labels(cpus), ['8192', '32768']);
+    assert.equal(cpus[1]!.detail, 'Fargate: 32 vCPU with 61440 MiB (Linux only)');
+    const windows = '{"family": "x", "runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}, "cpu": "|", "memory": "61440", "containerDefinitions": []}';
+    assert.deepEqual(labels(complete('task.json', windows)), ['8192']);
+  });
 });
 
 describe('completion: container names', () => {

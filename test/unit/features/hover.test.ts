@@ -53,6 +53,12 @@ describe('hover: ECS task definition', () => {
     assert.ok(md.includes('- `512` (0.5 vCPU): 1024–4096 MiB in steps of 1024 ←'), md);
     assert.ok(md.includes('- `256` (0.25 vCPU): 512, 1024, 2048 MiB'), md);
     assert.ok(md.includes('(platform 1.4.0+)'), md);
+    assert.ok(md.includes('- `32768` (32 vCPU): 61440, 122880, 249856 MiB (platform 1.4.0+, Linux only)'), md);
+  });
+
+  it('memory with 32 vCPU lists its three sizes', () => {
+    const md = hover('task.json', TASK.replace('"cpu": "512"', '"cpu": "32 vCPU"'), '"memory"')!;
+    assert.ok(md.includes('Fargate memory with cpu 32768 (32 vCPU): 61440, 122880, 249856 MiB.'), md);
   });
 
   it('cpu shows which cpu values allow the memory already set', () => {

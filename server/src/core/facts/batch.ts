@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_RegisterJobDefinition.html,
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html,
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html,
- * https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html. Checked 2026-11-23.
+ * https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html. Checked 2026-11-23; the Fargate
+ * VCPU/MEMORY table against @aws-sdk/client-batch 3.1138.0 on 2026-12-07 (32 vCPU: 61440, 122880 or 249856 MiB).
  */
 import { FARGATE_SIZES, type FargateSize } from './fargate';
 

@@ -1,8 +1,12 @@
 /**
  * Fargate task sizes.
- * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
- * and the RegisterTaskDefinition `memory` documentation (botocore ecs/2014-11-13); cross-checked with cfn-lint's
- * fargate_cpu_memory.json (MIT-0). Checked 2026-11-23.
+ * Sources: the ECS task-size table,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size (32 vCPU: 60, 120 or
+ * 244 GB, Linux only, platform 1.4.0 or later), the RegisterTaskDefinition `memory` documentation (ECS API model,
+ * which lists sizes up to 16 vCPU as of @aws-sdk/client-ecs 3.1178.0), and the Batch ResourceRequirement documentation
+ * (Batch API model, @aws-sdk/client-batch 3.1138.0: VCPU 0.25–32 with the same memory lists, 32 vCPU included);
+ * cross-checked with cfn-lint's fargate_cpu_memory.json (MIT-0; 32 vCPU added by aws-cloudformation/cfn-lint#4668) and
+ * pulumi/pulumi-awsx#2053. Checked 2026-12-07. `npm run facts:check` compares this table with the Batch model's list.
  */
 export interface FargateSize {
   /** CPU units (1024 = 1 vCPU). */
@@ -11,6 +15,8 @@ export interface FargateSize {
   readonly memory: readonly number[];
   /** Linux platform version these sizes need, when not every version has them. */
   readonly minLinuxPlatformVersion?: string;
+  /** Fargate offers this size to Linux tasks only (no Windows). */
+  readonly linuxOnly?: boolean;
 }
 
 function range(from: number, to: number, step: number): number[] {
@@ -27,6 +33,8 @@ export const FARGATE_SIZES: readonly FargateSize[] = [
   { cpu: 4096, memory: range(8192, 30720, 1024) },
   { cpu: 8192, memory: range(16384, 61440, 4096), minLinuxPlatformVersion: '1.4.0' },
   { cpu: 16384, memory: range(32768, 122880, 8192), minLinuxPlatformVersion: '1.4.0' },
+  // Three sizes only: 60, 120 and 244 GB.
+  { cpu: 32768, memory: [61440, 122880, 249856], minLinuxPlatformVersion: '1.4.0', linuxOnly: true },
 ];
 
 /** ECS counts CPU in units of 1/1024 vCPU (RegisterTaskDefinition `cpu`, same source). */
@@ -79,7 +87,8 @@ export function nearestMemory(size: FargateSize, memory: number): number {
 
 export function describeMemoryChoices(size: FargateSize): string {
   const m = size.memory;
-  if (m.length <= 3) return m.join(', ') + ' MiB';
+  const steps = new Set(m.slice(1).map((v, i) => v - m[i]!));
+  if (m.length <= 3 || steps.size > 1) return m.join(', ') + ' MiB';
   const step = m[1]! - m[0]!;
   return `${m[0]}–${m[m.length - 1]} MiB in steps of ${step}`;
 }

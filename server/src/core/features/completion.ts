@@ -4,7 +4,7 @@ import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } fro
 import { attributesOf } from '../facts/cfnResources';
 import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
 import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
-import type { TaskDefinition } from '../model/ecs';
+import { isWindowsTask, type TaskDefinition } from '../model/ecs';
 import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import type { Node, Path, Span } from '../parse/tree';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
@@ -298,7 +298,10 @@ function fargateEntries(td: TaskDefinition, property: 'cpu' | 'memory', word: Sp
   }
   const memory = td.memory?.known ? parseMemoryMiB(String(td.memory.value)) : undefined;
   const sizes = memory === undefined ? FARGATE_SIZES : FARGATE_SIZES.filter((s) => s.memory.includes(memory));
-  return sizes.map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${vcpuOf(s.cpu)} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}` }));
+  const windows = isWindowsTask(td);
+  return sizes
+    .filter((s) => !(windows && s.linuxOnly))
+    .map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${vcpuOf(s.cpu)} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}${s.linuxOnly ? ' (Linux only)' : ''}` }));
 }
 
 function containerEntries(td: TaskDefinition, word: Span, except?: number): CompletionEntry[] {

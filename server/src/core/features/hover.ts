@@ -175,7 +175,8 @@ function fargateSizeLines(doc: PreparedDocument, property: 'cpu' | 'memory', val
   lines.push('Valid Fargate sizes (cpu units → memory MiB):');
   for (const s of FARGATE_SIZES) {
     const mark = s.cpu === cpu ? ' ←' : '';
-    lines.push(`- \`${s.cpu}\` (${vcpuOf(s.cpu)} vCPU): ${describeMemoryChoices(s)}${s.minLinuxPlatformVersion ? ` (platform ${s.minLinuxPlatformVersion}+)` : ''}${mark}`);
+    const notes = [s.minLinuxPlatformVersion ? `platform ${s.minLinuxPlatformVersion}+` : undefined, s.linuxOnly ? 'Linux only' : undefined].filter(Boolean);
+    lines.push(`- \`${s.cpu}\` (${vcpuOf(s.cpu)} vCPU): ${describeMemoryChoices(s)}${notes.length ? ` (${notes.join(', ')})` : ''}${mark}`);
   }
   lines.push(`[Fargate task sizes](${FARGATE_SIZES_SOURCE})`);
   return lines;

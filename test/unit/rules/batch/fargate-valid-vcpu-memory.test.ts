@@ -6,6 +6,8 @@ runRuleTests(rule, {
   valid: [
     { name: 'quarter vCPU', code: fargateApi([req('0.25', '512')]), filename: 'job.json' },
     { name: '16 vCPU, 120 GB', code: fargateApi([req('16', '122880')]), filename: 'job.json' },
+    { name: '32 vCPU, 244 GB', code: fargateApi([req('32', '249856')]), filename: 'job.json' },
+    { name: 'CloudFormation 32 vCPU, 60 GB', code: fargateCfn(reqYaml('32', '61440')) },
     { name: 'EC2 has no Fargate table', code: api(['"platformCapabilities": ["EC2"]'], [req('3', '5000')]), filename: 'job.json' },
     { name: 'CloudFormation', code: fargateCfn(reqYaml('2', '4096')) },
   ],
@@ -32,7 +34,20 @@ runRuleTests(rule, {
       name: 'API JSON: vCPU not offered',
       code: fargateApi([req('3', '8192')]),
       filename: 'job.json',
-      errors: [{ messageId: 'invalidVcpu', line: 7, column: 57, endLine: 7, endColumn: 60, message: 'Fargate does not offer 3 vCPU, so RegisterJobDefinition rejects this job definition. Use one of 0.25, 0.5, 1, 2, 4, 8, 16.' }],
+      errors: [{ messageId: 'invalidVcpu', line: 7, column: 57, endLine: 7, endColumn: 60, message: 'Fargate does not offer 3 vCPU, so RegisterJobDefinition rejects this job definition. Use one of 0.25, 0.5, 1, 2, 4, 8, 16, 32.' }],
+    },
+    {
+      name: 'API JSON: 32 vCPU takes three memory sizes only',
+      code: fargateApi([req('32', '131072')]),
+      filename: 'job.json',
+      errors: [{ messageId: 'invalidCombination', line: 7, column: 94, endLine: 7, endColumn: 102, message: /With 32 vCPU, MEMORY must be 61440, 122880, 249856 MiB; the nearest is 122880 MiB\./ }],
+      output: fargateApi([req('32', '122880')]),
+    },
+    {
+      name: 'CloudFormation: 32 vCPU with 64 GB',
+      code: fargateCfn(reqYaml('32', '65536')),
+      errors: [{ messageId: 'invalidCombination', line: 11, column: 36, endLine: 11, endColumn: 43 }],
+      output: fargateCfn(reqYaml('32', '61440')),
     },
     {
       name: 'CloudFormation',

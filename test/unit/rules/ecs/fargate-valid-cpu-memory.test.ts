@@ -24,11 +24,28 @@ Resources:
           Image: nginx:1.27
 `;
 
+const tf = (cpu: string, memory: string, extra = '') => `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = ${cpu}
+  memory                   = ${memory}${extra}
+  container_definitions    = jsonencode([{ name = "app", image = "nginx:1.27" }])
+}
+`;
+
+const windows = '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },';
+
 runRuleTests(rule, {
   valid: [
     { name: 'smallest size', code: api('"256"', '"512"') },
     { name: '8 vCPU, 60 GB', code: api('"8192"', '"61440"') },
     { name: '16 vCPU, 120 GB', code: api('"16384"', '"122880"') },
+    { name: '32 vCPU, 60 GB', code: api('"32768"', '"61440"') },
+    { name: '32 vCPU, 244 GB', code: api('"32768"', '"249856"') },
+    { name: '32 vCPU and GB strings', code: api('"32 vCPU"', '"120 GB"') },
+    { name: 'CloudFormation 32 vCPU', code: cfn('32768', '249856') },
+    { name: 'Terraform 32 vCPU', filename: 'main.tf', code: tf('32768', '"244 GB"') },
     { name: 'vCPU and GB strings', code: api('"1 vCPU"', '"2 GB"') },
     { name: 'EC2 only: no Fargate table', code: api('"256"', '"4096"').replace('"FARGATE"', '"EC2"').replace('"awsvpc"', '"bridge"') },
     { name: 'CloudFormation numbers', code: cfn('1024', '3072') },
@@ -72,13 +89,68 @@ runRuleTests(rule, {
       output: api('"1 vCPU"', '"2 GB"'),
     },
     {
+      name: '32 vCPU takes 60, 120 or 244 GB only: the nearest',
+      code: api('"32768"', '"200000"'),
+      errors: [
+        {
+          messageId: 'invalidCombination',
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 21,
+          message:
+            'Fargate does not offer 200000 MiB of memory with 32 vCPU, so RegisterTaskDefinition rejects this task definition. With 32 vCPU, memory must be 61440, 122880, 249856 MiB; the nearest is 249856 MiB.',
+        },
+      ],
+      output: api('"32768"', '"249856"'),
+    },
+    {
+      name: '32 vCPU with 64 GB: the nearest is 60 GB',
+      code: api('"32 vCPU"', '"64 GB"'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 13, endLine: 6, endColumn: 20 }],
+      output: api('"32 vCPU"', '"60 GB"'),
+    },
+    {
+      name: 'CloudFormation 32 vCPU with 128 GB',
+      code: cfn('32768', '131072'),
+      errors: [{ messageId: 'invalidCombination', line: 9, column: 15, endLine: 9, endColumn: 21 }],
+      output: cfn('32768', '122880'),
+    },
+    {
+      name: 'Terraform 32 vCPU with 32 GB',
+      filename: 'main.tf',
+      code: tf('32768', '32768'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 35 }],
+      output: tf('32768', '61440'),
+    },
+    {
+      name: 'Terraform: a cpu Fargate does not offer',
+      filename: 'main.tf',
+      code: tf('"65536"', '"131072"'),
+      errors: [{ messageId: 'invalidCpu', line: 5, column: 30, endLine: 5, endColumn: 37, message: /use one of 256, 512, 1024, 2048, 4096, 8192, 16384, 32768\./ }],
+    },
+    {
+      name: '32 vCPU is Linux only',
+      code: api('"32768"', '"61440"', windows),
+      errors: [
+        {
+          messageId: 'linuxOnlyCpu',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 17,
+          message: 'Fargate offers 32 vCPU (32768 units) to Linux tasks only, and this task runs WINDOWS_SERVER_2022_CORE. Use one of 1024, 2048, 4096, 8192, 16384 for Windows.',
+        },
+      ],
+    },
+    {
       name: 'unknown cpu',
       code: api('"300"', '"1024"'),
       errors: [{ messageId: 'invalidCpu', line: 5, column: 10, endLine: 5, endColumn: 15 }],
     },
     {
       name: 'Windows below 1 vCPU',
-      code: api('"512"', '"1024"', '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },'),
+      code: api('"512"', '"1024"', windows),
       errors: [{ messageId: 'windowsMinCpu', line: 6, column: 10, endLine: 6, endColumn: 15 }],
     },
     {

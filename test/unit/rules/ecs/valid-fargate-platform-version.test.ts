@@ -54,6 +54,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'tooOld', line: 5, column: 22, endLine: 5, endColumn: 29, severity: 'error', message: /first to support 8 vCPU/ }],
     },
     {
+      name: 'cross-file: 32 vCPU on 1.3.0',
+      filename: 'service.json',
+      code: service('1.3.0'),
+      workspace: [{ filename: 'task.json', code: task('\n  "cpu": "32768",\n  "memory": "249856",') }],
+      errors: [{ messageId: 'tooOld', line: 5, column: 22, endLine: 5, endColumn: 29, message: /first to support 32 vCPU used by/ }],
+    },
+    {
       name: 'CloudFormation: ephemeral storage on 1.3.0',
       code: cfn('1.3.0'),
       errors: [{ messageId: 'tooOld', line: 17, column: 24, endLine: 17, endColumn: 29, message: /support ephemeralStorage/ }],

@@ -1,4 +1,5 @@
 import { describeMemoryChoices, FARGATE_SIZES, FARGATE_WINDOWS_MIN_CPU, fargateSize, MIB_PER_GIB, nearestMemory, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../../facts/fargate';
+import { isWindowsTask } from '../../model/ecs';
 import { replaceScalar } from '../../fix/edits';
 import { defineRule } from '../defineRule';
 
@@ -22,6 +23,7 @@ export default defineRule({
     invalidCombination:
       'Fargate does not offer {memory} MiB of memory with {vcpu} vCPU, so RegisterTaskDefinition rejects this task definition. With {vcpu} vCPU, memory must be {choices}; the nearest is {nearest} MiB.',
     windowsMinCpu: 'Windows containers on Fargate need at least {minVcpu} vCPU ({min} units); {cpu} units is rejected. Raise cpu to {min} or more.',
+    linuxOnlyCpu: 'Fargate offers {vcpu} vCPU ({cpu} units) to Linux tasks only, and this task runs {os}. Use one of {choices} for Windows.',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
@@ -35,9 +37,14 @@ export default defineRule({
         ctx.report({ at: td.cpu, messageId: 'invalidCpu', data: { cpu, choices: FARGATE_SIZES.map((s) => s.cpu).join(', ') } });
         continue;
       }
-      const os = td.operatingSystemFamily;
-      if (os?.known && os.value.startsWith('WINDOWS') && cpu < FARGATE_WINDOWS_MIN_CPU) {
+      if (isWindowsTask(td) && cpu < FARGATE_WINDOWS_MIN_CPU) {
         ctx.report({ at: td.cpu, messageId: 'windowsMinCpu', data: { cpu, min: FARGATE_WINDOWS_MIN_CPU, minVcpu: vcpuOf(FARGATE_WINDOWS_MIN_CPU) } });
+        continue;
+      }
+      if (isWindowsTask(td) && size.linuxOnly) {
+        const windowsSizes = FARGATE_SIZES.filter((s) => !s.linuxOnly && s.cpu >= FARGATE_WINDOWS_MIN_CPU).map((s) => s.cpu);
+        const os = td.operatingSystemFamily?.known ? td.operatingSystemFamily.value : 'Windows';
+        ctx.report({ at: td.cpu, messageId: 'linuxOnlyCpu', data: { cpu, vcpu: vcpuOf(cpu), os, choices: windowsSizes.join(', ') } });
         continue;
       }
       if (size.memory.includes(memory)) continue;

@@ -9,7 +9,7 @@ export default defineRule({
   kinds: ['ecs-service', 'cloudformation'],
   severity: 'error',
   docs: {
-    summary: 'Require Fargate platform version 1.4.0 or later for 8 and 16 vCPU tasks and for ephemeral storage',
+    summary: 'Require Fargate platform version 1.4.0 or later for 8, 16 and 32 vCPU tasks and for ephemeral storage',
     concept: 'fargate-platform-versions',
     reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html',
   },

@@ -129,13 +129,13 @@ functions:
     assert.ok(md.includes('`nodejs16.x`: **deprecated** since 2024-06-12.'), md);
     assert.ok(md.includes('Move to `nodejs24.x`.'), md);
     const timeout = hover('serverless.yml', text, 'timeout')!;
-    assert.ok(timeout.includes('Range: 1–900 seconds (15 minutes); default 3.'), timeout);
+    assert.ok(timeout.includes('Range: 1–1,800 seconds (1–5,400 seconds on Lambda Managed Instances); default 3.'), timeout);
   });
 
   it('Lambda MemorySize shows its bounds', () => {
     const text = '{"FunctionName": "f", "Runtime": "python3.12", "MemorySize": 128, "Role": "r", "Handler": "a.b", "Code": {"ZipFile": "x"}}';
     const md = hover('function.json', text, '"MemorySize"')!;
-    assert.ok(md.includes('Range: 128–10240 MB'), md);
+    assert.ok(md.includes('Range: 128–10,240 MB (2,048–32,768 MB on Lambda Managed Instances)'), md);
   });
 });
 
@@ -200,7 +200,7 @@ Resources:
 
   it("keeps Lambda's facts for what SAM passes to the function: memory bounds, a Globals runtime's lifecycle", () => {
     const memory = hover('template.yaml', text, 'MemorySize')!;
-    assert.ok(memory.includes('Range: 128–10240 MB; CPU is allotted in proportion to memory.'), memory);
+    assert.ok(memory.includes('Range: 128–10,240 MB (2,048–32,768 MB on Lambda Managed Instances); CPU is allotted in proportion to memory.'), memory);
     const architectures = hover('template.yaml', text, 'Architectures')!;
     assert.match(architectures, /^\*\*Architectures\*\*\n\nThe instruction set architecture for the function/);
     assert.ok(architectures.includes('**Berth: CPU architecture, x86_64 and arm64.**'), architectures);

@@ -10,22 +10,16 @@
  * - SQS visibility timeout: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (at least six times the function timeout)
  *   and https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html (default 30 s)
  * - API Gateway integration timeout: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+ * - Compute types (LAMBDA_COMPUTE_LIMITS): the Lambda API model as npm delivers it (@aws-sdk/client-lambda 3.1178.0,
+ *   CreateFunction Timeout, MemorySize, EphemeralStorage, CapacityProviderConfig) and the Lambda Managed Instances
+ *   pages, checked 2026-12-07 (see that table).
  */
 
 export const LAMBDA_QUOTAS_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
 
 export const LAMBDA_LIMITS = {
-  /** MemorySize in MB. (botocore's model allows 32768 for Lambda Managed Instances; the quotas page says 10,240.) */
-  memoryMin: 128,
-  memoryMax: 10240,
-  /** Timeout in seconds; Lambda stops a function after 15 minutes. */
-  timeoutMin: 1,
-  timeoutMax: 900,
   /** Default Timeout (CreateFunction, AWS::Lambda::Function, SAM). */
   timeoutDefault: 3,
-  /** EphemeralStorage.Size (/tmp) in MB. */
-  ephemeralMin: 512,
-  ephemeralMax: 10240,
   /** Environment variables: keys plus values, in bytes. */
   environmentBytes: 4096,
   layers: 5,
@@ -35,6 +29,77 @@ export const LAMBDA_LIMITS = {
   /** Container image (uncompressed, all layers), in GB. */
   imageGB: 10,
 } as const;
+
+/** A closed range of allowed values. */
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * How Lambda runs a function: on Lambda's own fleet (`default`), or on EC2 instances of a capacity provider (Lambda
+ * Managed Instances: the function has a CapacityProviderConfig). Each has its own limits.
+ */
+export type LambdaComputeType = 'default' | 'managed-instances';
+
+export interface LambdaComputeLimits {
+  /** For messages: "Lambda", "Lambda Managed Instances". */
+  readonly label: string;
+  /** MemorySize, MB. */
+  readonly memory: Bounds;
+  /** Timeout, seconds. */
+  readonly timeout: Bounds;
+  /** EphemeralStorage.Size (/tmp), MB. */
+  readonly ephemeral: Bounds;
+  readonly source: string;
+}
+
+/**
+ * Limits per compute type. Sources, checked 2026-12-07:
+ * - default: the quotas page (memory 128–10,240 MB in 1-MB steps, /tmp 512–10,240 MB) and the CreateFunction
+ *   `Timeout` documentation of the current Lambda API model ("the maximum allowed value is 1,800 seconds",
+ *   @aws-sdk/client-lambda 3.1178.0; botocore 1.43.107 and the quotas page still said 900 s).
+ * - managed-instances: memory from 2,048 MB ("the minimum supported function size is 2GB and 1 vCPU",
+ *   https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html) to 32,768 MB (the
+ *   model's MemorySize maximum, which exists for Managed Instances; hashicorp/terraform-provider-aws#46065 shows a
+ *   32,768 MB function on a capacity provider); Timeout up to 5,400 s ("For functions using Lambda Managed Instances,
+ *   asynchronous invocations and event source mapping invocations ... support a maximum allowed value of 5,400
+ *   seconds", same model documentation); /tmp up to the model's EphemeralStorageSize maximum, 32,768 MB (the
+ *   documentation gives no other figure for Managed Instances, so Berth holds them to the model only).
+ * `npm run facts:check` reads the Timeout maximum from the model's documentation and fails when it moves.
+ */
+export const LAMBDA_COMPUTE_LIMITS: Readonly<Record<LambdaComputeType, LambdaComputeLimits>> = {
+  default: {
+    label: 'Lambda',
+    memory: { min: 128, max: 10240 },
+    timeout: { min: 1, max: 1800 },
+    ephemeral: { min: 512, max: 10240 },
+    source: LAMBDA_QUOTAS_SOURCE,
+  },
+  'managed-instances': {
+    label: 'Lambda Managed Instances',
+    memory: { min: 2048, max: 32768 },
+    timeout: { min: 1, max: 5400 },
+    ephemeral: { min: 512, max: 32768 },
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
+  },
+};
+
+/**
+ * The limits that hold whatever the compute type (when Berth cannot tell it: a CapacityProviderConfig given by an
+ * intrinsic function): a value outside both types' bounds is wrong either way.
+ */
+export function eitherComputeBounds(pick: (l: LambdaComputeLimits) => Bounds): Bounds {
+  const all = Object.values(LAMBDA_COMPUTE_LIMITS).map(pick);
+  return { min: Math.min(...all.map((b) => b.min)), max: Math.max(...all.map((b) => b.max)) };
+}
+
+/** "128–10,240 MB (2,048–32,768 MB on Lambda Managed Instances)", for summaries and hovers. */
+export function describeComputeBounds(pick: (l: LambdaComputeLimits) => Bounds, unit: string): string {
+  const [plain, ...others] = Object.values(LAMBDA_COMPUTE_LIMITS);
+  const fmt = (b: Bounds) => `${b.min.toLocaleString('en-US')}–${b.max.toLocaleString('en-US')} ${unit}`;
+  return `${fmt(pick(plain!))}${others.map((o) => ` (${fmt(pick(o))} on ${o.label})`).join('')}`;
+}
 
 /** Keys Lambda sets itself and rejects in a function's Environment.Variables. */
 export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [

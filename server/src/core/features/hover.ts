@@ -4,7 +4,7 @@ import { conceptForProperty } from '../docs/propertyConcepts';
 import { EPHEMERAL_PORT_RANGE_ECS_AMI, EPHEMERAL_PORT_RANGE_FALLBACK } from '../facts/ephemeralPorts';
 import { EPHEMERAL_STORAGE_GIB, PORT_MAX, PORT_MIN } from '../facts/ecs';
 import { FARGATE_SIZES, FARGATE_SIZES_SOURCE, describeMemoryChoices, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
-import { LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
+import { describeComputeBounds, LAMBDA_LIMITS, LAMBDA_QUOTAS_SOURCE } from '../facts/lambda';
 import { RUNTIME_LIFECYCLE_SOURCE, runtimeLifecycle } from '../facts/lambdaRuntimes';
 import type { Path } from '../parse/tree';
 import { propertyDocAt, type PropertyDoc } from '../schema/registry';
@@ -132,11 +132,11 @@ function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | unde
     return { lines, replacesBounds: lines.length > 0 };
   }
   if (lambda && name === 'MemorySize' || doc.kind === 'serverless-framework' && name === 'memorySize') {
-    return { lines: [`Range: ${LAMBDA_LIMITS.memoryMin}–${LAMBDA_LIMITS.memoryMax} MB; CPU is allotted in proportion to memory. [Quotas](${LAMBDA_QUOTAS_SOURCE})`], replacesBounds: true };
+    return { lines: [`Range: ${describeComputeBounds((l) => l.memory, 'MB')}; CPU is allotted in proportion to memory. [Quotas](${LAMBDA_QUOTAS_SOURCE})`], replacesBounds: true };
   }
   if (lambda && name === 'Timeout' || doc.kind === 'serverless-framework' && name === 'timeout') {
     return {
-      lines: [`Range: ${LAMBDA_LIMITS.timeoutMin}–${LAMBDA_LIMITS.timeoutMax} seconds (15 minutes); default ${LAMBDA_LIMITS.timeoutDefault}. [Quotas](${LAMBDA_QUOTAS_SOURCE})`],
+      lines: [`Range: ${describeComputeBounds((l) => l.timeout, 'seconds')}; default ${LAMBDA_LIMITS.timeoutDefault}. [Quotas](${LAMBDA_QUOTAS_SOURCE})`],
       replacesBounds: true,
     };
   }

@@ -1,3 +1,4 @@
+import type { LambdaComputeType } from '../facts/lambda';
 import { asArray, asObject, getPair, type Node, type ObjectNode, type Pair } from '../parse/tree';
 import { locBoolean, locNumber, locString, ObjView, type Known, type Located } from './located';
 import { withoutIgnoredGlobals } from './template';
@@ -50,6 +51,19 @@ export interface LambdaFunction {
   readonly functionUrlAuthType?: Located<string>;
   /** SAM Events / serverless events. */
   readonly events: readonly FunctionEvent[];
+  /**
+   * Where Lambda runs it: `managed-instances` when it has a CapacityProviderConfig (Lambda Managed Instances),
+   * `default` without one, `unknown` when the setting is given by an intrinsic function or an expression.
+   */
+  readonly computeType: LambdaComputeType | 'unknown';
+  /** The CapacityProviderConfig pair, when written. */
+  readonly capacityProviderPair?: Pair;
+}
+
+/** The compute type a CapacityProviderConfig pair gives (a block or an object: Managed Instances). */
+export function computeTypeOf(pair: Pair | undefined): LambdaComputeType | 'unknown' {
+  if (!pair) return 'default';
+  return pair.value.kind === 'object' || pair.value.kind === 'array' ? 'managed-instances' : 'unknown';
 }
 
 export interface EnvironmentEntry {
@@ -232,6 +246,8 @@ function fromPascal(shape: 'api' | 'cfn' | 'sam', m: Merged, own: ObjView, ancho
     reservedConcurrency: m.num('ReservedConcurrentExecutions'),
     functionUrlAuthType: m.obj('FunctionUrlConfig').str('AuthType'),
     events: shape === 'sam' ? samEvents(own) : [],
+    computeType: computeTypeOf(m.pair('CapacityProviderConfig')),
+    capacityProviderPair: m.pair('CapacityProviderConfig'),
   };
 }
 
@@ -302,6 +318,8 @@ function buildServerlessFunction(pair: Pair, fn: ObjView, provider: ObjView): La
     reservedConcurrency: fn.num('reservedConcurrency'),
     functionUrlAuthType: urlPair ? serverlessUrlAuth(urlPair) : undefined,
     events: serverlessEvents(fn),
+    // The Serverless Framework has no capacity provider setting Berth reads yet.
+    computeType: 'default',
   };
 }
 

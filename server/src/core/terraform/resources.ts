@@ -8,7 +8,7 @@ import { TERRAFORM_NAMES } from '../facts/terraform';
 import { buildBatchContainer, buildNodeProperties, type JobDefinition } from '../model/batch';
 import { buildContainer, type LoadBalancerEntry, type Service, type TaskDefinition } from '../model/ecs';
 import { locString, ObjView, type Located } from '../model/located';
-import type { EnvironmentEntry, LambdaFunction, ListValue } from '../model/lambda';
+import { computeTypeOf, type EnvironmentEntry, type LambdaFunction, type ListValue } from '../model/lambda';
 import type { TerraformResource } from '../model/terraform';
 import { asArray, asObject, type Node, type ObjectNode, type Pair } from '../parse/tree';
 
@@ -163,6 +163,8 @@ export function lambdaFromTerraform(r: ResolvedResource): LambdaFunction {
     vpc: vpcPair && vpc ? { pair: vpcPair, subnetIds: listValue(vpc.pair('SubnetIds')), securityGroupIds: listValue(vpc.pair('SecurityGroupIds')) } : undefined,
     reservedConcurrency: v.num('ReservedConcurrentExecutions'),
     events: [],
+    computeType: computeTypeOf(v.pair('CapacityProviderConfig')),
+    capacityProviderPair: v.pair('CapacityProviderConfig'),
   };
 }
 

@@ -2,12 +2,20 @@ import rule from '../../../../server/src/core/rules/lambda/valid-memory-size';
 import { runRuleTests } from '../../../helpers/ruleTester';
 import { api, cfn, sam, sls } from './shapes';
 
+const CP = 'arn:aws:lambda:eu-west-1:123456789012:capacity-provider:main';
+const apiLmi = (memory: string) => api(`"MemorySize": ${memory}`, `"CapacityProviderConfig": { "LambdaManagedInstancesCapacityProviderConfig": { "CapacityProviderArn": "${CP}" } }`);
+const cfnLmi = (memory: string) => cfn(`MemorySize: ${memory}`, 'CapacityProviderConfig:', '  LambdaManagedInstancesCapacityProviderConfig:', `    CapacityProviderArn: ${CP}`);
+
 runRuleTests(rule, {
   valid: [
     { name: 'API bounds', code: api('"MemorySize": 128'), filename: 'function.json' },
     { name: 'CloudFormation max', code: cfn('Runtime: python3.13', 'MemorySize: 10240') },
     { name: 'intrinsic is skipped', code: cfn('MemorySize: !Ref Memory') },
     { name: 'serverless', code: sls(['memorySize: 1024'], ['handler: a.b']), filename: 'serverless.yml' },
+    { name: 'Lambda Managed Instances: 32 GB (API JSON)', code: apiLmi('32768'), filename: 'function.json' },
+    { name: 'Lambda Managed Instances: 16 GB (CloudFormation)', code: cfnLmi('16384') },
+    { name: 'Lambda Managed Instances: SAM Globals give the capacity provider', code: sam([`CapacityProviderConfig: { Arn: ${CP} }`], ['MemorySize: 20480']) },
+    { name: 'compute type unknown (intrinsic): 20 GB may be right', code: cfn('MemorySize: 20480', 'CapacityProviderConfig: !If [UseLmi, { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: x } }, !Ref AWS::NoValue]') },
   ],
   invalid: [
     {
@@ -38,6 +46,34 @@ runRuleTests(rule, {
       code: sam(['MemorySize: 64'], ['Handler: app.handler']),
       errors: [{ messageId: 'outOfRange', line: 4, column: 17, endLine: 4, endColumn: 19 }],
       output: sam(['MemorySize: 128'], ['Handler: app.handler']),
+    },
+    {
+      name: 'Lambda Managed Instances: below the 2 GB minimum (API JSON)',
+      code: apiLmi('1024'),
+      filename: 'function.json',
+      errors: [
+        {
+          messageId: 'outOfRange',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 21,
+          message: 'MemorySize 1024 MB is outside what Lambda Managed Instances allows (2048–32768 MB), so the deployment is rejected. Use a value from 2048 to 32768; the nearest is 2048.',
+        },
+      ],
+      output: apiLmi('2048'),
+    },
+    {
+      name: 'Lambda Managed Instances: above 32 GB (CloudFormation)',
+      code: cfnLmi('40000'),
+      errors: [{ messageId: 'outOfRange', line: 6, column: 19, endLine: 6, endColumn: 24, message: /outside what Lambda Managed Instances allows \(2048–32768 MB\)/ }],
+      output: cfnLmi('32768'),
+    },
+    {
+      name: 'compute type unknown: over every limit',
+      code: cfn('MemorySize: 40000', 'CapacityProviderConfig: !Ref Cp'),
+      errors: [{ messageId: 'outOfRange', line: 6, column: 19, endLine: 6, endColumn: 24, message: /outside what Lambda allows \(128–32768 MB\)/ }],
+      output: cfn('MemorySize: 32768', 'CapacityProviderConfig: !Ref Cp'),
     },
     {
       name: 'serverless provider default',

@@ -1,9 +1,8 @@
-import { LAMBDA_LIMITS } from '../../facts/lambda';
 import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
 import { outOfRange } from '../shared/range';
-
-const { memoryMin: min, memoryMax: max } = LAMBDA_LIMITS;
+import { describeComputeBounds } from '../../facts/lambda';
+import { boundsFor } from './shared/compute';
 
 export default defineRule({
   id: 'lambda/valid-memory-size',
@@ -15,18 +14,19 @@ export default defineRule({
     { resourceType: 'AWS::Serverless::Function', path: 'MemorySize' },
   ],
   docs: {
-    summary: 'Require a Lambda memory size between 128 and 10,240 MB',
+    summary: `Require a Lambda memory size within its compute type's limits: ${describeComputeBounds((l) => l.memory, 'MB')}`,
     concept: 'lambda',
     reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
   },
   messages: {
-    outOfRange: '{key} {value} MB is outside what Lambda allows ({min}–{max} MB), so the deployment is rejected. Use a value from {min} to {max}; the nearest is {nearest}.',
+    outOfRange: '{key} {value} MB is outside what {compute} allows ({min}–{max} MB), so the deployment is rejected. Use a value from {min} to {max}; the nearest is {nearest}.',
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
       const key = keyOf(fn.memorySize, 'MemorySize');
+      const { min, max, compute } = boundsFor(fn, (l) => l.memory);
       const out = outOfRange(fn.memorySize, min, max, key, ctx.text);
-      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { key, value: out.at.value, min, max, nearest: out.nearest }, fix: out.fix });
+      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { key, value: out.at.value, compute, min, max, nearest: out.nearest }, fix: out.fix });
     }
   },
 });

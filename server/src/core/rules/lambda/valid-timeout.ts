@@ -1,8 +1,7 @@
-import { LAMBDA_LIMITS } from '../../facts/lambda';
 import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
-
-const { timeoutMin: min, timeoutMax: max } = LAMBDA_LIMITS;
+import { describeComputeBounds } from '../../facts/lambda';
+import { boundsFor } from './shared/compute';
 
 export default defineRule({
   id: 'lambda/valid-timeout',
@@ -14,20 +13,21 @@ export default defineRule({
     { resourceType: 'AWS::Serverless::Function', path: 'Timeout' },
   ],
   docs: {
-    summary: `Require a Lambda timeout between ${min} and ${max} seconds`,
+    summary: `Require a Lambda timeout within its compute type's limits: ${describeComputeBounds((l) => l.timeout, 'seconds')}`,
     concept: 'lambda-vs-batch',
     reference: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   },
   messages: {
     overMax:
-      '{key} {value} s is over {max} s: Lambda stops every invocation after {maxMinutes} minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.',
-    belowMin: '{key} {value} s is below Lambda\'s minimum of {min} s, so the deployment is rejected. Use a whole number of seconds from {min} to {max}.',
+      '{key} {value} s is over {max} s: {compute} stops every invocation after {maxMinutes} minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.',
+    belowMin: '{key} {value} s is below the minimum of {min} s, so the deployment is rejected. Use a whole number of seconds from {min} to {max}.',
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
       const timeout = fn.timeout;
       if (!timeout?.known) continue;
-      const data = { key: keyOf(timeout, 'Timeout'), value: timeout.value, min, max, maxMinutes: max / 60 };
+      const { min, max, compute } = boundsFor(fn, (l) => l.timeout);
+      const data = { key: keyOf(timeout, 'Timeout'), value: timeout.value, compute, min, max, maxMinutes: max / 60 };
       if (timeout.value > max) ctx.report({ at: timeout, messageId: 'overMax', data });
       else if (timeout.value < min) ctx.report({ at: timeout, messageId: 'belowMin', data });
     }

@@ -74,6 +74,8 @@ export const INTRINSIC_FUNCTIONS = [
   'Fn::Length',
   'Fn::ToJsonString',
   'Fn::ForEach',
+  // Another stack's output, without an export (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getstackoutput.html).
+  'Fn::GetStackOutput',
 ] as const;
 
 export type IntrinsicName = (typeof INTRINSIC_FUNCTIONS)[number];

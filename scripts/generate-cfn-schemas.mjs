@@ -17,6 +17,7 @@ export const COVERED_TYPES = [
   'AWS::ECS::TaskDefinition',
   'AWS::ECS::Service',
   'AWS::ECS::Cluster',
+  'AWS::ECS::ExpressGatewayService',
   'AWS::Lambda::Function',
   'AWS::Lambda::EventSourceMapping',
   'AWS::Lambda::Url',

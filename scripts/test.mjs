@@ -72,6 +72,8 @@ process.env.BERTH_BUILT = '1';
 if (runUnit) {
   await step('type-check (tsc --noEmit, strict)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], { counts: false });
   await step('lint (typescript-eslint; architecture invariants)', 'npx', ['eslint', '.'], { counts: false });
+  // The hand-kept AWS fact tables against the AWS models npm delivers (README, "Keeping up with AWS").
+  await step('facts:check (fact tables against the AWS models on npm)', 'npm', ['run', '--silent', 'facts:check'], { counts: false });
   const files = [...findTests('test', /\.test\.ts$/)];
   await step('grammar snapshots (vscode-tmgrammar-test)', node, ['test/grammar/run.mjs']);
   // Timings are never asserted; the smoke run only proves every measurement still produces a number.

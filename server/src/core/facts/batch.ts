@@ -20,6 +20,13 @@ export const BATCH_LIMITS = {
 export const BATCH_RESOURCE_TYPES: readonly string[] = ['GPU', 'VCPU', 'MEMORY'];
 
 /**
+ * Where a job definition's jobs may run (platformCapabilities; none written means EC2). MANAGED_INSTANCES: ECS
+ * Managed Instances, judged like EC2 by the Batch rules (only FARGATE has its own table). Source: the Batch API
+ * model, PlatformCapability (@aws-sdk/client-batch 3.1138.0, checked 2026-12-07 by npm run facts:check).
+ */
+export const BATCH_PLATFORM_CAPABILITIES: readonly string[] = ['EC2', 'FARGATE', 'MANAGED_INSTANCES'];
+
+/**
  * Batch on Fargate takes VCPU as a vCPU count ("0.25", "1", …) and MEMORY in MiB. The allowed pairs are the
  * Fargate task sizes of facts/fargate.ts (the ResourceRequirement.value documentation lists the same table),
  * converted from CPU units (1024 per vCPU).

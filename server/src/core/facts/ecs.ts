@@ -2,6 +2,14 @@
  * ECS limits and tables the ECS rules read. Each block names its source; all checked 2026-11-23.
  */
 /**
+ * Where a task definition may run (requiresCompatibilities) and how a service launches its tasks (launchType).
+ * MANAGED_INSTANCES: ECS Managed Instances, EC2 instances that ECS provisions and patches. Source: the ECS API model,
+ * Compatibility and LaunchType (@aws-sdk/client-ecs 3.1164.0, checked 2026-12-07 by npm run facts:check).
+ */
+export const ECS_COMPATIBILITIES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+export const ECS_LAUNCH_TYPES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+
+/**
  * Host ports the ECS agent and Docker reserve on a container instance: 22 (SSH), 2375/2376 (Docker),
  * 51678–51680 (agent introspection). Source: PortMapping.hostPort,
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html

@@ -6,8 +6,8 @@
  */
 export interface RuntimeLifecycle {
   readonly runtime: string;
-  /** ISO dates (UTC). */
-  readonly deprecated: string;
+  /** ISO dates (UTC); none while AWS has announced no deprecation (a runtime new in the Lambda model). */
+  readonly deprecated?: string;
   readonly createBlock?: string;
   readonly updateBlock?: string;
   readonly successor?: string;
@@ -23,7 +23,7 @@ const DOTNET = 'dotnet10';
 const RUBY = 'ruby4.0';
 const PROVIDED = 'provided.al2023';
 
-const row = (runtime: string, deprecated: string, createBlock: string | undefined, updateBlock: string | undefined, successor?: string): RuntimeLifecycle => ({
+const row = (runtime: string, deprecated: string | undefined, createBlock: string | undefined, updateBlock: string | undefined, successor?: string): RuntimeLifecycle => ({
   runtime,
   deprecated,
   createBlock,
@@ -32,6 +32,15 @@ const row = (runtime: string, deprecated: string, createBlock: string | undefine
 });
 
 export const RUNTIME_LIFECYCLE: readonly RuntimeLifecycle[] = [
+  // In the Lambda API model's Runtime enum (@aws-sdk/client-lambda 3.1178.0, 2026-12-07) with no dates on the runtimes
+  // page yet: Berth knows them and says nothing about their lifecycle until AWS announces one. (`custom` is in the
+  // model's enum without a page of its own.)
+  row('nodejs26.x', undefined, undefined, undefined),
+  row('python3.15', undefined, undefined, undefined),
+  row('java17.al2023', undefined, undefined, undefined),
+  row('java11.al2023', undefined, undefined, undefined),
+  row('java8.al2023', undefined, undefined, undefined),
+  row('custom', undefined, undefined, undefined),
   // Supported, with a future deprecation date.
   row('nodejs24.x', '2028-04-30', '2028-06-01', '2028-07-01'),
   row('nodejs22.x', '2027-04-30', '2027-06-01', '2027-07-01', NODE),

@@ -275,11 +275,16 @@ function runtimeEntries(word: Span, now: Date): CompletionEntry[] {
   const usable = RUNTIME_LIFECYCLE.filter((r) => !r.updateBlock || r.updateBlock > today);
   // Supported: the latest deprecation date first; within a date, the newest version first (python3.14 before python3.13).
   const supported = usable
-    .filter((r) => r.deprecated > today)
+    .flatMap((r) => (r.deprecated !== undefined && r.deprecated > today ? [{ ...r, deprecated: r.deprecated }] : []))
     .sort((a, b) => b.deprecated.localeCompare(a.deprecated) || b.runtime.localeCompare(a.runtime, 'en', { numeric: true }));
-  const deprecated = usable.filter((r) => r.deprecated <= today).sort((a, b) => b.deprecated.localeCompare(a.deprecated));
+  // In the Lambda model, no deprecation announced yet.
+  const undated = usable.filter((r) => r.deprecated === undefined);
+  const deprecated = usable
+    .flatMap((r) => (r.deprecated !== undefined && r.deprecated <= today ? [{ ...r, deprecated: r.deprecated }] : []))
+    .sort((a, b) => b.deprecated.localeCompare(a.deprecated));
   return [
     ...supported.map((r, i) => valueEntry(r.runtime, word, i, { detail: `supported until ${r.deprecated}` })),
+    ...undated.map((r, i) => valueEntry(r.runtime, word, 500 + i, { detail: 'no deprecation date announced' })),
     ...deprecated.map((r, i) =>
       valueEntry(r.runtime, word, 1000 + i, {
         detail: `deprecated ${r.deprecated}${r.successor ? `; use ${r.successor}` : ''}`,

@@ -187,8 +187,9 @@ function runtimeLines(runtime: string, now: Date): string[] {
   if (!life) return [];
   const today = now.toISOString().slice(0, 10);
   const lines: string[] = [];
-  const deprecated = life.deprecated <= today;
-  lines.push(`\`${runtime}\`: ${deprecated ? `**deprecated** since ${life.deprecated}` : `supported; deprecation planned for ${life.deprecated}`}.`);
+  if (life.deprecated === undefined) lines.push(`\`${runtime}\`: supported; AWS has announced no deprecation date.`);
+  else if (life.deprecated <= today) lines.push(`\`${runtime}\`: **deprecated** since ${life.deprecated}.`);
+  else lines.push(`\`${runtime}\`: supported; deprecation planned for ${life.deprecated}.`);
   if (life.createBlock) lines.push(`Creating functions ${life.createBlock <= today ? 'blocked since' : 'blocked from'} ${life.createBlock}.`);
   if (life.updateBlock) lines.push(`Updating functions ${life.updateBlock <= today ? 'blocked since' : 'blocked from'} ${life.updateBlock}.`);
   if (life.successor && life.successor !== runtime) lines.push(`Move to \`${life.successor}\`.`);

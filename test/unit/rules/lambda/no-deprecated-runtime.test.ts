@@ -12,6 +12,7 @@ const update = (runtime: string) => `{
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a runtime in the Lambda model with no deprecation announced', code: cfn('Runtime: nodejs26.x'), now },
     { name: 'current runtime', code: api('"Runtime": "nodejs22.x"', '"Handler": "index.handler"'), filename: 'function.json', now },
     { name: 'deprecation more than 90 days away', code: cfn('Runtime: python3.13'), now },
     { name: 'image functions have no runtime', code: cfn('PackageType: Image', 'Code:', '  ImageUri: x'), now },
@@ -106,7 +107,7 @@ runRuleTests(rule, {
     },
     {
       name: 'unknown runtime is info, never an error',
-      code: cfn('Runtime: nodejs26.x'),
+      code: cfn('Runtime: nodejs99.x'),
       now,
       errors: [
         {
@@ -116,7 +117,7 @@ runRuleTests(rule, {
           endLine: 6,
           endColumn: 26,
           severity: 'info',
-          message: 'Berth does not know runtime nodejs26.x, so it cannot check its lifecycle. If it is a new runtime, update Berth; otherwise check the name against the Lambda runtimes page.',
+          message: 'Berth does not know runtime nodejs99.x, so it cannot check its lifecycle. If it is a new runtime, update Berth; otherwise check the name against the Lambda runtimes page.',
         },
       ],
     },

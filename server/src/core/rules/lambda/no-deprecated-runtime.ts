@@ -38,7 +38,7 @@ export default defineRule({
       }
       const data = {
         runtime: life.runtime,
-        deprecated: life.deprecated,
+        deprecated: life.deprecated ?? 'a date AWS has not announced',
         createBlock: life.createBlock ?? 'a date AWS has not announced',
         updateBlock: life.updateBlock ?? 'a date AWS has not announced',
         successor: life.successor ?? 'a newer runtime',
@@ -50,6 +50,8 @@ export default defineRule({
         // Only create-function input is known to create a function; a template may update an existing one.
         const creating = fn.shape === 'api' && fn.isCreate === true;
         ctx.report({ at: runtime, messageId: 'createBlocked', data, fix, severity: creating ? 'error' : 'warning' });
+      } else if (life.deprecated === undefined) {
+        // No deprecation announced (a runtime newer than the runtimes page): nothing to say.
       } else if (now >= time(life.deprecated)) {
         ctx.report({ at: runtime, messageId: 'deprecated', data, fix, severity: 'warning' });
       } else {

@@ -10,6 +10,22 @@ export const ECS_COMPATIBILITIES: readonly string[] = ['EC2', 'FARGATE', 'EXTERN
 export const ECS_LAUNCH_TYPES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
 
 /**
+ * ECS deployment strategies (deploymentConfiguration.strategy; absent means ROLLING). BLUE_GREEN, LINEAR and CANARY
+ * shift traffic between two service revisions, which needs the ECS deployment controller, and for each load balancer
+ * an advancedConfiguration with the alternate target group, the production listener rule (ALB) or listener (NLB) and
+ * the role ECS uses to change them. linearConfiguration is valid only with LINEAR, canaryConfiguration only with
+ * CANARY; an AWS_LAMBDA lifecycle hook (the default target type) needs hookTargetArn. Source: the ECS API model
+ * (DeploymentConfiguration, AdvancedConfiguration, DeploymentLifecycleHook; botocore 1.43.107 and
+ * @aws-sdk/client-ecs 3.1164.0) and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html. Checked 2026-12-07.
+ */
+export const ROLLING_STRATEGY = 'ROLLING';
+export const TRAFFIC_SHIFTING_STRATEGIES: readonly string[] = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+export const ADVANCED_CONFIGURATION_REQUIRED: readonly string[] = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'];
+/** The strategy each strategy-specific setting belongs to. */
+export const STRATEGY_SETTINGS: Readonly<Record<string, string>> = { linearConfiguration: 'LINEAR', canaryConfiguration: 'CANARY' };
+
+/**
  * Host ports the ECS agent and Docker reserve on a container instance: 22 (SSH), 2375/2376 (Docker),
  * 51678–51680 (agent introspection). Source: PortMapping.hostPort,
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html

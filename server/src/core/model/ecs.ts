@@ -94,6 +94,10 @@ export interface Service extends Origin {
   readonly awsvpcConfiguration?: ObjView;
   readonly deploymentControllerType?: Located<string>;
   readonly circuitBreaker?: ObjView;
+  /** deploymentConfiguration: strategy (ROLLING, BLUE_GREEN, LINEAR, CANARY), bake time, hooks, linear/canary settings. */
+  readonly deploymentConfiguration?: ObjView;
+  /** deploymentConfiguration.strategy as written; absent means ROLLING. */
+  readonly deploymentStrategy?: Located<string>;
   readonly healthCheckGracePeriodSeconds?: Located<number>;
 }
 
@@ -204,6 +208,8 @@ export function buildService(node: ObjectNode, origin: Origin): Service {
     awsvpcConfiguration: awsvpc,
     deploymentControllerType: v.obj('deploymentController')?.str('type'),
     circuitBreaker: v.obj('deploymentConfiguration')?.obj('deploymentCircuitBreaker'),
+    deploymentConfiguration: v.obj('deploymentConfiguration'),
+    deploymentStrategy: v.obj('deploymentConfiguration')?.str('strategy'),
     healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
   };
 }

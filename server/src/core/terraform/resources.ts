@@ -100,6 +100,8 @@ export function serviceFromTerraform(r: ResolvedResource): Service {
     awsvpcConfiguration: network,
     deploymentControllerType: v.obj('deploymentController')?.str('type'),
     circuitBreaker: v.obj('deploymentCircuitBreaker'),
+    deploymentConfiguration: v.obj('deploymentConfiguration'),
+    deploymentStrategy: v.obj('deploymentConfiguration')?.str('strategy'),
     healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
   };
 }

@@ -1,3 +1,4 @@
+import { ROLLING_STRATEGY } from '../../facts/ecs';
 import { serviceAnchor } from '../../workspace/ecsLinks';
 import { defineRule } from '../defineRule';
 
@@ -20,6 +21,9 @@ export default defineRule({
     for (const service of ctx.model.services) {
       const controller = service.deploymentControllerType;
       if (controller && (!controller.known || controller.value !== 'ECS')) continue; // only rolling deployments have it
+      // Blue/green, linear and canary deployments roll back through bake time, alarms and lifecycle hooks.
+      const strategy = service.deploymentStrategy;
+      if (strategy && (!strategy.known || strategy.value !== ROLLING_STRATEGY)) continue;
       const breaker = service.circuitBreaker;
       if (!breaker) {
         if (service.raw.obj('deploymentConfiguration')?.has('deploymentCircuitBreaker')) continue; // given by an intrinsic

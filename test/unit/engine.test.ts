@@ -40,10 +40,10 @@ Resources:
   Old:
     Type: AWS::Lambda::Function
     Condition: IsProd
-    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 1000 }
+    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 2000 }
   New:
     Type: AWS::Lambda::Function
-    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 1000 }
+    Properties: { Runtime: python3.13, Handler: a.h, Role: r, Code: { ZipFile: x }, Timeout: 2000 }
 `;
     const { findings } = analyze({ uri: 'file:///w/template.yaml', text });
     const timeouts = findings.filter((f) => f.ruleId === 'lambda/valid-timeout');

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html,
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html,
  * https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html. Checked 2026-11-23; the Fargate
- * VCPU/MEMORY table against @aws-sdk/client-batch 3.1138.0 on 2026-12-07 (32 vCPU: 61440, 122880 or 249856 MiB).
+ * VCPU/MEMORY table against AWS SDK client-batch 3.1138.0 on 2026-12-07 (32 vCPU: 61440, 122880 or 249856 MiB).
  */
 import { FARGATE_SIZES, type FargateSize } from './fargate';
 
@@ -22,7 +22,7 @@ export const BATCH_RESOURCE_TYPES: readonly string[] = ['GPU', 'VCPU', 'MEMORY']
 /**
  * Where a job definition's jobs may run (platformCapabilities; none written means EC2). MANAGED_INSTANCES: ECS
  * Managed Instances, judged like EC2 by the Batch rules (only FARGATE has its own table). Source: the Batch API
- * model, PlatformCapability (@aws-sdk/client-batch 3.1138.0, checked 2026-12-07 by npm run facts:check).
+ * model, PlatformCapability (AWS SDK client-batch 3.1138.0, checked 2026-12-07 by npm run facts:check).
  */
 export const BATCH_PLATFORM_CAPABILITIES: readonly string[] = ['EC2', 'FARGATE', 'MANAGED_INSTANCES'];
 

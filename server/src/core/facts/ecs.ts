@@ -4,7 +4,7 @@
 /**
  * Where a task definition may run (requiresCompatibilities) and how a service launches its tasks (launchType).
  * MANAGED_INSTANCES: ECS Managed Instances, EC2 instances that ECS provisions and patches. Source: the ECS API model,
- * Compatibility and LaunchType (@aws-sdk/client-ecs 3.1164.0, checked 2026-12-07 by npm run facts:check).
+ * Compatibility and LaunchType (AWS SDK client-ecs 3.1164.0, checked 2026-12-07 by npm run facts:check).
  */
 export const ECS_COMPATIBILITIES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
 export const ECS_LAUNCH_TYPES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -16,7 +16,7 @@ export const ECS_LAUNCH_TYPES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL'
  * the role ECS uses to change them. linearConfiguration is valid only with LINEAR, canaryConfiguration only with
  * CANARY; an AWS_LAMBDA lifecycle hook (the default target type) needs hookTargetArn. Source: the ECS API model
  * (DeploymentConfiguration, AdvancedConfiguration, DeploymentLifecycleHook; botocore 1.43.107 and
- * @aws-sdk/client-ecs 3.1164.0) and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html,
+ * AWS SDK client-ecs 3.1164.0) and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html,
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html. Checked 2026-12-07.
  */
 export const ROLLING_STRATEGY = 'ROLLING';

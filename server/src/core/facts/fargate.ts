@@ -3,8 +3,8 @@
  * Sources: the ECS task-size table,
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size (32 vCPU: 60, 120 or
  * 244 GB, Linux only, platform 1.4.0 or later), the RegisterTaskDefinition `memory` documentation (ECS API model,
- * which lists sizes up to 16 vCPU as of @aws-sdk/client-ecs 3.1178.0), and the Batch ResourceRequirement documentation
- * (Batch API model, @aws-sdk/client-batch 3.1138.0: VCPU 0.25–32 with the same memory lists, 32 vCPU included);
+ * which lists sizes up to 16 vCPU as of AWS SDK client-ecs 3.1178.0), and the Batch ResourceRequirement documentation
+ * (Batch API model, AWS SDK client-batch 3.1138.0: VCPU 0.25–32 with the same memory lists, 32 vCPU included);
  * cross-checked with cfn-lint's fargate_cpu_memory.json (MIT-0; 32 vCPU added by aws-cloudformation/cfn-lint#4668) and
  * pulumi/pulumi-awsx#2053. Checked 2026-12-07. `npm run facts:check` compares this table with the Batch model's list.
  */

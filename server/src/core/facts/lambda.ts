@@ -10,7 +10,7 @@
  * - SQS visibility timeout: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (at least six times the function timeout)
  *   and https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html (default 30 s)
  * - API Gateway integration timeout: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
- * - Compute types (LAMBDA_COMPUTE_LIMITS): the Lambda API model as npm delivers it (@aws-sdk/client-lambda 3.1178.0,
+ * - Compute types (LAMBDA_COMPUTE_LIMITS): the Lambda API model as npm delivers it (AWS SDK client-lambda 3.1178.0,
  *   CreateFunction Timeout, MemorySize, EphemeralStorage, CapacityProviderConfig) and the Lambda Managed Instances
  *   pages, checked 2026-12-07 (see that table).
  */
@@ -58,7 +58,7 @@ export interface LambdaComputeLimits {
  * Limits per compute type. Sources, checked 2026-12-07:
  * - default: the quotas page (memory 128–10,240 MB in 1-MB steps, /tmp 512–10,240 MB) and the CreateFunction
  *   `Timeout` documentation of the current Lambda API model ("the maximum allowed value is 1,800 seconds",
- *   @aws-sdk/client-lambda 3.1178.0; botocore 1.43.107 and the quotas page still said 900 s).
+ *   AWS SDK client-lambda 3.1178.0; botocore 1.43.107 and the quotas page still said 900 s).
  * - managed-instances: memory from 2,048 MB ("the minimum supported function size is 2GB and 1 vCPU",
  *   https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html) to 32,768 MB (the
  *   model's MemorySize maximum, which exists for Managed Instances; hashicorp/terraform-provider-aws#46065 shows a

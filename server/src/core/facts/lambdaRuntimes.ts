@@ -32,7 +32,7 @@ const row = (runtime: string, deprecated: string | undefined, createBlock: strin
 });
 
 export const RUNTIME_LIFECYCLE: readonly RuntimeLifecycle[] = [
-  // In the Lambda API model's Runtime enum (@aws-sdk/client-lambda 3.1178.0, 2026-12-07) with no dates on the runtimes
+  // In the Lambda API model's Runtime enum (AWS SDK client-lambda 3.1178.0, 2026-12-07) with no dates on the runtimes
   // page yet: Berth knows them and says nothing about their lifecycle until AWS announces one. (`custom` is in the
   // model's enum without a page of its own.)
   row('nodejs26.x', undefined, undefined, undefined),

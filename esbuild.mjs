@@ -52,6 +52,8 @@ const builds = [
   { entryPoints: ['server/src/deploy/main.ts'], outfile: 'dist/deploy.js' },
   // The MCP server and its SDK: required by the CLI for `berth mcp` only.
   { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
+  // The GitHub Action's entry (action.yml runs it).
+  { entryPoints: ['server/src/action/main.ts'], outfile: 'dist/action.js' },
 ];
 
 // The walkthrough's pages ship inside dist/ (the .vsix carries only dist/, schemas/, snippets/, syntaxes/).

@@ -78,6 +78,7 @@ export default tseslint.config(
   },
   { files: ['server/src/deploy/**/*.ts'], rules: { ...restrict(VSCODE, LSP, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },
   { files: ['server/src/mcp/**/*.ts'], rules: { ...restrict(VSCODE, LSP, AWS, DEPLOY, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },
+  { files: ['server/src/action/**/*.ts'], rules: { ...restrict(VSCODE, LSP, AWS, DEPLOY, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },
   { files: ['client/src/**/*.ts'], rules: { ...restrict(LSP, AWS, DEPLOY, MCP, DOCKERFILE_SERVICE), 'no-restricted-syntax': ['error', ...dynamicLoads([DOCKERFILE_SERVICE_LOAD])] } },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

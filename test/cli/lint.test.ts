@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import Ajv from 'ajv';
-import { buildCli, fixture, FIXTURES, ROOT, runCli } from './cliHarness';
+import { sarifValidator } from '../helpers/sarif';
+import { buildCli, fixture, ROOT, runCli } from './cliHarness';
 
 const DOCS = 'https://github.com/berth-tools/berth/blob/main/server/src/core/rules/';
 const WEB_MEMORY =
@@ -142,27 +142,6 @@ describe('berth lint: JSON output', () => {
     });
   });
 });
-
-/** The OASIS schema is draft-04; Ajv 8 reads it as draft-07, which means the same for every keyword it uses. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  assert.equal(schema.id, 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
-  delete schema.$schema;
-  delete schema.id;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const isUri = (s: string) => {
-    try {
-      new URL(s);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  ajv.addFormat('uri', isUri);
-  ajv.addFormat('uri-reference', (s: string) => isUri(s) || (!/\s/.test(s) && isUri(new URL(s, 'file:///base/').href)));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
 
 describe('berth lint: SARIF output', () => {
   it('is valid SARIF 2.1.0 with rule metadata, levels, relative URIs and 1-based regions', () => {

@@ -126,7 +126,7 @@ describe('.vsix contents', () => {
 
 describe('bundles', () => {
   it('the server and the CLI never load the AWS SDK: only dist/deploy.js does, on the first deploy', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/mcp.js', 'dist/action.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       assert.equal(/@aws-sdk\/|@smithy\//.test(text), false, `${bundle} contains AWS SDK code`);
     }
@@ -134,7 +134,7 @@ describe('bundles', () => {
   });
 
   it('only dist/mcp.js holds the MCP SDK (berth mcp requires it on that command), and it holds no AWS SDK', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/action.js']) {
       assert.equal(/@modelcontextprotocol\/sdk/.test(readFileSync(join(ROOT, bundle), 'utf8')), false, `${bundle} contains the MCP SDK`);
     }
     const mcp = readFileSync(join(ROOT, 'dist/mcp.js'), 'utf8');
@@ -143,7 +143,7 @@ describe('bundles', () => {
   });
 
   it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/mcp.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       assert.equal(at, -1, `${bundle} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

@@ -5,10 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { runLintShard } from '../cli/parallel';
 import { createMcpServer } from './server';
 
 export const MCP_USAGE = `Usage: berth mcp [--root DIR]
@@ -22,10 +20,6 @@ Options:
   -h, --help    Show this help
 
 Exit codes: 0 when the client closes the connection, 2 usage error.`;
-
-// `lint` on many files may start this bundle as a worker thread (cli/parallel.ts), as dist/cli.js does.
-const shard = isMainThread ? undefined : (workerData as { berthLintShard?: Parameters<typeof runLintShard>[0] } | undefined)?.berthLintShard;
-if (shard) runLintShard(shard);
 
 export interface McpIo {
   readonly cwd: string;

@@ -10,6 +10,7 @@ import type { BerthConfig } from '../core/config/berthrc';
 import type { Rule } from '../core/rules/types';
 import { loadConfig, type LoadedConfig } from '../io/berthrc';
 import { collectFiles, type Collected, type Target } from '../io/files';
+import { loadHclParserFor } from '../io/hclGrammar';
 import { lintInParallel } from './parallel';
 import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
 
@@ -79,8 +80,11 @@ export type WorkspaceLint =
       readonly ok: true;
       readonly config: Extract<LoadedConfig, { ok: true }>;
       readonly collected: Collected;
-      /** Reads, indexes and lints the files (a caller may stop before, e.g. on patterns that matched nothing). */
-      lint(): LintRun;
+      /**
+       * Reads, indexes and lints the files (a caller may stop before, e.g. on patterns that matched nothing).
+       * Async only to load the Terraform grammar first when a file needs it.
+       */
+      lint(): Promise<LintRun>;
     };
 
 /** The project's configuration, its files, one index, each file linted against it: `berth lint` without the printing. */
@@ -97,5 +101,9 @@ export function lintWorkspace(options: WorkspaceLintOptions): WorkspaceLint {
   }
   const deploy = config.path ? { configUri: pathToFileURL(config.path).href, targets: Object.values(config.targets) } : undefined;
   const lintOptions: LintOptions = { ...(deploy ? { deploy } : {}), ...(options.only ? { only: new Set(options.only) } : {}) };
-  return { ok: true, config, collected, lint: () => lintTargets(targets, lintSettingsOf(config.config), lintOptions) };
+  const lint = async (): Promise<LintRun> => {
+    await loadHclParserFor(targets.map((t) => t.absolute));
+    return lintTargets(targets, lintSettingsOf(config.config), lintOptions);
+  };
+  return { ok: true, config, collected, lint };
 }

@@ -3,13 +3,14 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { repository, version } from '../../../package.json';
 import { deployMain } from './deploy';
 import { mcpMain } from './mcp';
+import { loadHclParserFor } from '../io/hclGrammar';
 import { runLintShard } from './parallel';
 import { runCli } from './run';
 
 const shard = isMainThread ? undefined : (workerData as { berthLintShard?: Parameters<typeof runLintShard>[0] } | undefined)?.berthLintShard;
 if (shard) {
-  // Started by parallel.ts: lint a share of the files and hand the findings back.
-  runLintShard(shard);
+  // Started by parallel.ts: lint a share of the files and hand the findings back (the Terraform grammar first, if needed).
+  void loadHclParserFor(shard.targets.map((t) => t.absolute)).then(() => runLintShard(shard));
 } else {
   main();
 }
@@ -29,13 +30,15 @@ function main(): void {
     // Likewise the MCP server and its SDK (dist/mcp.js).
     void mcpMain(argv.slice(1), version);
   } else {
-    process.exitCode = runCli(argv, {
+    void runCli(argv, {
       cwd: process.cwd(),
       version,
       informationUri: repository.url,
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       debug: process.env.BERTH_DEBUG !== undefined && process.env.BERTH_DEBUG !== '',
+    }).then((code) => {
+      process.exitCode = code;
     });
   }
 }

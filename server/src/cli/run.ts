@@ -25,7 +25,7 @@ export const EXIT_USAGE = 2;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
@@ -36,7 +36,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${io.version}\n`);
       return EXIT_OK;
     }
-    return runLint(command, io);
+    return await runLint(command, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`berth: ${error.message}\n\n${USAGE}\n`);
@@ -48,7 +48,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function runLint(options: LintOptions, io: CliIo): number {
+async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const linted = lintWorkspace({ cwd: io.cwd, patterns: options.patterns, ...(options.config !== undefined ? { config: options.config } : {}) });
   const loaded = linted.config;
   const configName = loaded.path === undefined ? '' : options.config ?? shortPath(io.cwd, loaded.path);
@@ -67,7 +67,7 @@ function runLint(options: LintOptions, io: CliIo): number {
     return EXIT_USAGE;
   }
 
-  const run = linted.lint();
+  const run = await linted.lint();
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[options.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
 

@@ -23,7 +23,7 @@ export type Outcome = 'completed' | 'not-watched' | 'pushed' | 'planned' | 'fail
  * Lints the target's files (absolute paths) in the workspace; returns the error findings as
  * "file:line:col: message (rule-id)". The default is `berth lint`'s own judgement (steps/lint.ts).
  */
-export type Linter = (files: readonly string[], workspace: string) => string[];
+export type Linter = (files: readonly string[], workspace: string) => string[] | Promise<string[]>;
 
 export interface DeployOptions {
   /** Folder of .berthrc.yaml; relative paths of the target are resolved against it; history lives in .berth/ here. */

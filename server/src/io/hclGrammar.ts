@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
+import { formatOf } from '../core/kinds/detect';
 import { hclParser, useHclParser } from '../core/parse/hclParser';
 
 export const HCL_WASM_FILES = {
@@ -24,6 +25,16 @@ export function loadHclParser(): Promise<Parser> {
     throw error;
   });
   return loading;
+}
+
+/** Loads the parser when one of these files is written in HCL (`.tf`, `.tfvars`); otherwise does nothing. */
+export async function loadHclParserFor(paths: Iterable<string>): Promise<void> {
+  for (const path of paths) {
+    if (formatOf(path) === 'hcl') {
+      await loadHclParser();
+      return;
+    }
+  }
 }
 
 async function load(): Promise<Parser> {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { createMcpServer } from './server';
+import { loadHclParser } from '../io/hclGrammar';
 
 export const MCP_USAGE = `Usage: berth mcp [--root DIR]
 
@@ -50,6 +51,8 @@ export async function runMcp(argv: readonly string[], io: McpIo): Promise<number
     io.stderr(`berth mcp: the project folder ${root} does not exist or is not a folder\n`);
     return 2;
   }
+  // The tools lint synchronously; a long-running server loads the Terraform grammar once, up front.
+  await loadHclParser();
   const server = createMcpServer({ root, version: io.version, log: (m) => io.stderr(`berth mcp: ${m}\n`) });
   const transport = new StdioServerTransport();
   // A line that is not JSON-RPC gets the JSON-RPC error answer (the SDK would only drop it), and the server goes on.

@@ -7,7 +7,7 @@ export async function lintStep(run: DeployRun): Promise<void> {
   const { target, options } = run;
   await run.step('lint', async (rec) => {
     const files = [run.path(target.dockerfile), ...(run.state.taskDefinitionText !== undefined ? [run.path(target.taskDefinition!)] : [])];
-    const errors = (options.linter ?? lintAsBerthLint)(files, options.workspace);
+    const errors = await (options.linter ?? lintAsBerthLint)(files, options.workspace);
     if (errors.length === 0) {
       rec.message = `No errors in ${files.map((f) => relative(options.workspace, f)).join(', ')}.`;
       return;
@@ -29,7 +29,7 @@ export async function lintStep(run: DeployRun): Promise<void> {
  * indexed for the cross-file rules, the generic Dockerfile features on. Required lazily, so the engine's tests
  * do not load the rule set unless they lint.
  */
-export const lintAsBerthLint: Linter = (files, workspace) => {
+export const lintAsBerthLint: Linter = async (files, workspace) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { lintWorkspace } = require('../../cli/lint') as typeof import('../../cli/lint');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,8 +41,6 @@ export const lintAsBerthLint: Linter = (files, workspace) => {
     const name = relative(workspace, config.path) || config.path;
     return config.message ? [`${name}: ${config.message}`] : config.errors.map((e) => formatProblem(name, config.text ?? '', e));
   }
-  return linted
-    .lint()
-    .findings.filter((f) => f.severity === 'error')
+  return (await linted.lint()).findings.filter((f) => f.severity === 'error')
     .map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`);
 };

@@ -1,0 +1,65 @@
+/**
+ * `berth lint` on Terraform: .tf and .tfvars files are walked, the grammar is loaded only when one is there, a
+ * module's files are read together, and a broken file is reported region by region while the rest is checked.
+ * On two threads (200+ files) each thread loads the grammar for its share.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { buildCli, runCli } from './cliHarness';
+
+function write(root: string, path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const taskDefinition = (name: string, memory: string) =>
+  `resource "aws_ecs_task_definition" "${name}" {\n  family                   = "${name}"\n  requires_compatibilities = ["FARGATE"]\n  network_mode             = "awsvpc"\n  cpu                      = 256\n  memory                   = ${memory}\n}\n`;
+
+describe('berth lint on Terraform', () => {
+  let root: string;
+  before(async () => {
+    await buildCli();
+    root = mkdtempSync(join(tmpdir(), 'berth-cli-tf-'));
+    write(root, 'infra/main.tf', taskDefinition('web', 'var.web_memory'));
+    write(root, 'infra/variables.tf', 'variable "web_memory" {\n  default = 512\n}\n');
+    write(root, 'infra/terraform.tfvars', 'web_memory = 4096\n');
+    write(root, 'infra/broken.tf', `resource "aws_sqs_queue" "q" {\n  delay_seconds =\n}\n\n${taskDefinition('api', '3000')}`);
+    write(root, 'notes/readme.md', '# not checked\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads the module together: the tfvars value is judged where it is used; a broken file still has its other blocks checked', () => {
+    const r = runCli(['lint', 'infra'], root);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(r.lines, [
+      'infra/broken.tf:2:3: error: "delay_seconds =" has no value after "=": Terraform cannot parse it. Give it a value. Terraform rejects the file until this is fixed; Berth still checks the blocks around it. [parse/syntax-error]',
+      'infra/broken.tf:10:30: error: Fargate does not offer 3000 MiB of memory with 0.25 vCPU, so RegisterTaskDefinition rejects this task definition. With 0.25 vCPU, memory must be 512, 1024, 2048 MiB; the nearest is 2048 MiB. [ecs/fargate-valid-cpu-memory]',
+      'infra/main.tf:6:30: error: Fargate does not offer 4096 MiB of memory with 0.25 vCPU, so RegisterTaskDefinition rejects this task definition. With 0.25 vCPU, memory must be 512, 1024, 2048 MiB; the nearest is 2048 MiB. [ecs/fargate-valid-cpu-memory]',
+      '3 problems (3 errors, 0 warnings, 0 infos) in 2 files (4 checked)',
+    ]);
+    assert.equal(r.code, 1);
+  });
+
+  it('JSON output names the file that holds the value as related information', () => {
+    const r = runCli(['lint', '--format', 'json', 'infra/main.tf', 'infra/variables.tf', 'infra/terraform.tfvars'], root);
+    const json = JSON.parse(r.stdout) as { findings: { file: string; line: number; ruleId: string }[] };
+    assert.deepEqual(json.findings.map((f) => [f.file, f.line, f.ruleId]), [['infra/main.tf', 6, 'ecs/fargate-valid-cpu-memory']]);
+  });
+
+  it('on two threads, the same findings as on one', () => {
+    const many = mkdtempSync(join(tmpdir(), 'berth-cli-tf-many-'));
+    try {
+      for (let i = 0; i < 240; i++) write(many, `m${i % 12}/r${i}.tf`, taskDefinition(`t${i}`, i % 40 === 0 ? '4096' : '512'));
+      const r = runCli(['lint', '--format', 'json'], many, { env: { ...process.env, BERTH_WORKERS: 'force', BERTH_DEBUG: '1' }, timeout: 60_000 });
+      assert.match(r.stderr, /linted 240 files on 2 threads/);
+      const json = JSON.parse(r.stdout) as { findings: { file: string }[]; summary: { files: number } };
+      assert.deepEqual(json.findings.map((f) => f.file).sort(), ['m0/r0.tf', 'm0/r120.tf', 'm4/r160.tf', 'm4/r40.tf', 'm8/r200.tf', 'm8/r80.tf']);
+      assert.equal(json.summary.files, 240);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+});

@@ -83,13 +83,13 @@ describe('the deploy gate and berth lint agree', () => {
   });
 
   CASES.forEach((c, i) => {
-    test(c.name, () => {
+    test(c.name, async () => {
       const dir = workspace(i, c);
       const cli = runCli(['lint', '--format', 'json'], dir);
       const fromCli = (JSON.parse(cli.stdout) as { findings: { file: string; line: number; column: number; severity: string; message: string; ruleId: string }[] }).findings
         .filter((f) => f.severity === 'error' && (f.file === TARGET.taskDefinition || f.file === TARGET.dockerfile))
         .map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`);
-      const fromGate = lintAsBerthLint([join(dir, TARGET.dockerfile), join(dir, TARGET.taskDefinition)], dir);
+      const fromGate = await lintAsBerthLint([join(dir, TARGET.dockerfile), join(dir, TARGET.taskDefinition)], dir);
       assert.deepEqual(fromGate, fromCli);
       assert.deepEqual(fromGate.map((e) => /\(([^()]+)\)$/.exec(e)![1]), c.errors);
     });

@@ -2,11 +2,14 @@
 import { repository, version } from '../../../package.json';
 import { runAction } from './run';
 
-try {
-  process.exitCode = runAction({ env: process.env, cwd: process.cwd(), version, informationUri: repository.url, stdout: (t) => process.stdout.write(t) });
-} catch (error) {
-  const err = error instanceof Error ? error : new Error(String(error));
-  process.stdout.write(`::error title=Berth::Berth failed (${err.message}); this is a bug in Berth, please report it.\n`);
-  process.stderr.write(`${err.stack ?? err.message}\n`);
-  process.exitCode = 2;
-}
+runAction({ env: process.env, cwd: process.cwd(), version, informationUri: repository.url, stdout: (t) => process.stdout.write(t) }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    process.stdout.write(`::error title=Berth::Berth failed (${err.message}); this is a bug in Berth, please report it.\n`);
+    process.stderr.write(`${err.stack ?? err.message}\n`);
+    process.exitCode = 2;
+  },
+);

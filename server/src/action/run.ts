@@ -31,7 +31,7 @@ export const EXIT_USAGE = 2;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export function runAction(io: ActionIo): number {
+export async function runAction(io: ActionIo): Promise<number> {
   const fail = (message: string, properties: Parameters<typeof annotation>[2] = {}): number => {
     io.stdout(annotation('error', message, { title: 'Berth', ...properties }));
     return EXIT_USAGE;
@@ -80,7 +80,7 @@ export function runAction(io: ActionIo): number {
     return EXIT_USAGE;
   }
 
-  const run = linted.lint();
+  const run = await linted.lint();
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[inputs.minSeverity]);
   const summary = summarize(findings, run.filesChecked);
   io.stdout(formatText(findings, summary));

@@ -1,3 +1,6 @@
+/** aws_lb (and its older name aws_alb): CloudFormation's Type and SubnetMappings. Same source as below. */
+const LOAD_BALANCER_NAMES = { type: 'load_balancer_type', subnetMappings: 'subnet_mapping' } as const;
+
 /**
  * How the Terraform AWS provider names what the AWS APIs name: per resource type, the arguments (and nested block
  * arguments) whose name is not the snake_case of the API's camelCase name. Everything else is its snake_case
@@ -34,6 +37,9 @@ export const TERRAFORM_NAMES: Readonly<Record<string, Readonly<Record<string, st
     jobDefinitionName: 'name',
     attemptDurationSeconds: 'attempt_duration_seconds',
   },
+  // ELBv2 (aws_alb is the older name of aws_lb, and so on; the provider keeps both).
+  aws_lb: LOAD_BALANCER_NAMES,
+  aws_alb: LOAD_BALANCER_NAMES,
 };
 
 /**

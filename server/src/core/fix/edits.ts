@@ -5,8 +5,9 @@ import type { TextEdit } from './types';
 export function replaceScalar(text: string, node: Node, value: string | number | boolean): TextEdit {
   const raw = text.slice(node.span.start, node.span.end);
   const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '';
-  // A string where JSON had a number, true or null: JSON needs the quotes that YAML can do without.
-  if (!quote && typeof value === 'string' && formatOfText(text) === 'json') return { span: node.span, newText: JSON.stringify(value) };
+  // A string where there was a number, true or null: JSON and HCL (a Terraform file, JSON in a heredoc) need the
+  // quotes; YAML can do without them, but takes them as well, and the text alone does not say which it is.
+  if (!quote && typeof value === 'string' && (formatOfText(text) === 'json' || (node.kind === 'scalar' && typeof node.value !== 'string'))) return { span: node.span, newText: JSON.stringify(value) };
   const newText = quote || typeof value === 'string' && node.kind === 'scalar' && typeof node.value === 'string' && needsQuotes(value)
     ? `${quote || '"'}${value}${quote || '"'}`
     : String(value);
@@ -23,7 +24,7 @@ function needsQuotes(value: string): boolean {
  */
 export function removePair(text: string, pair: Pair, siblings: readonly Pair[], format: 'json' | 'yaml'): TextEdit {
   const index = siblings.indexOf(pair);
-  if (format === 'json' || isFlow(text, pair)) {
+  if (format === 'json' || isFlow(text, pair) || commaSeparated(text, pair, siblings[index - 1], siblings[index + 1])) {
     const next = siblings[index + 1];
     const prev = siblings[index - 1];
     if (next) return { span: { start: lineAwareStart(text, pair.span.start), end: lineAwareStart(text, next.span.start) }, newText: '' };
@@ -42,6 +43,16 @@ function lineAwareStart(text: string, offset: number): number {
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i < 0 || text[i] === '\n') return i + 1;
   return offset;
+}
+
+/**
+ * True when a comma separates the pair from a neighbour: JSON inside a document that is not JSON (a heredoc in a
+ * Terraform file), or an HCL object written with commas. Removing only the pair's lines would leave a comma behind.
+ */
+function commaSeparated(text: string, pair: Pair, prev: Pair | undefined, next: Pair | undefined): boolean {
+  const before = prev ? text.slice(prev.span.end, pair.span.start) : '';
+  const after = next ? text.slice(pair.span.end, next.span.start) : '';
+  return /^\s*,/.test(before) || /^\s*,/.test(after);
 }
 
 function isFlow(text: string, pair: Pair): boolean {

@@ -3,6 +3,7 @@ import { asObject, getValue, type Node, type Pair, type ParseProblem } from '../
 import type { LineIndex } from '../text/lineIndex';
 import { buildJobDefinition, type JobDefinition } from './batch';
 import { buildDockerfile, type DockerfileModel } from './dockerfile';
+import { elbFromTemplate, type ElbModel } from './elb';
 import { buildContainerDefinitionsFile, buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import { buildTemplate, resourcesOfType, type Template } from './template';
@@ -21,6 +22,8 @@ export interface DocumentModel {
   readonly jobDefinitions: readonly JobDefinition[];
   readonly lambdaFunctions: readonly LambdaFunction[];
   readonly dockerfile?: DockerfileModel;
+  /** Load balancers, listeners and target groups (CloudFormation, Terraform). */
+  readonly elb?: ElbModel;
   /** A Terraform file's declarations (its resources are in the lists above, built with the module's values). */
   readonly terraform?: TerraformFile;
   /**
@@ -65,6 +68,7 @@ function fromTemplate(template: Template, empty: DocumentModel): DocumentModel {
   return {
     ...empty,
     template,
+    elb: elbFromTemplate(template),
     taskDefinitions: propsOf('AWS::ECS::TaskDefinition').map(({ r, node }) => buildTaskDefinition(node, { shape: 'cfn', logicalId: r.logicalId })),
     services: propsOf('AWS::ECS::Service').map(({ r, node }) => buildService(node, { shape: 'cfn', logicalId: r.logicalId })),
     jobDefinitions: propsOf('AWS::Batch::JobDefinition').map(({ r, node }) => buildJobDefinition(node, { shape: 'cfn', logicalId: r.logicalId }, r.pair)),

@@ -49,6 +49,7 @@ function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
     services: model.services,
     jobDefinitions: model.jobDefinitions,
     lambdaFunctions: model.lambdaFunctions,
+    elb: model.elb,
     owners: model.owners,
     embeddedProblems: model.embeddedProblems,
   };

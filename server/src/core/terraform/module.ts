@@ -6,13 +6,15 @@
 import { TERRAFORM_JSON_ARGUMENTS } from '../facts/terraform';
 import type { JobDefinition } from '../model/batch';
 import type { Service, TaskDefinition } from '../model/ecs';
+import type { ElbModel, Listener, LoadBalancer, TargetGroup } from '../model/elb';
 import type { LambdaFunction } from '../model/lambda';
 import { filePathOf, type TerraformFile } from '../model/terraform';
 import { jsonInHclString } from '../parse/embeddedJson';
 import { folderOf, resolveUri } from '../workspace/references';
 import type { Limits } from '../parse/limits';
 import type { Node, Pair, ParseProblem } from '../parse/tree';
-import { jobDefinitionFromTerraform, lambdaFromTerraform, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
+import { listenerFromTerraform, loadBalancerFromTerraform, targetGroupFromTerraform } from './elb';
+import { jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
 import { TerraformValues, type ModuleFile } from './values';
 
 export interface TerraformModuleInput {
@@ -30,6 +32,7 @@ export interface TerraformModel {
   readonly services: Service[];
   readonly jobDefinitions: JobDefinition[];
   readonly lambdaFunctions: LambdaFunction[];
+  readonly elb: ElbModel & { loadBalancers: LoadBalancer[]; listeners: Listener[]; targetGroups: TargetGroup[] };
   /** The document each node and pair of the model is written in. */
   readonly owners: ReadonlyMap<Node | Pair, string>;
   /** Problems of JSON written inside this document's strings (heredocs, quoted JSON). */
@@ -38,7 +41,7 @@ export interface TerraformModel {
 
 export function terraformModel(input: TerraformModuleInput): TerraformModel {
   const values = new TerraformValues(input.files);
-  const model: TerraformModel = { taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [], owners: values.owners, embeddedProblems: [] };
+  const model: TerraformModel = { taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [], elb: { loadBalancers: [], listeners: [], targetGroups: [] }, owners: values.owners, embeddedProblems: [] };
   const problems = model.embeddedProblems as ParseProblem[];
   for (const { uri, file } of input.files) {
     if (file.isVars) continue;
@@ -53,6 +56,8 @@ export function terraformModel(input: TerraformModuleInput): TerraformModel {
         json: (pair) => jsonValue(pair, resource.type, uri, file, input, values, uri === input.uri ? problems : undefined),
       };
       build(resolved, model);
+      // Findings about a resource as a whole land on its name label, in the file that declares it.
+      values.owners.set(resourceLabelPair(resource), uri);
     }
   }
   return model;
@@ -63,6 +68,12 @@ const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: TerraformMo
   aws_ecs_service: (r, m) => m.services.push(serviceFromTerraform(r)),
   aws_batch_job_definition: (r, m) => m.jobDefinitions.push(jobDefinitionFromTerraform(r)),
   aws_lambda_function: (r, m) => m.lambdaFunctions.push(lambdaFromTerraform(r)),
+  aws_lb: (r, m) => m.elb.loadBalancers.push(loadBalancerFromTerraform(r)),
+  aws_alb: (r, m) => m.elb.loadBalancers.push(loadBalancerFromTerraform(r)),
+  aws_lb_listener: (r, m) => m.elb.listeners.push(listenerFromTerraform(r)),
+  aws_alb_listener: (r, m) => m.elb.listeners.push(listenerFromTerraform(r)),
+  aws_lb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
+  aws_alb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
 };
 
 /**

@@ -22,10 +22,17 @@ export interface ResolvedResource {
 
 const view = (r: ResolvedResource): ObjView => new ObjView(r.body, 'snake', TERRAFORM_NAMES[r.resource.type]);
 
-/** Where a finding about the resource as a whole lands: its name label. */
+const labelPairs = new WeakMap<TerraformResource, Pair>();
+
+/** Where a finding about the resource as a whole lands: its name label (one pair per resource, so owners know it). */
 export function resourceLabelPair(resource: TerraformResource): Pair {
-  const label = resource.labels[resource.labels.length - 1]!;
-  return { kind: 'pair', key: label.name, keySpan: label.span, value: resource.body, span: { start: label.span.start, end: resource.body.span.end } };
+  let pair = labelPairs.get(resource);
+  if (!pair) {
+    const label = resource.labels[resource.labels.length - 1]!;
+    pair = { kind: 'pair', key: label.name, keySpan: label.span, value: resource.body, span: { start: label.span.start, end: resource.body.span.end } };
+    labelPairs.set(resource, pair);
+  }
+  return pair;
 }
 
 /** `aws_lb_target_group.app.arn` → `aws_lb_target_group.app`: the resource an expression names, if any. */

@@ -5,7 +5,7 @@
  */
 import type { DocumentModel } from '../model/document';
 import type { LoadBalancerEntry, Service, TaskDefinition } from '../model/ecs';
-import { ObjView } from '../model/located';
+import { targetGroupNamed, type TargetGroup } from '../model/elb';
 import type { ObjectNode, Pair } from '../parse/tree';
 import type { WorkspaceView } from './index';
 import { parseTaskDefinitionReference } from './references';
@@ -50,12 +50,9 @@ export function servicesOfTaskDefinition(td: TaskDefinition, model: DocumentMode
   return out;
 }
 
-/** The target group resource a load balancer entry Refs in the same template. */
-export function targetGroupOf(entry: LoadBalancerEntry, model: DocumentModel): ObjView | undefined {
-  if (entry.targetGroupRef === undefined || !model.template) return undefined;
-  const resource = model.template.resourcesById.get(entry.targetGroupRef);
-  if (!resource?.type?.known || resource.type.value !== 'AWS::ElasticLoadBalancingV2::TargetGroup') return undefined;
-  return resource.properties ?? (resource.node ? new ObjView({ kind: 'object', span: resource.node.span, pairs: [] }, 'pascal') : undefined);
+/** The target group a load balancer entry names by reference in the same template or Terraform module. */
+export function targetGroupOf(entry: LoadBalancerEntry, model: DocumentModel): TargetGroup | undefined {
+  return targetGroupNamed(model.elb, entry.targetGroupRef);
 }
 
 /** Where to report about a service as a whole: its logical id in a template, else serviceName (or taskDefinition). */

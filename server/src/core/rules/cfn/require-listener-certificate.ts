@@ -1,10 +1,9 @@
 import { PROTOCOLS_NEEDING_CERTIFICATE } from '../../facts/cfnElb';
-import { resourcesOfType } from '../../model/template';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/require-listener-certificate',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require a certificate on HTTPS and TLS listeners',
@@ -13,17 +12,13 @@ export default defineRule({
   },
   messages: {
     missingCertificate:
-      'This {protocol} listener has no Certificates, so Elastic Load Balancing rejects it (a certificate is required for HTTPS and TLS). Add Certificates with the ARN of an ACM certificate for your domain, or use HTTP/TCP.',
+      'This {protocol} listener has no {certificates}, so Elastic Load Balancing rejects it (a certificate is required for HTTPS and TLS). Add {certificates} with the ARN of an ACM certificate for your domain, or use HTTP/TCP.',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const listener of resourcesOfType(template, 'AWS::ElasticLoadBalancingV2::Listener')) {
-      const protocol = listener.properties?.str('Protocol');
-      if (!protocol?.known || !PROTOCOLS_NEEDING_CERTIFICATE.includes(protocol.value)) continue;
-      const certificates = listener.properties!.value('Certificates');
-      if (certificates && !(certificates.kind === 'array' && certificates.items.length === 0)) continue;
-      ctx.report({ at: protocol, messageId: 'missingCertificate', data: { protocol: protocol.value } });
+    for (const listener of ctx.model.elb?.listeners ?? []) {
+      const protocol = listener.protocol;
+      if (!protocol?.known || !PROTOCOLS_NEEDING_CERTIFICATE.includes(protocol.value) || listener.hasCertificate) continue;
+      ctx.report({ at: protocol, messageId: 'missingCertificate', data: { protocol: protocol.value, certificates: listener.certificateKey } });
     }
   },
 });

@@ -1,11 +1,10 @@
 import { ALB_MIN_SUBNETS } from '../../facts/cfnElb';
-import { resourcesOfType } from '../../model/template';
-import { loadBalancerType } from '../../template/elb';
+import { loadBalancerType } from '../../model/elb';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/valid-alb-subnets',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require at least two subnets (Availability Zones) for an Application Load Balancer',
@@ -17,17 +16,10 @@ export default defineRule({
       'This Application Load Balancer lists {count} subnet(s); an ALB needs subnets in at least {min} Availability Zones, so creating it fails. Add a subnet in a second Availability Zone (or use a Network Load Balancer, which accepts one).',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const lb of resourcesOfType(template, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
-      if (loadBalancerType(lb) !== 'application' || !lb.properties) continue;
-      for (const name of ['Subnets', 'SubnetMappings']) {
-        const pair = lb.properties.pair(name);
-        // A list from a parameter or Fn::If is unknown; each item may itself be an intrinsic (still one subnet).
-        if (!pair || pair.value.kind !== 'array') continue;
-        if (pair.value.items.length < ALB_MIN_SUBNETS) {
-          ctx.report({ at: pair.value.items.length ? pair.value : pair, messageId: 'tooFewSubnets', data: { count: pair.value.items.length, min: ALB_MIN_SUBNETS } });
-        }
+    for (const lb of ctx.model.elb?.loadBalancers ?? []) {
+      if (loadBalancerType(lb) !== 'application') continue;
+      for (const list of lb.subnetLists) {
+        if (list.count < ALB_MIN_SUBNETS) ctx.report({ at: list.at, messageId: 'tooFewSubnets', data: { count: list.count, min: ALB_MIN_SUBNETS } });
       }
     }
   },

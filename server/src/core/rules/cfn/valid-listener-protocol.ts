@@ -1,11 +1,10 @@
 import { LISTENER_PROTOCOLS } from '../../facts/cfnElb';
-import { resourcesOfType } from '../../model/template';
-import { listenerLoadBalancer, loadBalancerType } from '../../template/elb';
+import { listenerLoadBalancer, loadBalancerType } from '../../model/elb';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/valid-listener-protocol',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require listener protocols that match the load balancer type (HTTP/HTTPS on an ALB, TCP/UDP/TLS on an NLB)',
@@ -14,22 +13,22 @@ export default defineRule({
   },
   messages: {
     wrongProtocol:
-      'Listener protocol {protocol} does not exist on {article} {kind} ({loadBalancer}), which supports {allowed}, so CloudFormation fails to create the listener. {advice}',
+      'Listener protocol {protocol} does not exist on {article} {kind} ({loadBalancer}), which supports {allowed}, so creating the listener fails. {advice}',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const listener of resourcesOfType(template, 'AWS::ElasticLoadBalancingV2::Listener')) {
-      const protocol = listener.properties?.str('Protocol');
+    const elb = ctx.model.elb;
+    if (!elb) return;
+    for (const listener of elb.listeners) {
+      const protocol = listener.protocol;
       if (!protocol?.known) continue;
-      const lb = listenerLoadBalancer(template, listener);
+      const lb = listenerLoadBalancer(elb, listener);
       const type = lb ? loadBalancerType(lb) : undefined;
       if (!lb || (type !== 'application' && type !== 'network')) continue;
       const allowed = LISTENER_PROTOCOLS[type];
       if (allowed.includes(protocol.value)) continue;
       const advice =
         type === 'application'
-          ? 'For plain TCP/UDP traffic use a Network Load Balancer (Type: network); on an ALB use HTTP or HTTPS.'
+          ? `For plain TCP/UDP traffic use a Network Load Balancer (${lb.raw.key('type')}: network); on an ALB use HTTP or HTTPS.`
           : 'For HTTP routing use an Application Load Balancer; on an NLB use TCP, or TLS for TLS termination.';
       ctx.report({
         at: protocol,
@@ -42,7 +41,7 @@ export default defineRule({
           allowed: allowed.join(', '),
           advice,
         },
-        related: [{ at: lb.pair, message: `${lb.logicalId} is ${type === 'application' ? 'an Application' : 'a Network'} Load Balancer` }],
+        related: [{ at: lb.anchor, message: `${lb.logicalId} is ${type === 'application' ? 'an Application' : 'a Network'} Load Balancer` }],
       });
     }
   },

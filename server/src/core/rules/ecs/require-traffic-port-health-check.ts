@@ -5,7 +5,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/require-traffic-port-health-check',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Require the target group health check on traffic-port for dynamically mapped host ports',
@@ -14,7 +14,7 @@ export default defineRule({
   },
   messages: {
     fixedHealthCheckPort:
-      'Container {container} gets a dynamic host port, but target group {targetGroup} checks health on the fixed port {port}, where nothing listens; every target is marked unhealthy and the tasks are replaced again and again. Set HealthCheckPort to traffic-port (the default).',
+      'Container {container} gets a dynamic host port, but target group {targetGroup} checks health on the fixed port {port}, where nothing listens; every target is marked unhealthy and the tasks are replaced again and again. Set {key} to traffic-port (the default).',
   },
   check(ctx) {
     for (const service of ctx.model.services) {
@@ -22,8 +22,8 @@ export default defineRule({
       if (!linked || effectiveNetworkMode(linked.item) !== 'bridge') continue;
       for (const entry of service.loadBalancers) {
         const tg = targetGroupOf(entry, ctx.model);
-        const port = tg?.str('healthCheckPort');
-        if (!port?.known || port.value === 'traffic-port' || !entry.containerName?.known || !entry.containerPort?.known) continue;
+        const port = tg?.healthCheckPort;
+        if (!tg || !port?.known || port.value === 'traffic-port' || !entry.containerName?.known || !entry.containerPort?.known) continue;
         const containerPort = entry.containerPort.value;
         const container = containerNamed(linked.item, entry.containerName.value);
         const mapping = container?.portMappings.find((m) => m.containerPort?.known && m.containerPort.value === containerPort);
@@ -33,8 +33,8 @@ export default defineRule({
         ctx.report({
           at: port,
           messageId: 'fixedHealthCheckPort',
-          data: { container: entry.containerName.value, targetGroup: entry.targetGroupRef!, port: port.value },
-          fix: { title: 'Set HealthCheckPort to traffic-port', edits: [replaceScalar(ctx.text, port.node, 'traffic-port')] },
+          data: { container: entry.containerName.value, targetGroup: tg.logicalId, port: port.value, key: port.pair?.key ?? 'HealthCheckPort' },
+          fix: { title: `Set ${port.pair?.key ?? 'HealthCheckPort'} to traffic-port`, edits: [replaceScalar(ctx.text, port.node, 'traffic-port')] },
         });
       }
     }

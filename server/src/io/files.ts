@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { formatOf, isDockerfileName } from '../core/kinds/detect';
 import { excluder } from './exclude';
+import { describeError } from './read';
 
 export interface Target {
   /** The path to print: as given on the command line, or joined onto what was given. */
@@ -195,23 +196,4 @@ function trimSlash(path: string): string {
 
 function stripDotSlash(path: string): string {
   return path.startsWith('./') ? path.slice(2) : path;
-}
-
-export function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'a loop of symbolic links';
-    case 'ENOENT':
-      return 'a broken symbolic link or a file that vanished';
-    case 'EISDIR':
-      return 'it is a directory, where a file was expected';
-    case 'ENAMETOOLONG':
-      return 'the path is too long';
-    default:
-      return e?.message ?? String(error);
-  }
 }

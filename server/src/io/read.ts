@@ -4,7 +4,6 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { decodeBytes } from '../core/text/decode';
-import { describeError } from './files';
 
 /** Bytes sampled from a file too large to read whole, to decide whether it looks like an AWS config at all. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -70,5 +69,25 @@ export function readTextIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** A short reason a path cannot be read, for a finding ("permission denied"). */
+export function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENOENT':
+      return 'a broken symbolic link or a file that vanished';
+    case 'EISDIR':
+      return 'it is a directory, where a file was expected';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    default:
+      return e?.message ?? String(error);
   }
 }

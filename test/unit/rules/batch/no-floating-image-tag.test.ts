@@ -4,9 +4,20 @@ import { api, cfn } from './shapes';
 
 const withImage = (code: string, image: string) => code.replace('busybox:1.36', image);
 
+const tf = (image: string) => `resource "aws_batch_job_definition" "etl" {
+  name = "etl"
+  type = "container"
+  container_properties = jsonencode({
+    image = ${image}
+  })
+}
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'version tag', code: api([], []), filename: 'job.json' },
+    { name: 'CloudFormation Sub with a tag parameter', code: withImage(cfn([], []), "!Sub '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/etl:${Tag}'") },
+    { name: 'Terraform: tag from a variable', filename: 'main.tf', code: tf('"${var.repo}:${var.tag}"') },
     { name: 'digest', code: withImage(cfn([], []), 'busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
   ],
   invalid: [
@@ -32,5 +43,13 @@ runRuleTests(rule, {
       code: withImage(cfn([], []), 'busybox'),
       errors: [{ messageId: 'untagged', line: 7, column: 16, endLine: 7, endColumn: 23, message: /^Image busybox has no tag/ }],
     },
+    {
+      name: 'CloudFormation Sub whose static text shows no tag',
+      code: withImage(cfn([], []), "!Sub '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/etl'"),
+      errors: [{ messageId: 'untagged', line: 7, column: 16, endLine: 7, endColumn: 81, message: /^Image !Sub '\$\{AWS::AccountId\}\.dkr\.ecr\.\$\{AWS::Region\}\.amazonaws\.com\/etl' has no tag/ }],
+    },
+    { name: 'CloudFormation Join ending in :latest', code: withImage(cfn([], []), "!Join [':', [!GetAtt Repo.RepositoryUri, latest]]"), errors: [{ messageId: 'latest', line: 7, column: 16, endLine: 7, endColumn: 65 }] },
+    { name: 'Terraform interpolation ending in :latest', filename: 'main.tf', code: tf('"${var.repo}:latest"'), errors: [{ messageId: 'latest', line: 5, column: 13, endLine: 5, endColumn: 33 }] },
+    { name: 'Terraform repository URL alone', filename: 'main.tf', code: tf('aws_ecr_repository.etl.repository_url'), errors: [{ messageId: 'untagged', line: 5, column: 13, endLine: 5, endColumn: 50 }] },
   ],
 });

@@ -1,10 +1,10 @@
 import { BATCH_KINDS, jobContainers } from '../../model/batch';
-import { floatingTag } from '../shared/imageReference';
+import { floatingTagOf, imageText } from '../shared/imageReference';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'batch/no-floating-image-tag',
-  kinds: BATCH_KINDS,
+  kinds: [...BATCH_KINDS, 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Disallow :latest and untagged images in Batch job definitions',
@@ -19,9 +19,9 @@ export default defineRule({
     for (const job of ctx.model.jobDefinitions) {
       for (const container of jobContainers(job)) {
         const image = container.image;
-        if (!image?.known) continue;
-        const floating = floatingTag(image.value);
-        if (floating) ctx.report({ at: image, messageId: floating, data: { image: image.value } });
+        if (!image) continue;
+        const floating = floatingTagOf(image);
+        if (floating) ctx.report({ at: image, messageId: floating, data: { image: imageText(image, ctx.text) } });
       }
     }
   },

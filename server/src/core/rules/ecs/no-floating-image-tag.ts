@@ -1,10 +1,10 @@
 import { containerLabel } from '../../model/ecs';
 import { defineRule } from '../defineRule';
-import { floatingTag } from '../shared/imageReference';
+import { floatingTagOf, imageText } from '../shared/imageReference';
 
 export default defineRule({
   id: 'ecs/no-floating-image-tag',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Disallow container images tagged :latest or not tagged at all',
@@ -21,9 +21,9 @@ export default defineRule({
     for (const td of ctx.model.taskDefinitions) {
       for (const container of td.containers) {
         const image = container.image;
-        if (!image?.known) continue;
-        const floating = floatingTag(image.value);
-        if (floating) ctx.report({ at: image, messageId: floating, data: { container: containerLabel(td, container), image: image.value } });
+        if (!image) continue;
+        const floating = floatingTagOf(image);
+        if (floating) ctx.report({ at: image, messageId: floating, data: { container: containerLabel(td, container), image: imageText(image, ctx.text) } });
       }
     }
   },

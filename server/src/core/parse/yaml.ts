@@ -98,6 +98,41 @@ function cleanMessage(message: string): string {
   return cut.endsWith('.') ? cut : `${cut}.`;
 }
 
+const MERGE_KEY = '<<';
+
+/**
+ * YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`), as the Serverless Framework (js-yaml), `sam build` and
+ * `aws cloudformation package` (PyYAML) resolve them: the merged mappings' pairs join the map where the merge key
+ * stands, keys written in the map win, and in a list an earlier mapping wins over a later one. A merged pair keeps its
+ * span where the anchor wrote it, so findings point at the value's text. A merge key whose value is not a mapping
+ * stays as it is written.
+ */
+function mergeKeys(pairs: readonly Pair[]): Pair[] {
+  const own = new Set(pairs.filter((p) => p.key !== MERGE_KEY).map((p) => p.key));
+  const out: Pair[] = [];
+  for (const pair of pairs) {
+    if (pair.key !== MERGE_KEY) {
+      out.push(pair);
+      continue;
+    }
+    const sources = pair.value.kind === 'object' ? [pair.value] : pair.value.kind === 'array' ? pair.value.items : [];
+    if (sources.length === 0 || sources.some((source) => source.kind !== 'object')) {
+      out.push(pair);
+      continue;
+    }
+    const taken = new Set<string>();
+    for (const source of sources) {
+      if (source.kind !== 'object') continue;
+      for (const merged of source.pairs) {
+        if (own.has(merged.key) || taken.has(merged.key)) continue;
+        taken.add(merged.key);
+        out.push(merged);
+      }
+    }
+  }
+  return out;
+}
+
 class Converter {
   /** An anchor or alias was seen: such a document is never re-parsed piecewise. */
   sawAnchor = false;
@@ -162,6 +197,7 @@ class Converter {
         pairs.push(pair);
       }
       span = blockEnd(pairs[pairs.length - 1]?.span.end);
+      if (seen.has(MERGE_KEY)) pairs.splice(0, pairs.length, ...mergeKeys(pairs));
       if (pairs.length === 1) {
         const only = pairs[0]!;
         if (isIntrinsicName(only.key) && only.key !== 'Condition') {

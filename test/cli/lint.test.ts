@@ -18,6 +18,26 @@ before(async () => {
   await buildCli();
 });
 
+describe('berth lint: CloudFormation .template files', () => {
+  const folder = fixture('cfn-template');
+  const TIMEOUT = 'Timeout 1000 s is over 900 s: Lambda stops every invocation after 15 minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.';
+
+  it('a folder walk reads .template files as JSON or YAML by their content, and stays silent on other .template files', () => {
+    const r = runCli(['lint'], folder);
+    assert.deepEqual(r.lines, [
+      `queue.template:10:16: error: ${TIMEOUT} [lambda/valid-timeout]`,
+      `stack.template:6:184: error: ${TIMEOUT} [lambda/valid-timeout]`,
+      '2 problems (2 errors, 0 warnings, 0 infos) in 2 files (3 checked)',
+    ]);
+  });
+
+  it('a .template file named on the command line is read, not refused', () => {
+    const r = runCli(['lint', 'stack.template'], folder);
+    assert.deepEqual(r.lines, [`stack.template:6:184: error: ${TIMEOUT} [lambda/valid-timeout]`, '1 problem (1 error, 0 warnings, 0 infos) in 1 file (1 checked)']);
+    assert.equal(r.stderr, '');
+  });
+});
+
 describe('berth lint: text output', () => {
   it('lints the current folder by default, skipping node_modules and names that are not JSON/YAML/Dockerfile', () => {
     const r = runCli(['lint'], project);

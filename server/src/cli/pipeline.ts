@@ -78,7 +78,8 @@ export function prepareTarget(target: Target, settings: AnalyzeSettings, interna
   }
   if (read.kind === 'unreadable') return unreadableTarget(target, read.reason, settings);
   try {
-    const format = formatOf(uri);
+    // The text decides the format of a CloudFormation .template (JSON or YAML).
+    const format = formatOf(uri, undefined, read.kind === 'too-large' ? read.sample : read.kind === 'text' ? undefined : read.text);
     if (read.kind === 'text') return { findings: [], checked: true, doc: prepare({ uri, text: read.text }, settings) };
     if (read.kind === 'too-large') {
       const kind = kindHint(format, read.sample);

@@ -57,7 +57,7 @@ export interface Analysis {
 export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, previous?: PreparedDocument): PreparedDocument {
   const { uri, text } = input;
   const lines = new LineIndex(text);
-  const format = formatOf(uri, input.languageId);
+  const format = formatOf(uri, input.languageId, text);
   const base = { uri, text, format, lines };
   if (!format) return { ...base, problems: [] };
   const limits = resolveLimits(settings.limits);

@@ -151,6 +151,8 @@ describe('formatOf and Dockerfile names', () => {
     ['file:///a/template.yaml', 'yaml'],
     ['file:///a/serverless.YML', 'yaml'],
     ['file:///a/my%20stack.yml', 'yaml'],
+    ['file:///a/stack.template', 'yaml'],
+    ['file:///a/stack.template.json', 'json'],
     ['file:///a/README.md', undefined],
     ['file:///a/Dockerfiles/readme.txt', undefined],
     ['file:///a/notDockerfile.txt', undefined],
@@ -158,6 +160,17 @@ describe('formatOf and Dockerfile names', () => {
   for (const [uri, format] of cases) {
     it(`${uri} → ${format ?? 'not analysed'}`, () => assert.equal(formatOf(uri), format));
   }
+
+  it('a CloudFormation .template file is JSON or YAML by its content', () => {
+    assert.equal(formatOf('file:///a/stack.template', undefined, '  {"Resources": {}}'), 'json');
+    assert.equal(formatOf('file:///a/stack.template', undefined, '\uFEFF{}'), 'json');
+    assert.equal(formatOf('file:///a/stack.template', undefined, 'Resources: {}\n'), 'yaml');
+    const json = prepare({ uri: 'file:///a/stack.template', text: '{ "AWSTemplateFormatVersion": "2010-09-09", "Resources": { "Q": { "Type": "AWS::SQS::Queue" } } }' });
+    assert.deepEqual([json.format, json.kind], ['json', 'cloudformation']);
+    const yaml = prepare({ uri: 'file:///a/queue.template', text: 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' });
+    assert.deepEqual([yaml.format, yaml.kind], ['yaml', 'cloudformation']);
+    assert.equal(prepare({ uri: 'file:///a/mail.template', text: 'Hello {{name}}\n' }).kind, undefined);
+  });
 
   it('isDockerfileName matches on the base name only', () => {
     assert.equal(isDockerfileName('Dockerfile'), true);

@@ -15,8 +15,12 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type TextFormat = 'json' | 'yaml' | 'dockerfile' | 'hcl';
 
-/** The file's format from its name (and the editor's language id, when there is one). */
-export function formatOf(uri: string, languageId?: string): TextFormat | undefined {
+/**
+ * The file's format from its name (and the editor's language id, when there is one). CloudFormation's own extension,
+ * `.template`, is JSON or YAML, which only the content tells: JSON when `text` starts with `{` or `[`, else YAML
+ * (also without `text`, as a YAML parser reads JSON too).
+ */
+export function formatOf(uri: string, languageId?: string, text?: string): TextFormat | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
   if (languageId === 'terraform' || languageId === 'terraform-vars' || languageId === 'hcl') return isTerraformName(baseName(uri)) || languageId !== 'hcl' ? 'hcl' : undefined;
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
@@ -25,9 +29,15 @@ export function formatOf(uri: string, languageId?: string): TextFormat | undefin
   if (isDockerfileName(name)) return 'dockerfile';
   if (/\.(tf|tfvars)$/i.test(name)) return 'hcl';
   if (isJsonTemplateName(name)) return 'json';
-  if (/\.(json|jsonc|template)$/i.test(name)) return name.toLowerCase().endsWith('.template') ? undefined : 'json';
+  if (isCfnTemplateName(name)) return text !== undefined && /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
+  if (/\.(json|jsonc)$/i.test(name)) return 'json';
   if (/\.(ya?ml)$/i.test(name)) return 'yaml';
   return undefined;
+}
+
+/** `stack.template`: the extension CloudFormation's own samples and the console use, for JSON and YAML alike. */
+export function isCfnTemplateName(name: string): boolean {
+  return /\.template$/i.test(name);
 }
 
 export function isDockerfileName(name: string): boolean {

@@ -93,8 +93,10 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
 
   if (candidates.includes('cloudformation') && looksLikeTemplate(obj)) return 'cloudformation';
 
+  // A value of the wrong type does not hide the kind: the distinctive key with one more key of the kind is enough,
+  // and the schema rule then reports the types.
   if (candidates.includes('ecs-task-definition')) {
-    if (asArray(getValue(obj, 'containerDefinitions'))) return 'ecs-task-definition';
+    if (asArray(getValue(obj, 'containerDefinitions')) || (has('containerDefinitions') && TASK_KEYS.some(has))) return 'ecs-task-definition';
     const wrapped = asObject(getValue(obj, 'taskDefinition'));
     if (wrapped && asArray(getValue(wrapped, 'containerDefinitions'))) return 'ecs-task-definition';
   }
@@ -102,11 +104,11 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
   if (candidates.includes('ecs-service') && scalarString(getValue(obj, 'taskDefinition')) !== undefined) {
     if (has('serviceName') || has('service')) return 'ecs-service';
   }
-  if (candidates.includes('batch-job-definition') && scalarString(getValue(obj, 'jobDefinitionName')) !== undefined) {
+  if (candidates.includes('batch-job-definition') && has('jobDefinitionName')) {
     const jobKeys = ['type', 'containerProperties', 'nodeProperties', 'ecsProperties', 'eksProperties', 'platformCapabilities', 'retryStrategy', 'timeout'];
     if (jobKeys.some(has)) return 'batch-job-definition';
   }
-  if (candidates.includes('lambda-function') && getValue(obj, 'FunctionName')?.kind === 'scalar') {
+  if (candidates.includes('lambda-function') && has('FunctionName')) {
     const fnKeys = ['Runtime', 'Handler', 'Role', 'Code', 'PackageType', 'MemorySize', 'Timeout', 'Environment', 'Layers', 'ImageConfig', 'Architectures', 'EphemeralStorage', 'VpcConfig', 'SnapStart', 'TracingConfig', 'DeadLetterConfig', 'KMSKeyArn', 'LoggingConfig', 'Description', 'FileSystemConfigs', 'RevisionId'];
     if (fnKeys.some(has)) return 'lambda-function';
   }
@@ -123,6 +125,9 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
   }
   return undefined;
 }
+
+/** Keys of RegisterTaskDefinition input besides containerDefinitions (botocore ecs RegisterTaskDefinitionRequest). */
+const TASK_KEYS = ['family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'requiresCompatibilities', 'cpu', 'memory', 'runtimePlatform', 'placementConstraints', 'ephemeralStorage', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'tags'];
 
 /** An array of objects that name an image, each with only container-definition-like keys at the top. */
 function looksLikeContainerDefinitions(root: Node | undefined): boolean {

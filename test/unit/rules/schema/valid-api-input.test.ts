@@ -12,6 +12,36 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // Detected by their distinctive keys, whatever the types (issue 16: such files used to get no finding at all).
+      name: 'a task definition whose every field has the wrong type',
+      code: '{"family": 42, "containerDefinitions": {"name": "app", "image": "nginx:1.27"}, "cpu": true}',
+      errors: [
+        { messageId: 'wrongType', line: 1, column: 12, endLine: 1, endColumn: 14, message: 'family must be a string, not the number 42. The AWS CLI and SDKs reject the wrong type.' },
+        { messageId: 'wrongType', line: 1, column: 16, endLine: 1, endColumn: 38, message: 'containerDefinitions must be a list, not an object. The AWS CLI and SDKs reject the wrong type.' },
+        { messageId: 'wrongType', line: 1, column: 87, endLine: 1, endColumn: 91 },
+      ],
+    },
+    {
+      name: 'a job definition whose every field has the wrong type',
+      filename: 'job.json',
+      code: '{"jobDefinitionName": 7, "type": ["container"], "containerProperties": "busybox"}',
+      errors: [
+        { messageId: 'wrongType', line: 1, column: 23, endLine: 1, endColumn: 24 },
+        { messageId: 'wrongType', line: 1, column: 26, endLine: 1, endColumn: 32 },
+        { messageId: 'wrongType', line: 1, column: 72, endLine: 1, endColumn: 81 },
+      ],
+    },
+    {
+      name: 'a function whose every field has the wrong type',
+      filename: 'function.json',
+      code: '{"FunctionName": ["orders"], "Runtime": 3, "MemorySize": "lots"}',
+      errors: [
+        { messageId: 'wrongType', line: 1, column: 2, endLine: 1, endColumn: 16, message: 'FunctionName must be a string, not a list. The AWS CLI and SDKs reject the wrong type.' },
+        { messageId: 'wrongType', line: 1, column: 41, endLine: 1, endColumn: 42 },
+        { messageId: 'wrongType', line: 1, column: 58, endLine: 1, endColumn: 64 },
+      ],
+    },
+    {
       name: 'wrong type',
       code: '{"family": "web", "containerDefinitions": [{"name": "app", "image": "x:1", "portMappings": [{"containerPort": 80, "hostPort": "8080"}]}]}',
       errors: [

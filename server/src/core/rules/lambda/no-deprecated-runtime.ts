@@ -21,7 +21,11 @@ export default defineRule({
     updateBlocked:
       'Runtime {runtime} has been blocked for function updates since {updateBlock}: Lambda rejects creating or updating a function with it. Move to {successor}.',
     createBlocked:
-      'Runtime {runtime} has been blocked for new functions since {createBlock}, and updates stop on {updateBlock}. Move to {successor}.',
+      'Runtime {runtime} has been blocked for new functions since {createBlock}, and this create-function input creates one, so Lambda rejects it. Updates of existing functions stop on {updateBlock}. Move to {successor}.',
+    createBlockedUpdate:
+      'Runtime {runtime} has been blocked for new functions since {createBlock}; this input updates an existing function, which Lambda allows until {updateBlock}. Move to {successor}.',
+    createBlockedMayCreate:
+      'Runtime {runtime} has been blocked for new functions since {createBlock}: where this deploy creates the function (a new stack, stage or environment), Lambda rejects it; where it updates an existing one, that works until {updateBlock}. Move to {successor}.',
     deprecated: 'Runtime {runtime} has been deprecated since {deprecated}: it no longer gets security patches, and new functions are blocked from {createBlock}. Move to {successor}.',
     deprecationSoon: 'Runtime {runtime} will be deprecated on {deprecated} ({days} days from now). Plan the move to {successor}.',
     unknownRuntime: 'Berth does not know runtime {runtime}, so it cannot check its lifecycle. If it is a new runtime, update Berth; otherwise check the name against the Lambda runtimes page.',
@@ -30,7 +34,8 @@ export default defineRule({
     const now = ctx.now.getTime();
     for (const fn of ctx.model.lambdaFunctions) {
       const runtime = fn.runtime;
-      if (!runtime?.known || fn.isImage) continue;
+      // A runtime that is not a string is the schema's to report (wrong type), not a runtime Berth does not know.
+      if (!runtime?.known || fn.isImage || runtime.node.kind !== 'scalar' || typeof runtime.node.value !== 'string') continue;
       const life = runtimeLifecycle(runtime.value);
       if (!life) {
         ctx.report({ at: runtime, messageId: 'unknownRuntime', data: { runtime: runtime.value }, severity: 'info' });
@@ -47,9 +52,10 @@ export default defineRule({
       if (life.updateBlock && now >= time(life.updateBlock)) {
         ctx.report({ at: runtime, messageId: 'updateBlocked', data, fix, severity: 'error' });
       } else if (life.createBlock && now >= time(life.createBlock)) {
-        // Only create-function input is known to create a function; a template may update an existing one.
-        const creating = fn.shape === 'api' && fn.isCreate === true;
-        ctx.report({ at: runtime, messageId: 'createBlocked', data, fix, severity: creating ? 'error' : 'warning' });
+        // What the file does decides: create-function input creates (rejected); update-function-configuration input
+        // updates (allowed until the update block); a template or serverless.yml creates or updates, which Berth cannot tell.
+        if (fn.shape === 'api') ctx.report({ at: runtime, messageId: fn.isCreate ? 'createBlocked' : 'createBlockedUpdate', data, fix, severity: fn.isCreate ? 'error' : 'warning' });
+        else ctx.report({ at: runtime, messageId: 'createBlockedMayCreate', data, fix, severity: 'warning' });
       } else if (life.deprecated === undefined) {
         // No deprecation announced (a runtime newer than the runtimes page): nothing to say.
       } else if (now >= time(life.deprecated)) {

@@ -58,6 +58,33 @@ Resources:
     assert.deepEqual(timeouts[0]!.related.map((r) => text.slice(r.span.start, r.span.end)), ['IsProd']);
   });
 
+  it('keeps an error under a Condition when the template is rejected whatever the conditions say (references, SAM transform, syntax)', () => {
+    const text = `Transform: AWS::Serverless-2016-10-31
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Parameters:
+  Env: { Type: String }
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Condition: IsProd
+    Properties:
+      Runtime: python3.13
+      Handler: a.h
+      CodeUri: src/
+      Role: !GetAtt Missing.Arn
+      MemorySizes: 512
+`;
+    const { findings } = analyze({ uri: 'file:///w/template.yaml', text });
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId.startsWith('cfn/')).map((f) => [f.ruleId, f.severity, f.condition]),
+      [
+        ['cfn/valid-references', 'error', undefined],
+        ['cfn/valid-resource-properties', 'error', undefined],
+      ],
+    );
+  });
+
   it('reports a value several resources share once, not once per resource (serverless.yml provider runtime)', () => {
     const text = 'service: api\nprovider:\n  name: aws\n  runtime: nodejs12.x\nfunctions:\n  a:\n    handler: a.handler\n  b:\n    handler: b.handler\n  c:\n    handler: c.handler\n';
     const { findings } = analyze({ uri: 'file:///p/serverless.yml', text }, { now: new Date('2026-11-23T00:00:00Z') });

@@ -40,7 +40,7 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
           });
           // A resource under a Condition exists only while the condition holds, which Berth can rarely know: the
           // template deploys as written whenever it is false, so what AWS would reject is a warning, said so.
-          const conditional = severity === 'error' && input.model.template ? conditionalResourceAt(input.model.template, spanOf(report.at)) : undefined;
+          const conditional = severity === 'error' && input.model.template && !rule.unconditional && !report.unconditional ? conditionalResourceAt(input.model.template, spanOf(report.at)) : undefined;
           if (conditional) {
             const { resource, condition } = conditional;
             if (!configured) severity = 'warning';

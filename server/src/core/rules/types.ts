@@ -44,6 +44,8 @@ export interface Report<M extends string> {
   readonly related?: readonly { readonly at: Target; readonly message: string; readonly uri?: string }[];
   /** For rules whose severity depends on the case (e.g. runtime lifecycle); user settings still win. */
   readonly severity?: Severity;
+  /** This finding is rejected whatever the template's conditions say (see RuleDefinition.unconditional). */
+  readonly unconditional?: boolean;
 }
 
 /** What a rule reads: one prepared document and the workspace around it. */
@@ -116,6 +118,11 @@ export interface RuleDefinition<M extends string> {
   readonly frontEnd?: boolean;
   /** The values it judges in full, in every shape the schema rules read (see OwnedValue). */
   readonly owns?: readonly OwnedValue[];
+  /**
+   * What it reports is rejected whatever a template's conditions say (the text does not parse, a reference names
+   * nothing, a type needs a transform): an error on a resource under a `Condition` stays an error (rules/engine.ts).
+   */
+  readonly unconditional?: boolean;
   check(ctx: RuleContext<M>): void;
 }
 

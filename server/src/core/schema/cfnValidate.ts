@@ -19,6 +19,8 @@ export interface CfnSchemaProblem {
   readonly at: Node | Pair;
   readonly messageId: CfnSchemaMessageId;
   readonly data: Readonly<Record<string, string | number>>;
+  /** The SAM transform rejects it, and the transform translates every SAM resource whatever its Condition. */
+  readonly unconditional?: boolean;
 }
 
 type Props = Readonly<Record<string, CfnPropertySpec>>;
@@ -181,7 +183,7 @@ class Validator {
   }
 
   private report(problem: CfnSchemaProblem): void {
-    this.sink.push({ ...problem, data: { rejecter: this.service.rejecter, ...problem.data } });
+    this.sink.push({ ...problem, data: { rejecter: this.service.rejecter, ...problem.data }, ...(this.service === SAM ? { unconditional: true } : {}) });
   }
 
   /** Whether the value fits the spec, reporting nothing. */

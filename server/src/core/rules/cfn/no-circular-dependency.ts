@@ -4,6 +4,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'cfn/no-circular-dependency',
   kinds: ['cloudformation'],
+  unconditional: true,
   severity: 'error',
   docs: {
     summary: 'Disallow resources that depend on each other in a circle (DependsOn, Ref, GetAtt, Sub)',

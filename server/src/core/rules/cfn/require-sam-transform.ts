@@ -7,6 +7,7 @@ import type { Fix } from '../../fix/types';
 export default defineRule({
   id: 'cfn/require-sam-transform',
   kinds: ['cloudformation'],
+  unconditional: true,
   severity: 'error',
   docs: {
     summary: 'Require the SAM transform in a template that uses AWS::Serverless types',

@@ -6,6 +6,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'cfn/valid-getatt-attribute',
   kinds: ['cloudformation'],
+  unconditional: true,
   severity: 'error',
   docs: {
     summary: 'Require Fn::GetAtt to read an attribute the resource type has',

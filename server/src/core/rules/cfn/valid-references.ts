@@ -7,6 +7,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'cfn/valid-references',
   kinds: ['cloudformation'],
+  unconditional: true,
   severity: 'error',
   docs: {
     summary: 'Require Ref, GetAtt, Sub, DependsOn and Condition references to name something the template defines',

@@ -4,6 +4,7 @@ import { TREE_KINDS } from './shared/kinds';
 export default defineRule({
   id: 'parse/duplicate-key',
   kinds: TREE_KINDS,
+  unconditional: true,
   severity: 'error',
   severities: ['error', 'warning'],
   docs: { summary: 'Disallow the same key twice in one object', concept: 'json-config-files' },

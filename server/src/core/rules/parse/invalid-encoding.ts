@@ -4,6 +4,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'parse/invalid-encoding',
   kinds: DOCUMENT_KINDS,
+  unconditional: true,
   severity: 'error',
   severities: ['error', 'info'],
   docs: { summary: 'Require UTF-8 text', concept: 'json-config-files' },

@@ -3,6 +3,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'parse/strict-json',
   kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation'],
+  unconditional: true,
   severity: 'error',
   docs: { summary: 'Disallow comments and trailing commas in JSON', concept: 'json-config-files' },
   messages: {

@@ -4,6 +4,7 @@ import { TREE_KINDS } from './shared/kinds';
 export default defineRule({
   id: 'parse/syntax-error',
   kinds: TREE_KINDS,
+  unconditional: true,
   severity: 'error',
   docs: { summary: 'Require the file to parse as JSON, YAML or Terraform HCL', concept: 'json-config-files' },
   messages: {

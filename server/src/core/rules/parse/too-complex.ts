@@ -4,6 +4,7 @@ import { defineRule } from '../defineRule';
 export default defineRule({
   id: 'parse/too-complex',
   kinds: DOCUMENT_KINDS,
+  unconditional: true,
   severity: 'warning',
   docs: { summary: 'Require documents within the size, depth and alias limits that Berth analyses safely' },
   messages: {

@@ -45,6 +45,7 @@ runRuleTests(rule, {
     { name: 'API JSON: digest', filename: 'function.json', code: api('123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
     { name: 'CloudFormation Sub with a tag parameter', code: cfn("!Sub '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders:${ImageTag}'") },
     { name: 'SAM: a whole image parameter', code: sam('!Ref ImageUri') },
+    { name: 'SAM: a URL is no image reference (seen in SAM\'s translator inputs)', code: sam('s3://bucket/key') },
     { name: 'serverless.yml: an image name from provider.ecr.images is not a URI', filename: 'serverless.yml', code: sls('appimage') },
     { name: 'Terraform: tag from a variable', filename: 'main.tf', code: tf('"${aws_ecr_repository.orders.repository_url}:${var.image_tag}"') },
   ],

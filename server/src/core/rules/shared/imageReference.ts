@@ -13,7 +13,8 @@ export interface ImageReference {
 
 export function parseImageReference(image: string): ImageReference | undefined {
   const trimmed = image.trim();
-  if (!trimmed || /\s/.test(trimmed)) return undefined;
+  // A URL (`s3://bucket/key`) is no image reference: what it names is for another rule to judge.
+  if (!trimmed || /\s/.test(trimmed) || trimmed.includes('://')) return undefined;
   let rest = trimmed;
   let digest: string | undefined;
   const at = rest.indexOf('@');

@@ -20,7 +20,7 @@ before(async () => {
 
 describe('berth lint: CloudFormation .template files', () => {
   const folder = fixture('cfn-template');
-  const TIMEOUT = 'Timeout 1000 s is over 900 s: Lambda stops every invocation after 15 minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.';
+  const TIMEOUT = 'Timeout 2400 s is over 1800 s: Lambda stops every invocation after 30 minutes, and the deployment is rejected. Split the work into shorter steps (Step Functions), or run it as an AWS Batch job or an ECS/Fargate task, which have no such limit.';
 
   it('a folder walk reads .template files as JSON or YAML by their content, and stays silent on other .template files', () => {
     const r = runCli(['lint'], folder);

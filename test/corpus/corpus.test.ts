@@ -14,7 +14,7 @@ import { before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
-import { collectFiles } from '../../server/src/cli/files';
+import { collectFiles } from '../../server/src/io/files';
 import { loadHclParser } from '../../server/src/io/hclGrammar';
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -39,7 +39,7 @@ describe('YAML merge keys (<<) are resolved as js-yaml and PyYAML resolve them',
 custom:
   defaults: &defaults
     runtime: nodejs12.x
-    timeout: 1000
+    timeout: 2400
 provider:
   name: aws
 functions:
@@ -51,7 +51,7 @@ functions:
     handler: worker.handler
     timeout: 60
 `;
-    assert.deepEqual(findingsOf(text, 'file:///w/serverless.yml', 'lambda/valid-timeout'), [[5, '1000', 'error']]);
+    assert.deepEqual(findingsOf(text, 'file:///w/serverless.yml', 'lambda/valid-timeout'), [[5, '2400', 'error']]);
     assert.deepEqual(findingsOf(text, 'file:///w/serverless.yml', 'lambda/no-deprecated-runtime'), [[4, 'nodejs12.x', 'error']]);
   });
 
@@ -63,11 +63,11 @@ Resources:
     Properties:
       <<: &common
         Runtime: python3.13
-        Timeout: 1000
+        Timeout: 2400
       Handler: app.handler
       CodeUri: src/
 `;
-    assert.deepEqual(findingsOf(text, 'file:///w/template.yaml', 'lambda/valid-timeout'), [[8, '1000', 'error']]);
+    assert.deepEqual(findingsOf(text, 'file:///w/template.yaml', 'lambda/valid-timeout'), [[8, '2400', 'error']]);
     assert.deepEqual(findingsOf(text, 'file:///w/template.yaml', 'cfn/valid-resource-properties'), []);
   });
 });

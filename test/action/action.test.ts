@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { buildCli, ROOT } from '../cli/cliHarness';
+import { cdkApp } from '../helpers/cdkFixture';
 import { sarifValidator } from '../helpers/sarif';
 
 interface Step {
@@ -146,6 +147,17 @@ describe('the Action on a checkout', () => {
     const sarif = JSON.parse(readFileSync(join(workspace, 'services', 'berth.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'services/api/task.json');
     assert.match(r.outputs, /^sarif-file=services\/berth\.sarif$/m);
+  });
+});
+
+describe('the Action on a CDK app', () => {
+  it("annotates a finding in cdk.out on the app's line that created the construct (cdk.out is not in the pull request)", () => {
+    const r = runAction(cdkApp(), { paths: 'cdk.out', 'min-severity': 'error' });
+    assert.equal(r.code, 1);
+    assert.equal(
+      annotations(r.stdout)[0],
+      `::error file=lib/web-stack.js,line=13,col=5,title=Berth%3A ecs/fargate-valid-cpu-memory::${MEMORY} (in cdk.out/WebStack.template.json:15:15, synthesized from the CDK construct WebStack/ApiTask)`,
+    );
   });
 });
 

@@ -13,6 +13,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { RULES } from '../../server/src/core/rules/index';
 import { buildCli, ROOT } from '../cli/cliHarness';
+import { cdkApp } from '../helpers/cdkFixture';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -234,6 +235,23 @@ describe('deploy_plan (dry run; no AWS call)', () => {
     const missing = await call('deploy_plan', {});
     assert.equal(missing.isError, true);
     assert.match(textOf(missing), /Invalid arguments for tool deploy_plan/);
+  });
+});
+
+describe('CDK output', () => {
+  it('lint and lint_text name the construct behind a finding in cdk.out, and the line of the app that created it', async () => {
+    const app = cdkApp();
+    const c = await connect(app);
+    try {
+      const construct = { path: 'WebStack/ApiTask', source: { file: 'lib/web-stack.js', line: 13, column: 5 } };
+      const lint = await call('lint', { paths: ['cdk.out'], minSeverity: 'error' }, c);
+      assert.deepEqual((lint.structuredContent!.findings as { construct?: unknown }[])[0]!.construct, construct);
+      const text = await call('lint_text', { path: 'cdk.out/WebStack.template.json' }, c);
+      const memory = (text.structuredContent!.findings as { ruleId: string; construct?: unknown }[]).find((f) => f.ruleId === 'ecs/fargate-valid-cpu-memory')!;
+      assert.deepEqual(memory.construct, { path: 'WebStack/ApiTask', source: { file: 'lib/web-stack.js', line: 13, column: 5 } });
+    } finally {
+      await c.close();
+    }
   });
 });
 

@@ -112,9 +112,15 @@ export async function runAction(io: ActionIo): Promise<number> {
 }
 
 function annotationOf(f: CliFinding, repoPath: (absolute: string) => string | undefined): string {
+  const title = `Berth: ${f.ruleId}`;
   const file = repoPath(f.absolute);
-  return annotation(LEVEL[f.severity], f.message, {
-    title: `Berth: ${f.ruleId}`,
-    ...(file !== undefined ? { file, line: f.line, endLine: f.endLine, col: f.column, endColumn: f.endColumn } : {}),
-  });
+  const { construct } = f;
+  // CDK output is rarely in the repository: the annotation goes on the app's line that created the construct.
+  const source = construct?.source && repoPath(construct.source.absolute);
+  if (construct && source !== undefined) {
+    const where = `${file ?? f.file}:${f.line}:${f.column}`;
+    return annotation(LEVEL[f.severity], `${f.message} (in ${where}, synthesized from the CDK construct ${construct.path})`, { file: source, line: construct.source!.line, col: construct.source!.column, title });
+  }
+  const message = construct ? `${f.message} (CDK construct ${construct.path})` : f.message;
+  return annotation(LEVEL[f.severity], message, { ...(file !== undefined ? { file, line: f.line, endLine: f.endLine, col: f.column, endColumn: f.endColumn } : {}), title });
 }

@@ -16,6 +16,7 @@ import type { Finding, Rule } from '../core/rules/types';
 import type { Severity } from '../core/config/severity';
 import { LineIndex } from '../core/text/lineIndex';
 import { WorkspaceIndex, type IndexedDocument } from '../core/workspace/index';
+import { cdkConstructs, type CdkConstruct } from '../io/cdk';
 import type { Target } from '../io/files';
 import { measureCodePathsOf } from '../io/measure';
 import { readForLint, type ReadResult } from '../io/read';
@@ -33,6 +34,8 @@ export interface CliFinding {
   readonly ruleId: string;
   readonly message: string;
   readonly docsUrl: string;
+  /** In a template the CDK synthesized: the construct that made the resource (and where the app created it). */
+  readonly construct?: CdkConstruct;
 }
 
 export interface LintRun {
@@ -117,10 +120,11 @@ export function lintPrepared(
 ): CliFinding[] {
   const findings: CliFinding[] = [];
   try {
+    const constructOf = cdkConstructs(target, doc);
     for (const finding of lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index })) {
       // A rule that threw is reported as a finding like any other, and makes the run exit 2.
       if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);
-      findings.push(toCli(target, doc.lines, finding));
+      findings.push(toCli(target, doc.lines, finding, constructOf?.(finding.span)));
     }
   } catch (error) {
     findings.push(cliError(target, error, internalErrors));
@@ -145,7 +149,7 @@ function atFileStart(target: Target, finding: FrontEndFinding): CliFinding {
   return { file: target.display, absolute: target.absolute, line: 1, column: 1, endLine: 1, endColumn: 1, severity, ruleId, message, docsUrl };
 }
 
-function toCli(target: Target, lines: LineIndex, finding: Finding): CliFinding {
+function toCli(target: Target, lines: LineIndex, finding: Finding, construct?: CdkConstruct): CliFinding {
   const start = lines.positionAt(finding.span.start);
   const end = lines.positionAt(finding.span.end);
   return {
@@ -159,6 +163,7 @@ function toCli(target: Target, lines: LineIndex, finding: Finding): CliFinding {
     ruleId: finding.ruleId,
     message: finding.message,
     docsUrl: finding.docsUrl,
+    ...(construct ? { construct } : {}),
   };
 }
 

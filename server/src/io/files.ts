@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { formatOf, isDockerfileName } from '../core/kinds/detect';
+import { isCdkAssetCopy } from './cdk';
 import { excluder } from './exclude';
 import { describeError } from './read';
 
@@ -100,7 +101,8 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
       }
       if (isExcluded(abs, stats?.isDirectory())) continue;
       if (stats?.isDirectory()) {
-        if (SKIPPED_DIRS.has(name)) continue;
+        // cdk.out/asset.<hash>/ are the synth's copies of files linted where they live.
+        if (SKIPPED_DIRS.has(name) || isCdkAssetCopy(abs)) continue;
         count += walk(abs, display, visited, accept);
         continue;
       }

@@ -3,12 +3,11 @@
  * construct that made the resource, points at the line of the CDK app that created it when the synth kept the
  * trace (cdk synth --debug), and gets no quick fix, since the next synth rewrites the file.
  */
-import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreparedDocument } from '../core/analyze';
 import type { Span } from '../core/parse/tree';
-import { constructPathAt, isCdkTemplate } from '../core/template/cdk';
-import { CdkAssemblies } from '../io/cdk';
+import { isCdkTemplate } from '../core/template/cdk';
+import { cdkConstructs } from '../io/cdk';
 
 export interface GeneratedNote {
   readonly constructPath: string;
@@ -18,16 +17,14 @@ export interface GeneratedNote {
 
 /** For a CDK template: the note of a finding at a span. Undefined for any other document. */
 export function generatedNotes(doc: PreparedDocument): ((span: Span) => GeneratedNote | undefined) | undefined {
-  const root = doc.tree?.root;
-  if (doc.kind !== 'cloudformation' || !isCdkTemplate(root)) return undefined;
-  const template = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
-  const assemblies = new CdkAssemblies();
+  const template = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : doc.uri;
+  const constructOf = cdkConstructs({ display: template, absolute: template }, doc);
+  if (!constructOf) return undefined;
   return (span) => {
-    const constructPath = constructPathAt(root, span.start);
-    if (!constructPath) return undefined;
-    const frame = template ? assemblies.sourceOf(template, constructPath) : undefined;
-    if (!frame || !isAbsolute(frame.file)) return { constructPath };
-    return { constructPath, source: { uri: pathToFileURL(frame.file).href, line: frame.line - 1, character: frame.column - 1 } };
+    const construct = constructOf(span);
+    if (!construct) return undefined;
+    const { path, source } = construct;
+    return source ? { constructPath: path, source: { uri: pathToFileURL(source.absolute).href, line: source.line - 1, character: source.column - 1 } } : { constructPath: path };
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Finding } from '../core/rules/types';
 import type { TextEdit } from '../core/fix/types';
 import type { LineIndex } from '../core/text/lineIndex';
+import type { CdkConstruct } from '../io/cdk';
 
 export const rangeShape = {
   line: z.number().describe('1-based line of the first character'),
@@ -18,7 +19,21 @@ export const findingShape = {
   ruleId: z.string(),
   message: z.string(),
   docsUrl: z.string(),
+  construct: z
+    .object({
+      path: z.string().describe('The aws:cdk:path of the resource'),
+      source: z.object({ file: z.string(), line: z.number(), column: z.number() }).optional().describe('Where the CDK app creates it (cdk synth --debug)'),
+    })
+    .optional()
+    .describe('Only in a template the CDK synthesized: the construct behind the finding; change the app, not cdk.out'),
 };
+
+/** A CDK construct without the absolute path the SARIF output uses. */
+export function constructJson(construct: CdkConstruct | undefined) {
+  if (!construct) return {};
+  const { path, source } = construct;
+  return { construct: { path, ...(source ? { source: { file: source.file, line: source.line, column: source.column } } : {}) } };
+}
 
 export const summaryShape = { files: z.number(), errors: z.number(), warnings: z.number(), infos: z.number() };
 
@@ -35,8 +50,8 @@ export function rangeOf(lines: LineIndex, span: { readonly start: number; readon
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-export function findingJson(file: string, lines: LineIndex, f: Finding) {
-  return { file, ...rangeOf(lines, f.span), severity: f.severity, ruleId: f.ruleId, message: f.message, docsUrl: f.docsUrl };
+export function findingJson(file: string, lines: LineIndex, f: Finding, construct?: CdkConstruct) {
+  return { file, ...rangeOf(lines, f.span), severity: f.severity, ruleId: f.ruleId, message: f.message, docsUrl: f.docsUrl, ...constructJson(construct) };
 }
 
 /** A fix's id: its rule and where its finding starts, stable while the text does not change. */

@@ -11,11 +11,13 @@ import type { DeployTarget } from '../core/config/targets';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/kinds/detect';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/config/severity';
-import { lintSettingsOf, lintTargets } from '../cli/lint';
+import { lintSettingsOf, lintWorkspace } from '../cli/lint';
 import { indexDocument, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf } from '../cli/pipeline';
 import { collectFiles, type Target } from '../io/files';
 import { summarize, type Summary } from '../cli/output/summary';
-import { formatProblem, loadConfig } from '../io/berthrc';
+import { formatProblem, loadConfig, type LoadedConfig } from '../io/berthrc';
+import { cdkConstructs, type CdkConstruct } from '../io/cdk';
+import type { Span } from '../core/parse/tree';
 import type { WorkspaceIndex } from '../core/workspace/index';
 
 /** A problem with the request (a path outside the project, a broken config): the tool answers with isError. */
@@ -39,11 +41,7 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 /** Reads the project's configuration afresh (the agent may have just edited it). */
 export function openProject(root: string): Project {
   const loaded = loadConfig(root);
-  if (!loaded.ok) {
-    const where = projectPath(root, loaded.path);
-    const details = [loaded.message ?? '', ...loaded.errors.map((e) => formatProblem(where, loaded.text ?? '', e))].filter(Boolean);
-    throw new ToolError(`The configuration file ${where} is broken, so nothing was checked:\n${details.join('\n')}`);
-  }
+  if (!loaded.ok) throw brokenConfig(root, loaded);
   const where = loaded.path ? projectPath(root, loaded.path) : '';
   return {
     root,
@@ -55,6 +53,12 @@ export function openProject(root: string): Project {
     targetErrors: loaded.targetErrors.map((e) => formatProblem(where, loaded.text ?? '', e)),
     configWarnings: loaded.warnings.map((w) => formatProblem(where, loaded.text ?? '', w)),
   };
+}
+
+function brokenConfig(root: string, loaded: Extract<LoadedConfig, { ok: false }>): ToolError {
+  const where = projectPath(root, loaded.path);
+  const details = [loaded.message ?? '', ...loaded.errors.map((e) => formatProblem(where, loaded.text ?? '', e))].filter(Boolean);
+  return new ToolError(`The configuration file ${where} is broken, so nothing was checked:\n${details.join('\n')}`);
 }
 
 /** The absolute path of `path` (relative to the root, or absolute), which must lie inside the project. */
@@ -78,13 +82,15 @@ export interface LintReport {
 }
 
 /** `berth lint <paths>` from the project root: same files, same index, same findings, same order. */
-export function lintProjectPaths(project: Project, paths: readonly string[], minSeverity: Severity = 'info'): LintReport {
+export async function lintProjectPaths(project: Project, paths: readonly string[], minSeverity: Severity = 'info'): Promise<LintReport> {
   for (const p of paths) resolveInProject(project, p);
-  const collected = collectFiles(paths.length ? paths : ['.'], { cwd: project.root, excludeRoot: project.excludeRoot, exclude: project.exclude });
+  const linted = lintWorkspace({ cwd: project.root, patterns: paths });
+  if (!linted.ok) throw brokenConfig(project.root, linted.config);
+  const { collected } = linted;
   if (paths.length && collected.unmatched.length === paths.length) {
     throw new ToolError(`No files matched ${collected.unmatched.map((p) => `"${p}"`).join(', ')} in ${project.root}.${collected.warnings.length ? ` ${collected.warnings.join('; ')}.` : ''}`);
   }
-  const run = lintTargets(collected.targets, project.settings, project.deploy ? { deploy: project.deploy } : {});
+  const run = await linted.lint();
   const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
   const notes = [...project.configWarnings, ...collected.warnings, ...collected.unmatched.map((p) => `no files matched "${p}"`), ...run.internalErrors.map((e) => `internal error: ${e.split('\n')[0]}`)];
   return { findings, summary: summarize(findings, run.filesChecked), notes };
@@ -103,6 +109,8 @@ export interface LintedDocument {
   readonly display: string;
   readonly doc: PreparedDocument;
   readonly findings: Finding[];
+  /** In a template the CDK synthesized: the construct behind a finding. */
+  readonly constructOf?: (span: Span) => CdkConstruct | undefined;
 }
 
 /**
@@ -138,7 +146,8 @@ export function lintDocument(project: Project, request: DocumentRequest): Linted
     throw new ToolError(`${display} does not look like a ${request.kind}; leave out "kind" to let Berth detect what it is.`);
   }
   indexDocument(index, doc, absolute !== undefined);
-  return { display, doc, findings: lint(doc, { settings, workspace: index }) };
+  const constructOf = absolute !== undefined ? cdkConstructs({ display, absolute }, doc) : undefined;
+  return { display, doc, findings: lint(doc, { settings, workspace: index }), ...(constructOf ? { constructOf } : {}) };
 }
 
 /** Every file `berth lint .` reads in the project, indexed; `except` is left out (its new text is indexed by the caller). */

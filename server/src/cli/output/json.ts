@@ -13,7 +13,11 @@
  *       "severity": "error" | "warning" | "info",
  *       "ruleId": string,     // e.g. "ecs/fargate-valid-cpu-memory"
  *       "message": string,
- *       "docsUrl": string
+ *       "docsUrl": string,
+ *       "construct"?: {       // only in a template the CDK synthesized (cdk.out)
+ *         "path": string,     // the aws:cdk:path of the resource, e.g. "WebStack/Api/Resource"
+ *         "source"?: { "file": string, "line": number, "column": number }  // where the app created it (cdk synth --debug)
+ *       }
  *     }
  *   ],
  *   "summary": { "files": number, "errors": number, "warnings": number, "infos": number }
@@ -24,6 +28,7 @@
  * Unreadable files appear as findings with ruleId "parse/unreadable-file" at line 1, column 1.
  * Keys appear in the order above; the output is one line of JSON followed by a newline.
  */
+import type { CdkConstruct } from '../../io/cdk';
 import type { CliFinding } from '../lint';
 import type { Summary } from './summary';
 
@@ -40,8 +45,13 @@ export function formatJson(findings: readonly CliFinding[], summary: Summary): s
       ruleId: f.ruleId,
       message: f.message,
       docsUrl: f.docsUrl,
+      ...(f.construct ? { construct: constructJson(f.construct) } : {}),
     })),
     summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
   };
   return `${JSON.stringify(out)}\n`;
+}
+
+function constructJson({ path, source }: CdkConstruct) {
+  return { path, ...(source ? { source: { file: source.file, line: source.line, column: source.column } } : {}) };
 }

@@ -53,8 +53,22 @@ export function formatSarif(findings: readonly CliFinding[], context: SarifConte
           artifactLocation: artifactLocation(f.absolute, context.cwd),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
+        // CDK output: the construct is the logical location, the app's line that created it a related one.
+        ...(f.construct && { logicalLocations: [{ fullyQualifiedName: f.construct.path, kind: 'resource' }] }),
       },
     ],
+    ...(f.construct?.source && {
+      relatedLocations: [
+        {
+          id: 1,
+          message: { text: `The CDK app creates the construct ${f.construct.path} here.` },
+          physicalLocation: {
+            artifactLocation: artifactLocation(f.construct.source.absolute, context.cwd),
+            region: { startLine: f.construct.source.line, startColumn: f.construct.source.column },
+          },
+        },
+      ],
+    }),
   }));
 
   const log = {

@@ -1,12 +1,15 @@
 /**
- * Text output: one line per finding, `file:line:col: severity: message [rule-id]` (1-based), then a summary:
+ * Text output: one line per finding, `file:line:col: severity: message [rule-id]` (1-based), then a summary.
+ * A finding in CDK output ends with the construct, and the app's line that created it when the synth kept it:
+ *   `… [rule-id] (CDK construct WebStack/Api/Resource, created at lib/web-stack.ts:12)`
+ * The summary:
  *   `3 problems (1 error, 2 warnings, 0 infos) in 2 files (5 checked)`  or  `No problems in 5 files.`
  */
 import type { CliFinding } from '../lint';
 import type { Summary } from './summary';
 
 export function formatText(findings: readonly CliFinding[], summary: Summary): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.ruleId}]`);
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.ruleId}]${constructNote(f)}`);
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) {
     lines.push(`No problems in ${plural(summary.files, 'file')}.`);
@@ -25,4 +28,10 @@ function plural(n: number, word: string): string {
 
 function oneLine(message: string): string {
   return message.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+function constructNote(f: CliFinding): string {
+  if (!f.construct) return '';
+  const { path, source } = f.construct;
+  return ` (CDK construct ${path}${source ? `, created at ${source.file}:${source.line}` : ''})`;
 }

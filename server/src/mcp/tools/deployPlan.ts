@@ -38,7 +38,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     ({ target: name, imageOnly }) =>
-      answer(() => {
+      answer(async () => {
         const project = openProject(context.root);
         if (project.targetErrors.length) throw new ToolError(`deploy.targets in .berthrc.yaml has problems:\n${project.targetErrors.join('\n')}`);
         const target = project.targets[name];
@@ -63,7 +63,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
             continue;
           }
           try {
-            lintErrors.push(...lintProjectPaths(project, [file.path], 'error').findings.map((f) => findingLine(f)));
+            lintErrors.push(...(await lintProjectPaths(project, [file.path], 'error')).findings.map((f) => findingLine(f)));
           } catch (error) {
             if (!(error instanceof ToolError)) throw error; // excluded by .berthrc.yaml: berth lint skips it too
           }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DOCUMENT_KINDS } from '../../core/kinds/detect';
 import { formatText } from '../../cli/output/text';
-import { findingJson, findingLine, findingShape, fixId, summaryShape } from '../findings';
+import { constructJson, findingJson, findingLine, findingShape, fixId, summaryShape } from '../findings';
 import { lintDocument, lintProjectPaths, openProject } from '../project';
 import { answer, type ToolContext } from './answer';
 
@@ -29,10 +29,12 @@ export function registerLintTools(server: McpServer, context: ToolContext): void
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     ({ paths, minSeverity }) =>
-      answer(() => {
-        const report = lintProjectPaths(openProject(context.root), paths ?? [], minSeverity ?? 'info');
+      answer(async () => {
+        const report = await lintProjectPaths(openProject(context.root), paths ?? [], minSeverity ?? 'info');
         const text = formatText(report.findings, report.summary) + report.notes.map((n) => `note: ${n}\n`).join('');
-        const findings = report.findings.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, docsUrl }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message, docsUrl }));
+        const findings = report.findings.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, docsUrl, construct }) => ({
+          file, line, column, endLine, endColumn, severity, ruleId, message, docsUrl, ...constructJson(construct),
+        }));
         return { text, structured: { findings, summary: { ...report.summary }, notes: report.notes } };
       }, context.log),
   );
@@ -52,8 +54,8 @@ export function registerLintTools(server: McpServer, context: ToolContext): void
     },
     (request) =>
       answer(() => {
-        const { display, doc, findings } = lintDocument(openProject(context.root), request);
-        const items = findings.map((f) => ({ ...findingJson(display, doc.lines, f), ...(f.fix ? { fix: fixId(doc.lines, f) } : {}) }));
+        const { display, doc, findings, constructOf } = lintDocument(openProject(context.root), request);
+        const items = findings.map((f) => ({ ...findingJson(display, doc.lines, f, constructOf?.(f.span)), ...(f.fix ? { fix: fixId(doc.lines, f) } : {}) }));
         const head = doc.kind ? `${display}: ${doc.kind}` : `${display}: not AWS configuration Berth checks (nothing to report)`;
         const text = [head, ...items.map((i) => findingLine(i) + (i.fix ? ` (quick fix: ${i.fix})` : '')), items.length ? `${items.length} finding(s).` : 'No problems.'].join('\n');
         return { text, structured: { ...(doc.kind ? { kind: doc.kind } : {}), findings: items } };

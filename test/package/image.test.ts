@@ -134,6 +134,13 @@ describe('the container image', () => {
       assert.equal(version.stdout, `${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
       const uid = run(['node', '-p', 'process.getuid()']);
       assert.equal(uid.stdout, '1000\n');
+      // Bad input: the CLI's messages and exit codes come through the container.
+      const missing = run([...Entrypoint, 'lint', 'no/such.json']);
+      assert.match(missing.stderr, /^berth: no files matched "no\/such\.json"$/m);
+      assert.match(missing.stderr, /exit status 2/, 'buildah reports the exit code berth gave');
+      const option = run([...Entrypoint, 'lint', '--frobnicate']);
+      assert.match(option.stderr, /^berth: unknown option "--frobnicate"$/m);
+      assert.notEqual(option.status, 0);
     } finally {
       buildah(['rm', container]);
     }

@@ -24,6 +24,8 @@ export interface TaskDefinition extends Origin {
   readonly operatingSystemFamily?: Located<string>;
   readonly ephemeralStorageGiB?: Located<number>;
   readonly volumes: Volume[];
+  /** False when the volumes are not all written here (a container definitions file; a Terraform dynamic block). */
+  readonly volumesKnown?: boolean;
   readonly containers: ContainerDefinition[];
   /** The `containerDefinitions` pair itself, for findings about the list. */
   readonly containersPair?: Pair;
@@ -90,10 +92,25 @@ export interface Service extends Origin {
   readonly platformVersion?: Located<string>;
   readonly desiredCount?: Located<number>;
   readonly loadBalancers: LoadBalancerEntry[];
+  /** The pair of the load balancer list (Terraform: the first load_balancer block), for findings about it. */
+  readonly loadBalancersPair?: Pair;
   readonly subnets: Located<string>[];
   readonly awsvpcConfiguration?: ObjView;
+  /** networkConfiguration (Terraform: network_configuration). */
+  readonly networkConfigurationPair?: Pair;
+  /** networkConfiguration.awsvpcConfiguration; Terraform's network_configuration is the awsvpc configuration itself. */
+  readonly awsvpcPair?: Pair;
+  /** How the user names the awsvpc configuration: `networkConfiguration.awsvpcConfiguration`, `network_configuration`. */
+  readonly awsvpcPath: string;
+  /** capacityProviderStrategy items' capacityProvider names (Terraform: capacity_provider_strategy blocks). */
+  readonly capacityProviders: Located<string>[];
+  readonly capacityProviderStrategyPair?: Pair;
   readonly deploymentControllerType?: Located<string>;
   readonly circuitBreaker?: ObjView;
+  /** The circuit breaker's pair, also when its value is unknown. */
+  readonly circuitBreakerPair?: Pair;
+  /** How the user names it: `deploymentConfiguration.deploymentCircuitBreaker`, `deployment_circuit_breaker`. */
+  readonly circuitBreakerPath: string;
   /** deploymentConfiguration: strategy (ROLLING, BLUE_GREEN, LINEAR, CANARY), bake time, hooks, linear/canary settings. */
   readonly deploymentConfiguration?: ObjView;
   /** deploymentConfiguration.strategy as written; absent means ROLLING. */
@@ -183,7 +200,9 @@ export function buildContainer(v: ObjView): ContainerDefinition {
 export function buildService(node: ObjectNode, origin: Origin): Service {
   const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
   const v = new ObjView(node, style);
-  const awsvpc = v.obj('networkConfiguration')?.obj('awsvpcConfiguration');
+  const network = v.obj('networkConfiguration');
+  const awsvpc = network?.obj('awsvpcConfiguration');
+  const deployment = v.obj('deploymentConfiguration');
   const taskDefinitionNode = v.value('taskDefinition');
   return {
     ...origin,
@@ -204,10 +223,18 @@ export function buildService(node: ObjectNode, origin: Origin): Service {
       targetGroupRef: refTarget(raw.value('targetGroupArn')),
       loadBalancerName: raw.str('loadBalancerName'),
     })),
+    loadBalancersPair: v.pair('loadBalancers'),
     subnets: awsvpc?.strings('subnets') ?? [],
     awsvpcConfiguration: awsvpc,
+    networkConfigurationPair: v.pair('networkConfiguration'),
+    awsvpcPair: network?.pair('awsvpcConfiguration'),
+    awsvpcPath: `${v.key('networkConfiguration')}.${v.key('awsvpcConfiguration')}`,
+    capacityProviders: v.objects('capacityProviderStrategy').flatMap((item) => item.str('capacityProvider') ?? []),
+    capacityProviderStrategyPair: v.pair('capacityProviderStrategy'),
     deploymentControllerType: v.obj('deploymentController')?.str('type'),
-    circuitBreaker: v.obj('deploymentConfiguration')?.obj('deploymentCircuitBreaker'),
+    circuitBreaker: deployment?.obj('deploymentCircuitBreaker'),
+    circuitBreakerPair: deployment?.pair('deploymentCircuitBreaker'),
+    circuitBreakerPath: `${v.key('deploymentConfiguration')}.${v.key('deploymentCircuitBreaker')}`,
     deploymentConfiguration: v.obj('deploymentConfiguration'),
     deploymentStrategy: v.obj('deploymentConfiguration')?.str('strategy'),
     healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
@@ -240,6 +267,7 @@ export function buildContainerDefinitionsFile(root: ArrayNode): TaskDefinition {
     cpuArchitecture: unknown,
     operatingSystemFamily: unknown,
     volumes: [],
+    volumesKnown: false,
     containers: root.items.flatMap((item) => {
       const view = ObjView.of(item, 'camel');
       return view ? [buildContainer(view)] : [];

@@ -90,6 +90,14 @@ export class ObjView {
     return getPair(this.node, this.key(name));
   }
 
+  /** `name` set to `value` as this shape writes it, for messages: `"networkMode": "awsvpc"`, `NetworkMode: awsvpc`, `network_mode = "awsvpc"`. */
+  assignment(name: string, value: string): string {
+    const key = this.key(name);
+    if (this.style === 'snake') return `${key} = ${JSON.stringify(value)}`;
+    if (this.style === 'pascal') return `${key}: ${value}`;
+    return `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  }
+
   has(name: string): boolean {
     return this.pair(name) !== undefined;
   }

@@ -26,6 +26,8 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
       rule.check({
         ...input,
         ruleOwning,
+        documentOf: (target) => ownerOf(input, target) ?? input.uri,
+        editable: (target) => (ownerOf(input, target) ?? input.uri) === input.uri && !originOf(target),
         report: (report) => {
           const owner = ownerOf(input, report.at);
           // A model that spans documents (a Terraform module): the finding belongs to the document that owns its node.

@@ -68,6 +68,13 @@ export interface RuleContext<M extends string> extends RunInput {
   /** For the schema rules: which running rule owns a value, whose range and allowed values they then leave alone. */
   readonly ruleOwning: RuleOwning;
   report(report: Report<M>): void;
+  /**
+   * The document a node or pair is written in: this one, or (Terraform) another file of the module or a JSON file
+   * it reads. A fix may edit only this document, and a finding lands only where its node is written.
+   */
+  documentOf(target: Target): string;
+  /** True when a fix may rewrite the target: written in this document, and not a value set elsewhere (a variable's default). */
+  editable(target: Target): boolean;
 }
 
 /**

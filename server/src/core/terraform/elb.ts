@@ -6,7 +6,7 @@
 import { TERRAFORM_NAMES } from '../facts/terraform';
 import type { Listener, LoadBalancer, SubnetList, TargetGroup } from '../model/elb';
 import { ObjView } from '../model/located';
-import { referencedAddress, resourceLabelPair, type ResolvedResource } from './resources';
+import { hasDynamicBlock, referencedAddress, resourceLabelPair, type ResolvedResource } from './resources';
 
 function view(r: ResolvedResource): ObjView {
   return new ObjView(r.body, 'snake', TERRAFORM_NAMES[r.resource.type]);
@@ -22,12 +22,10 @@ export function loadBalancerFromTerraform(r: ResolvedResource): LoadBalancer {
   const subnets = v.pair('subnets');
   // A list from a variable or a `for` expression is unknown; each item is one subnet, even an expression.
   if (subnets?.value.kind === 'array') subnetLists.push({ at: subnets.value.items.length ? subnets.value : subnets, count: subnets.value.items.length });
-  const mappingKey = v.key('subnetMappings');
-  const mappings = v.node.pairs.filter((p) => p.key === mappingKey);
-  // `dynamic "subnet_mapping"` adds blocks Berth cannot count.
-  const dynamic = v.node.pairs.some((p) => p.key === 'dynamic' && p.value.kind === 'object' && p.value.pairs.some((label) => label.key === mappingKey));
+  const mappings = v.node.pairs.filter((p) => p.key === v.key('subnetMappings'));
   const blocks = mappings.flatMap((p) => (p.value.kind === 'array' ? p.value.items : [p.value]));
-  if (mappings.length > 0 && !dynamic && blocks.every((b) => b.kind === 'object')) subnetLists.push({ at: mappings[0]!, count: blocks.length });
+  // `dynamic "subnet_mapping"` adds blocks Berth cannot count.
+  if (mappings.length > 0 && !hasDynamicBlock(v, 'subnetMappings') && blocks.every((b) => b.kind === 'object')) subnetLists.push({ at: mappings[0]!, count: blocks.length });
   return { ...origin(r, v), type: v.str('type'), subnetLists };
 }
 

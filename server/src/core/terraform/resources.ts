@@ -68,6 +68,7 @@ export function taskDefinitionFromTerraform(r: ResolvedResource): TaskDefinition
     operatingSystemFamily: platform?.str('operatingSystemFamily'),
     ephemeralStorageGiB: v.obj('ephemeralStorage')?.num('sizeInGiB'),
     volumes: v.objects('volumes').map((raw) => ({ raw, name: raw.str('name') })),
+    volumesKnown: !hasDynamicBlock(v, 'volumes'),
     containers: (containers?.items ?? []).flatMap((item) => {
       const container = ObjView.of(item, 'camel');
       return container ? [buildContainer(container)] : [];
@@ -103,10 +104,19 @@ export function serviceFromTerraform(r: ResolvedResource): Service {
         loadBalancerName: raw.str('loadBalancerName'),
       }),
     ),
+    loadBalancersPair: v.pair('loadBalancers'),
     subnets: network?.strings('subnets') ?? [],
     awsvpcConfiguration: network,
+    // network_configuration holds what the API nests in networkConfiguration.awsvpcConfiguration.
+    networkConfigurationPair: v.pair('networkConfiguration'),
+    awsvpcPair: v.pair('networkConfiguration'),
+    awsvpcPath: v.key('networkConfiguration'),
+    capacityProviders: v.objects('capacityProviderStrategy').flatMap((item) => item.str('capacityProvider') ?? []),
+    capacityProviderStrategyPair: v.pair('capacityProviderStrategy'),
     deploymentControllerType: v.obj('deploymentController')?.str('type'),
     circuitBreaker: v.obj('deploymentCircuitBreaker'),
+    circuitBreakerPair: v.pair('deploymentCircuitBreaker'),
+    circuitBreakerPath: v.key('deploymentCircuitBreaker'),
     deploymentConfiguration: v.obj('deploymentConfiguration'),
     deploymentStrategy: v.obj('deploymentConfiguration')?.str('strategy'),
     healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
@@ -175,6 +185,12 @@ export function lambdaFromTerraform(r: ResolvedResource): LambdaFunction {
     computeType: computeTypeOf(v.pair('CapacityProviderConfig')),
     capacityProviderPair: v.pair('CapacityProviderConfig'),
   };
+}
+
+/** A `dynamic "<block>"` of this body: blocks Berth cannot count or read. */
+export function hasDynamicBlock(v: ObjView, name: string): boolean {
+  const key = v.key(name);
+  return v.node.pairs.some((p) => p.key === 'dynamic' && p.value.kind === 'object' && p.value.pairs.some((label) => label.key === key));
 }
 
 function listValue(pair: Pair | undefined): ListValue {

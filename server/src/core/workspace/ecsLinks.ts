@@ -55,8 +55,8 @@ export function targetGroupOf(entry: LoadBalancerEntry, model: DocumentModel): T
   return targetGroupNamed(model.elb, entry.targetGroupRef);
 }
 
-/** Where to report about a service as a whole: its logical id in a template, else serviceName (or taskDefinition). */
+/** Where to report about a service as a whole: its logical id in a template (Terraform: its name label), else serviceName (or taskDefinition). */
 export function serviceAnchor(service: Service, model: DocumentModel): Pair | ObjectNode {
   const resource = service.logicalId !== undefined ? model.template?.resourcesById.get(service.logicalId) : undefined;
-  return resource?.pair ?? service.raw.pair('serviceName') ?? service.raw.pair('taskDefinition') ?? service.raw.node;
+  return resource?.pair ?? service.resourcePair ?? service.raw.pair('serviceName') ?? service.raw.pair('taskDefinition') ?? service.raw.node;
 }

@@ -51,6 +51,8 @@ runRuleTests(rule, {
     { name: 'CloudFormation numbers', code: cfn('1024', '3072') },
     { name: 'CloudFormation intrinsic stays unknown', code: cfn('256', '!Ref TaskMemory') },
     { name: 'Windows with 1 vCPU', code: api('"1024"', '"2048"', '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },') },
+    { name: 'Terraform: sizes from variables without values', filename: 'main.tf', code: tf('var.cpu', 'var.memory') + 'variable "cpu" {}\nvariable "memory" {}\n' },
+    { name: 'Terraform: quoted strings', filename: 'main.tf', code: tf('"1024"', '"3072"') },
   ],
   invalid: [
     {
@@ -164,6 +166,27 @@ runRuleTests(rule, {
       code: cfn("'2048'", "'2048'"),
       errors: [{ messageId: 'invalidCombination', line: 9, column: 15, endLine: 9, endColumn: 21 }],
       output: cfn("'2048'", "'4096'"),
+    },
+    {
+      name: 'Terraform: a quoted memory keeps its quotes',
+      filename: 'main.tf',
+      code: tf('"256"', '"4096"'),
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 36, message: /the nearest is 2048 MiB\./ }],
+      output: tf('"256"', '"2048"'),
+    },
+    {
+      name: 'Terraform: the memory from terraform.tfvars: at its use, no fix',
+      filename: 'main.tf',
+      code: tf('512', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'terraform.tfvars', code: 'memory = 512\n' }],
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 40, related: [{ line: 1, column: 10, filename: 'terraform.tfvars' }] }],
+    },
+    {
+      name: 'Terraform: the size from locals in another file: at its use, pointing at the local',
+      filename: 'main.tf',
+      code: tf('local.cpu', 'local.memory'),
+      workspace: [{ filename: 'locals.tf', code: 'locals {\n  cpu    = 2048\n  memory = 2048\n}\n' }],
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 42, related: [{ line: 3, column: 12, filename: 'locals.tf' }] }],
     },
   ],
 });

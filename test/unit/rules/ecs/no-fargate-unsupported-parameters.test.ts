@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/no-fargate-unsupported-parameters';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { fargate, tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const api = (container: string, task = '', compat = 'FARGATE') => `{
   "family": "web",
@@ -30,6 +31,8 @@ runRuleTests(rule, {
       name: 'empty lists and null set nothing (console exports write them)',
       code: api(', "links": [], "linuxParameters": { "devices": [] }, "dockerSecurityOptions": null', '\n  "placementConstraints": [],'),
     },
+    { name: 'Terraform: EC2 may use them', filename: 'main.tf', code: tfTask('  ipc_mode = "host"', '[{ name = "app", image = "x:1", links = ["db"] }]') },
+    { name: 'Terraform: Fargate with SYS_PTRACE', filename: 'main.tf', code: tfTask(fargate, '[{ name = "app", image = "x:1", linuxParameters = { capabilities = { add = ["SYS_PTRACE"] } } }]') },
   ],
   invalid: [
     {
@@ -65,6 +68,38 @@ runRuleTests(rule, {
         { messageId: 'unsupported', line: 9, column: 11, endLine: 9, endColumn: 21 },
         { messageId: 'unsupported', line: 11, column: 13, endLine: 11, endColumn: 29 },
       ],
+    },
+    {
+      name: 'Terraform: task-level arguments and a volume block, named as written',
+      filename: 'main.tf',
+      code: tfTask(`${fargate}\n  ipc_mode = "task"\n  placement_constraints {\n    type = "memberOf"\n  }\n  volume {\n    name = "data"\n    docker_volume_configuration {\n      scope = "task"\n    }\n  }`, '[{ name = "app", image = "x:1" }]'),
+      errors: [
+        { messageId: 'unsupported', line: 8, column: 3, endLine: 8, endColumn: 11, message: /^Fargate does not support ipc_mode,/ },
+        { messageId: 'unsupported', line: 9, column: 3, endLine: 9, endColumn: 24, message: /^Fargate does not support placement_constraints,/ },
+        { messageId: 'unsupported', line: 14, column: 5, endLine: 14, endColumn: 32, message: /^Fargate does not support volume\.docker_volume_configuration,/ },
+      ],
+    },
+    {
+      name: 'Terraform: jsonencode, container parameters',
+      filename: 'main.tf',
+      code: tfTask(fargate, '[{ name = "app", image = "x:1", privileged = true, linuxParameters = { capabilities = { add = ["NET_ADMIN"] } } }]'),
+      errors: [
+        { messageId: 'unsupported', line: 8, column: 70, endLine: 8, endColumn: 80, message: /^Fargate does not support privileged,/ },
+        { messageId: 'capability', line: 8, column: 133, endLine: 8, endColumn: 144 },
+      ],
+    },
+    {
+      name: 'Terraform: heredoc, a GPU',
+      filename: 'main.tf',
+      code: tfTaskHeredoc(fargate, '[{"name": "app", "image": "x:1", "resourceRequirements": [{"type": "GPU", "value": "1"}]}]'),
+      errors: [{ messageId: 'gpu', line: 9, column: 72, endLine: 9, endColumn: 77 }],
+    },
+    {
+      name: 'Terraform: the JSON file a Fargate task reads with file()',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "x:1", "links": ["db"] }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile(fargate) }],
+      errors: [{ messageId: 'unsupported', line: 1, column: 35, endLine: 1, endColumn: 42 }],
     },
   ],
 });

@@ -80,5 +80,12 @@ runRuleTests(rule, {
     { name: 'Terraform repository URL interpolated alone', filename: 'main.tf', code: tf('"${aws_ecr_repository.app.repository_url}"'), errors: [{ messageId: 'untagged', line: 6, column: 15, endLine: 6, endColumn: 57 }] },
     { name: 'Terraform repository URL as a reference', filename: 'main.tf', code: tf('data.aws_ecr_repository.app.repository_url'), errors: [{ messageId: 'untagged', line: 6, column: 15, endLine: 6, endColumn: 57 }] },
     { name: 'Terraform JSON heredoc with a placeholder repository', filename: 'main.tf', code: heredoc('${var.repo}:latest'), errors: [{ messageId: 'latest', line: 4, column: 28, endLine: 4, endColumn: 48 }] },
+    {
+      name: 'Terraform: in the JSON file a module reads with file()',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "nginx:latest" }]',
+      workspace: [{ filename: 'main.tf', code: 'resource "aws_ecs_task_definition" "app" {\n  family                = "app"\n  container_definitions = file("containers.json")\n}\n' }],
+      errors: [{ messageId: 'latest', line: 1, column: 28, endLine: 1, endColumn: 42 }],
+    },
   ],
 });

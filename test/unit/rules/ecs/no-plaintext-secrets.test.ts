@@ -1,5 +1,16 @@
 import rule from '../../../../server/src/core/rules/ecs/no-plaintext-secrets';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
+
+const tfEnv = (env: string) => tfTask('', `[{ name = "app", image = "nginx:1.27", environment = [${env}] }]`);
+const envFile = (env: string) => `[
+  {
+    "name": "app",
+    "image": "nginx:1.27",
+    "environment": [${env}]
+  }
+]
+`;
 
 const api = (env: string) => `{
   "family": "web",
@@ -32,6 +43,9 @@ runRuleTests(rule, {
     { name: 'CloudFormation: a number is a setting', code: cfn('PASSWORD_ITERATIONS', '4096') },
     { name: 'secrets with valueFrom are the remedy', code: api('') },
     { name: 'CloudFormation dynamic reference by intrinsic', code: cfn('DB_PASSWORD', '!Ref DbPassword') },
+    { name: 'Terraform: plain settings', filename: 'main.tf', code: tfEnv('{ name = "LOG_LEVEL", value = "info" }') },
+    { name: 'Terraform: a value from a variable without a value', filename: 'main.tf', code: tfEnv('{ name = "DB_PASSWORD", value = var.db_password }') + 'variable "db_password" {\n  sensitive = true\n}\n' },
+    { name: 'Terraform: a value from a resource', filename: 'main.tf', code: tfEnv('{ name = "DB_PASSWORD", value = random_password.db.result }') },
   ],
   invalid: [
     {
@@ -61,6 +75,32 @@ runRuleTests(rule, {
       name: 'CloudFormation secret access key',
       code: cfn('AWS_SECRET', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'),
       errors: [{ messageId: 'secretAccessKey', line: 10, column: 22, endLine: 10, endColumn: 62 }],
+    },
+    {
+      name: 'Terraform: jsonencode (no fix in HCL)',
+      filename: 'main.tf',
+      code: tfEnv('{ name = "DB_PASSWORD", value = "hunter2hunter2" }'),
+      errors: [{ messageId: 'secretName', line: 4, column: 124, endLine: 4, endColumn: 140, message: /^Environment variable DB_PASSWORD of container app looks like a secret/ }],
+    },
+    {
+      name: 'Terraform: heredoc',
+      filename: 'main.tf',
+      code: tfTaskHeredoc('', '[{"name": "app", "image": "nginx:1.27", "environment": [{"name": "AWS_ACCESS_KEY_ID", "value": "AKIAIOSFODNN7EXAMPLE"}]}]'),
+      errors: [{ messageId: 'accessKeyId', line: 5, column: 100, endLine: 5, endColumn: 122 }],
+    },
+    {
+      name: 'Terraform: the JSON file read with file(), moved to secrets by the fix',
+      filename: 'containers.json',
+      code: envFile('{ "name": "API_TOKEN", "value": "s3cr3t-t0ken-value" }'),
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
+      errors: [{ messageId: 'secretName', line: 5, column: 53, endLine: 5, endColumn: 73 }],
+      output: envFile('').replace('"environment": []', '"environment": [], "secrets": [{ "name": "API_TOKEN", "valueFrom": "arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:API_TOKEN" }]'),
+    },
+    {
+      name: 'Terraform: a variable default: at its use',
+      filename: 'main.tf',
+      code: tfEnv('{ name = "DB_PASSWORD", value = var.db_password }') + 'variable "db_password" {\n  default = "hunter2hunter2"\n}\n',
+      errors: [{ messageId: 'secretName', line: 4, column: 124, endLine: 4, endColumn: 139, related: [{ line: 7, column: 13 }] }],
     },
   ],
 });

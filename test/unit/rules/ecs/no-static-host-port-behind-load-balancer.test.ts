@@ -1,6 +1,32 @@
 import assert from 'node:assert/strict';
 import rule from '../../../../server/src/core/rules/ecs/no-static-host-port-behind-load-balancer';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfService, tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
+
+const lbBlock = `  load_balancer {
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "web"
+    container_port   = 80
+  }`;
+const tfModule = (task: string) => [{ filename: 'service.tf', code: tfService(lbBlock) }, { filename: 'lb.tf', code: 'resource "aws_lb_target_group" "app" {\n  port     = 80\n  protocol = "HTTP"\n}\n' }, ...(task ? [{ filename: 'task.tf', code: task }] : [])];
+const hcl = (mapping: string) => tfTask('', `[{ name = "web", image = "nginx:1.27", memory = 256, portMappings = [${mapping}] }]`);
+const hclBlock = tfTask('', `[{
+    name         = "web"
+    image        = "nginx:1.27"
+    portMappings = [{
+      containerPort = 80
+      hostPort      = 80
+    }]
+  }]`);
+const containersJson = (mapping: string) => `[
+  {
+    "name": "web",
+    "image": "nginx:1.27",
+    "memory": 256,
+    "portMappings": [${mapping}]
+  }
+]
+`;
 
 const task = (mapping: string, extra = '') => `{
   "family": "web",${extra}
@@ -66,6 +92,11 @@ runRuleTests(rule, {
     },
     { name: 'intrinsic hostPort is unknown', code: template('!Ref HostPort') },
     { name: 'network mode from a parameter is unknown', code: template('80').replace('      ContainerDefinitions:', '      NetworkMode: !Ref Mode\n      ContainerDefinitions:') },
+    { name: 'Terraform: dynamic host port', filename: 'task.tf', code: hcl('{ containerPort = 80 }'), workspace: tfModule('') },
+    { name: 'Terraform: awsvpc', filename: 'task.tf', code: tfTask('  network_mode = "awsvpc"', '[{ name = "web", image = "nginx:1.27", portMappings = [{ containerPort = 80, hostPort = 80 }] }]'), workspace: tfModule('') },
+    { name: 'Terraform: a host port from a variable without a value', filename: 'task.tf', code: hcl('{ containerPort = 80, hostPort = var.host_port }') + 'variable "host_port" {}\n', workspace: tfModule('') },
+    { name: 'Terraform: the service file shows nothing; the task definition file is the one to edit', filename: 'service.tf', code: tfService(lbBlock), workspace: [{ filename: 'task.tf', code: hcl('{ containerPort = 80, hostPort = 80 }') }] },
+    { name: 'Terraform: a network mode from a variable without a value', filename: 'task.tf', code: tfTask('  network_mode = var.mode', '[{ name = "web", image = "nginx:1.27", portMappings = [{ containerPort = 80, hostPort = 80 }] }]'), workspace: tfModule('') },
   ],
   invalid: [
     {
@@ -110,6 +141,52 @@ runRuleTests(rule, {
       code: template('8080', false),
       errors: [{ messageId: 'staticHostPort', line: 12, column: 25, endLine: 12, endColumn: 29 }],
       output: template('8080', false).replace('              HostPort: 8080\n', ''),
+    },
+    {
+      name: 'Terraform: jsonencode, behind a load balancer of a service in another file',
+      filename: 'task.tf',
+      code: hcl('{ containerPort = 80, hostPort = 80 }'),
+      workspace: tfModule(''),
+      errors: [{ messageId: 'behindLoadBalancer', line: 4, column: 140, endLine: 4, endColumn: 142, message: /^Container web publishes port 80 on the fixed host port 80 in bridge mode, and service app puts it behind a load balancer\./, related: [{ line: 4, column: 17, filename: 'service.tf' }] }],
+      output: hcl('{ containerPort = 80 }'),
+    },
+    {
+      name: 'Terraform: jsonencode written one key a line: the fix removes the line',
+      filename: 'task.tf',
+      code: hclBlock,
+      workspace: tfModule(''),
+      errors: [{ messageId: 'behindLoadBalancer', line: 9, column: 23, endLine: 9, endColumn: 25 }],
+      output: hclBlock.replace('      hostPort      = 80\n', ''),
+    },
+    {
+      name: 'Terraform: JSON in a heredoc, the comma goes with the pair',
+      filename: 'task.tf',
+      code: tfTaskHeredoc('', '[{"name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]'),
+      workspace: tfModule(''),
+      errors: [{ messageId: 'behindLoadBalancer', line: 5, column: 111, endLine: 5, endColumn: 115, message: /on the fixed host port 8080/ }],
+      output: tfTaskHeredoc('', '[{"name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{"containerPort": 80}]}]'),
+    },
+    {
+      name: 'Terraform: containers in a JSON file read with file(): the JSON file shows it, with its fix',
+      filename: 'containers.json',
+      code: containersJson('{ "containerPort": 80, "hostPort": 80 }'),
+      workspace: tfModule(tfTaskFile('')),
+      errors: [{ messageId: 'behindLoadBalancer', line: 6, column: 57, endLine: 6, endColumn: 59, related: [{ line: 4, column: 17, filename: 'service.tf' }] }],
+      output: containersJson('{ "containerPort": 80 }'),
+    },
+    {
+      name: 'Terraform: the host port comes from a variable default: at its use, no fix',
+      filename: 'task.tf',
+      code: hcl('{ containerPort = 80, hostPort = var.host_port }') + 'variable "host_port" {\n  default = 80\n}\n',
+      workspace: tfModule(''),
+      errors: [{ messageId: 'behindLoadBalancer', line: 4, column: 140, endLine: 4, endColumn: 153, related: [{ line: 7, column: 13 }, { line: 4, column: 17, filename: 'service.tf' }] }],
+    },
+    {
+      name: 'Terraform: no service: a fixed host port still caps the tasks per instance',
+      filename: 'main.tf',
+      code: tfTask('  network_mode = "bridge"', '[{ name = "web", image = "nginx:1.27", memory = 256, portMappings = [{ hostPort = 80, containerPort = 80 }] }]'),
+      errors: [{ messageId: 'staticHostPort', line: 4, column: 120, endLine: 4, endColumn: 122 }],
+      output: tfTask('  network_mode = "bridge"', '[{ name = "web", image = "nginx:1.27", memory = 256, portMappings = [{ containerPort = 80 }] }]'),
     },
   ],
 });

@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/prefer-readonly-root-filesystem';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const api = (extra: string) => `{
   "family": "web",
@@ -10,6 +11,9 @@ runRuleTests(rule, {
   valid: [
     { name: 'read-only', code: api(', "readonlyRootFilesystem": true') },
     { name: 'Windows is out of scope', code: api('').replace('"family": "web",', '"family": "web",\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },') },
+    { name: 'Terraform: read-only', filename: 'main.tf', code: tfTask('', '[{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }]') },
+    { name: 'Terraform: from a variable without a value', filename: 'main.tf', code: tfTask('', '[{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = var.ro }]') + 'variable "ro" {}\n' },
+    { name: 'Terraform: Windows', filename: 'main.tf', code: tfTask('  runtime_platform {\n    operating_system_family = "WINDOWS_SERVER_2022_CORE"\n  }', '[{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }]') },
   ],
   invalid: [
     { name: 'omitted', code: api(''), errors: [{ messageId: 'notReadonly', line: 3, column: 30, endLine: 3, endColumn: 36, severity: 'info' }] },
@@ -25,6 +29,25 @@ runRuleTests(rule, {
           Image: app:1
 `,
       errors: [{ messageId: 'notReadonly', line: 6, column: 11, endLine: 6, endColumn: 15 }],
+    },
+    {
+      name: 'Terraform: jsonencode, omitted',
+      filename: 'main.tf',
+      code: tfTask('', '[{ name = "app", image = "nginx:1.27" }]'),
+      errors: [{ messageId: 'notReadonly', line: 4, column: 41, endLine: 4, endColumn: 45, severity: 'info' }],
+    },
+    {
+      name: 'Terraform: heredoc, false',
+      filename: 'main.tf',
+      code: tfTaskHeredoc('', '[{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": false}]'),
+      errors: [{ messageId: 'notReadonly', line: 5, column: 71, endLine: 5, endColumn: 76 }],
+    },
+    {
+      name: 'Terraform: the JSON file read with file()',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "nginx:1.27" }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
+      errors: [{ messageId: 'notReadonly', line: 1, column: 4, endLine: 1, endColumn: 10 }],
     },
   ],
 });

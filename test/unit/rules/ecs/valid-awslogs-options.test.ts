@@ -1,5 +1,15 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-awslogs-options';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { fargate, tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
+
+const tfLogs = (args: string, options: string) => tfTask(args, `[{
+    name  = "app"
+    image = "nginx:1.27"
+    logConfiguration = {
+      logDriver = "awslogs"
+      options   = { ${options} }
+    }
+  }]`);
 
 const api = (options: string, compat = 'FARGATE') => `{
   "family": "web",
@@ -29,6 +39,8 @@ runRuleTests(rule, {
             Options: !If [Prod, { awslogs-group: a, awslogs-region: b }, { awslogs-group: c, awslogs-region: d }]
 `,
     },
+    { name: 'Terraform: every option', filename: 'main.tf', code: tfLogs(fargate, '"awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app"') },
+    { name: 'Terraform: options from a variable without a value', filename: 'main.tf', code: tfLogs('', '').replace('options   = {  }', 'options   = var.log_options') + 'variable "log_options" {}\n' },
   ],
   invalid: [
     {
@@ -55,6 +67,31 @@ runRuleTests(rule, {
         { messageId: 'missingOption', line: 9, column: 13, endLine: 9, endColumn: 22, message: /no awslogs-group option/ },
         { messageId: 'missingOption', line: 9, column: 13, endLine: 9, endColumn: 22, message: /no awslogs-region option/ },
       ],
+    },
+    {
+      name: 'Terraform: jsonencode on Fargate without the group and the prefix',
+      filename: 'main.tf',
+      code: tfLogs(fargate, '"awslogs-region" = "eu-west-1"'),
+      errors: [
+        { messageId: 'missingOption', line: 13, column: 7, endLine: 13, endColumn: 14, message: /has no awslogs-group option/ },
+        { messageId: 'missingStreamPrefix', line: 13, column: 7, endLine: 13, endColumn: 14, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'Terraform: heredoc without options',
+      filename: 'main.tf',
+      code: tfTaskHeredoc('', '[{"name": "app", "image": "nginx:1.27", "logConfiguration": {"logDriver": "awslogs"}}]'),
+      errors: [
+        { messageId: 'missingOption', line: 5, column: 66, endLine: 5, endColumn: 77 },
+        { messageId: 'missingOption', line: 5, column: 66, endLine: 5, endColumn: 77 },
+      ],
+    },
+    {
+      name: 'Terraform: the JSON file read with file()',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "nginx:1.27", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app" } } }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
+      errors: [{ messageId: 'missingOption', line: 1, column: 88, endLine: 1, endColumn: 97, message: /has no awslogs-region option/ }],
     },
   ],
 });

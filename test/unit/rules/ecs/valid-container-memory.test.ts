@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-container-memory';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { fargate, tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const api = (task: string, a: string, b = '') => `{
   "family": "web",${task}
@@ -28,6 +29,10 @@ runRuleTests(rule, {
     { name: 'reservation equal to the limit', code: api('', ', "memory": 512, "memoryReservation": 512', ', "memory": 64') },
     { name: 'limits that fit', code: api('\n  "memory": "1 GB",', ', "memory": 512', ', "memory": 512') },
     { name: 'CloudFormation parameter', code: cfn('!Ref Memory') },
+    { name: 'Terraform: container memory within the task', filename: 'main.tf', code: tfTask(fargate, '[{ name = "app", image = "nginx:1.27", memory = 256, memoryReservation = 128 }]') },
+    { name: 'Terraform: Fargate without container memory', filename: 'main.tf', code: tfTask(fargate, '[{ name = "app", image = "nginx:1.27" }]') },
+    { name: 'Terraform: a container definitions file alone: the task memory is unknown', filename: 'containers.json', code: '[{ "name": "app", "image": "nginx:1.27" }]' },
+    { name: 'Terraform: task memory from a variable without a value', filename: 'main.tf', code: tfTask('  memory = var.memory', '[{ name = "app", image = "nginx:1.27", memory = 4096 }]') + 'variable "memory" {}\n' },
   ],
   invalid: [
     {
@@ -54,6 +59,38 @@ runRuleTests(rule, {
       name: 'hard limits above the task: a warning',
       code: api('\n  "memory": "1024",', ', "memory": 768', ', "memory": 768'),
       errors: [{ messageId: 'hardLimitsAboveTask', line: 4, column: 3, endLine: 4, endColumn: 25, severity: 'warning' }],
+    },
+    {
+      name: 'Terraform: jsonencode, EC2 without any memory',
+      filename: 'main.tf',
+      code: tfTask('', '[{ name = "app", image = "nginx:1.27" }]'),
+      errors: [{ messageId: 'missingMemory', line: 4, column: 41, endLine: 4, endColumn: 45 }],
+    },
+    {
+      name: 'Terraform: heredoc, a container above the task memory',
+      filename: 'main.tf',
+      code: tfTaskHeredoc(fargate, '[{"name": "app", "image": "nginx:1.27", "memory": 1024}]'),
+      errors: [{ messageId: 'containerAboveTask', line: 9, column: 55, endLine: 9, endColumn: 59, message: /hard limit of 1024 MiB, more than the task's 512 MiB/ }],
+    },
+    {
+      name: 'Terraform: the JSON file read with file(): a reservation above the limit',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "nginx:1.27", "memory": 128, "memoryReservation": 256 }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
+      errors: [{ messageId: 'reservationAboveLimit', line: 1, column: 78, endLine: 1, endColumn: 81 }],
+    },
+    {
+      name: 'Terraform: reservations above the task memory, reported on container_definitions',
+      filename: 'main.tf',
+      code: tfTask(fargate, '[{ name = "a", image = "x:1", memoryReservation = 300 }, { name = "b", image = "y:1", memoryReservation = 300 }]'),
+      errors: [{ messageId: 'reservationsAboveTask', line: 8, column: 3, endLine: 8, endColumn: 24 }],
+    },
+    {
+      name: 'Terraform: hard limits above the task memory (a warning), the task memory from tfvars',
+      filename: 'main.tf',
+      code: tfTask('  memory = var.memory', '[{ name = "a", image = "x:1", memory = 300 }, { name = "b", image = "y:1", memory = 300 }]') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'terraform.tfvars', code: 'memory = "512"\n' }],
+      errors: [{ messageId: 'hardLimitsAboveTask', line: 4, column: 3, endLine: 4, endColumn: 24, severity: 'warning' }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-container-references';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const api = (a: string, volumes = '') => `{
   "family": "web",${volumes}
@@ -29,6 +30,9 @@ runRuleTests(rule, {
     { name: 'mount of a declared volume', code: api(', "mountPoints": [{ "sourceVolume": "data", "containerPath": "/data" }]', '\n  "volumes": [{ "name": "data" }],') },
     { name: 'CloudFormation', code: cfn('db') },
     { name: 'an intrinsic reference is unknown', code: cfn('!Ref Name') },
+    { name: 'Terraform: a volume block and a container that mounts it', filename: 'main.tf', code: tfTask('  volume {\n    name = "data"\n  }', '[{ name = "app", image = "x:1", mountPoints = [{ sourceVolume = "data", containerPath = "/data" }] }]') },
+    { name: 'Terraform: dynamic volume blocks are unknown', filename: 'main.tf', code: tfTask('  dynamic "volume" {\n    for_each = var.volumes\n    content {\n      name = volume.value\n    }\n  }', '[{ name = "app", image = "x:1", mountPoints = [{ sourceVolume = "data", containerPath = "/data" }] }]') },
+    { name: 'Terraform: a container definitions file alone: its volumes are in the .tf', filename: 'containers.json', code: '[{ "name": "app", "image": "x:1", "mountPoints": [{ "sourceVolume": "data", "containerPath": "/data" }] }]' },
   ],
   invalid: [
     {
@@ -49,6 +53,25 @@ runRuleTests(rule, {
       name: 'CloudFormation',
       code: cfn('cache'),
       errors: [{ messageId: 'unknownContainer', line: 9, column: 30, endLine: 9, endColumn: 35 }],
+    },
+    {
+      name: 'Terraform: jsonencode, an unknown container',
+      filename: 'main.tf',
+      code: tfTask('', '[{ name = "app", image = "x:1", dependsOn = [{ containerName = "db", condition = "START" }] }]'),
+      errors: [{ messageId: 'unknownContainer', line: 4, column: 101, endLine: 4, endColumn: 105, message: /dependsOn\.containerName names container "db"/ }],
+    },
+    {
+      name: 'Terraform: heredoc, a volume no volume block declares',
+      filename: 'main.tf',
+      code: tfTaskHeredoc('  volume {\n    name = "cache"\n  }', '[{"name": "app", "image": "x:1", "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]}]'),
+      errors: [{ messageId: 'unknownVolume', line: 7, column: 71, endLine: 7, endColumn: 77, message: /names volume "data", but the task definition declares no such volume \(cache\)/ }],
+    },
+    {
+      name: 'Terraform: the JSON file read with file(), the volumes in the .tf',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "x:1", "mountPoints": [{ "sourceVolume": "data", "containerPath": "/data" }] }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
+      errors: [{ messageId: 'unknownVolume', line: 1, column: 69, endLine: 1, endColumn: 75 }],
     },
   ],
 });

@@ -62,7 +62,7 @@ runRuleTests(rule, {
       name: 'Terraform: blue/green without advanced_configuration',
       filename: 'main.tf',
       code: tf(''),
-      errors: [{ messageId: 'missingAdvancedConfiguration', line: 8, column: 5, endLine: 8, endColumn: 21 }],
+      errors: [{ messageId: 'missingAdvancedConfiguration', line: 8, column: 5, endLine: 8, endColumn: 21, message: /needs advanced_configuration with alternate_target_group_arn, production_listener_rule and role_arn;/ }],
     },
     {
       name: 'blue/green without advancedConfiguration',
@@ -98,7 +98,7 @@ runRuleTests(rule, {
     {
       name: 'CloudFormation: AdvancedConfiguration without the role',
       code: cfn('LINEAR', '          AdvancedConfiguration:\n            AlternateTargetGroupArn: !Ref Green\n            ProductionListenerRule: !Ref Rule\n'),
-      errors: [{ messageId: 'missingAdvancedSetting', line: 13, column: 11, endLine: 13, endColumn: 32, message: /^advancedConfiguration lacks roleArn/ }],
+      errors: [{ messageId: 'missingAdvancedSetting', line: 13, column: 11, endLine: 13, endColumn: 32, message: /^AdvancedConfiguration lacks RoleArn/ }],
     },
   ],
 });

@@ -1,5 +1,8 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-ephemeral-storage';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask } from './tfshapes';
+
+const tfStorage = (size: string) => tfTask(`  ephemeral_storage {\n    size_in_gib = ${size}\n  }`, '[]');
 
 const api = (size: string) => `{
   "family": "web",
@@ -24,6 +27,8 @@ runRuleTests(rule, {
     { name: 'upper bound', code: api('200') },
     { name: 'CloudFormation', code: cfn('100') },
     { name: 'CloudFormation parameter', code: cfn('!Ref Size') },
+    { name: 'Terraform: 200 GiB', filename: 'main.tf', code: tfStorage('200') },
+    { name: 'Terraform: from a variable without a value', filename: 'main.tf', code: tfStorage('var.size') + 'variable "size" {}\n' },
   ],
   invalid: [
     {
@@ -35,6 +40,19 @@ runRuleTests(rule, {
       name: 'CloudFormation above 200',
       code: cfn('500'),
       errors: [{ messageId: 'outOfRange', line: 6, column: 20, endLine: 6, endColumn: 23 }],
+    },
+    {
+      name: 'Terraform: 250 GiB',
+      filename: 'main.tf',
+      code: tfStorage('250'),
+      errors: [{ messageId: 'outOfRange', line: 4, column: 19, endLine: 4, endColumn: 22, message: 'ephemeral_storage.size_in_gib must be between 21 and 200 GiB; RegisterTaskDefinition rejects 250. For the default 20 GiB, remove ephemeral_storage; otherwise choose a size within the range.' }],
+    },
+    {
+      name: 'Terraform: from terraform.tfvars',
+      filename: 'main.tf',
+      code: tfStorage('var.size') + 'variable "size" {}\n',
+      workspace: [{ filename: 'terraform.tfvars', code: 'size = 10\n' }],
+      errors: [{ messageId: 'outOfRange', line: 4, column: 19, endLine: 4, endColumn: 27, related: [{ line: 1, column: 8, filename: 'terraform.tfvars' }] }],
     },
   ],
 });

@@ -1,5 +1,10 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-port-mappings';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
+
+const tfContainers = (a: string, b = '') => `[
+    { name = "app", image = "nginx:1.27", portMappings = [${a}] },${b ? `\n    { name = "side", image = "envoy:1.30", portMappings = [${b}] },` : ''}
+  ]`;
 
 const api = (mode: string, a: string, b = '') => `{
   "family": "web",${mode ? `\n  "networkMode": "${mode}",` : ''}
@@ -28,6 +33,9 @@ runRuleTests(rule, {
     { name: 'awsvpc: different ports', code: api('awsvpc', '{ "containerPort": 80 }', '{ "containerPort": 8080 }') },
     { name: 'port range in bridge mode', code: cfn('bridge', 'ContainerPortRange: "8000-8010"') },
     { name: 'reserved port inside the container is fine in bridge mode', code: api('', '{ "containerPort": 22 }') },
+    { name: 'Terraform: awsvpc, two containers on two ports', filename: 'main.tf', code: tfTask('  network_mode = "awsvpc"', tfContainers('{ containerPort = 80 }', '{ containerPort = 9901 }')) },
+    { name: 'Terraform: a port from a variable without a value', filename: 'main.tf', code: tfTask('', tfContainers('{ containerPort = var.port }')) + 'variable "port" {}\n' },
+    { name: 'Terraform: a container definitions file read alone: the network mode is unknown', filename: 'containers.json', code: '[{ "name": "app", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 22 }] }]' },
   ],
   invalid: [
     {
@@ -59,6 +67,40 @@ runRuleTests(rule, {
       name: 'reserved host port: a warning',
       code: cfn('bridge', '{ ContainerPort: 8080, HostPort: 2375 }'),
       errors: [{ messageId: 'reservedHostPort', line: 10, column: 48, endLine: 10, endColumn: 52, severity: 'warning' }],
+    },
+    {
+      name: 'Terraform: jsonencode, a port out of range',
+      filename: 'main.tf',
+      code: tfTask('  network_mode = "awsvpc"', tfContainers('{ containerPort = 70000 }')),
+      errors: [{ messageId: 'portOutOfRange', line: 5, column: 77, endLine: 5, endColumn: 82, severity: 'error' }],
+    },
+    {
+      name: 'Terraform: awsvpc (from a variable default), two containers on one port',
+      filename: 'main.tf',
+      code: tfTask('  network_mode = var.mode', tfContainers('{ containerPort = 80 }', '{ containerPort = 80 }')) + 'variable "mode" {\n  default = "awsvpc"\n}\n',
+      errors: [{ messageId: 'duplicateHostPort', line: 6, column: 78, endLine: 6, endColumn: 80, message: /port 80\/tcp of container side clashes with the same port of container app/ }],
+    },
+    {
+      name: 'Terraform: heredoc, network_mode none with port mappings',
+      filename: 'main.tf',
+      code: tfTaskHeredoc('  network_mode = "none"', '[{"name": "app", "image": "nginx:1.27", "portMappings": [{"containerPort": 80}]}]'),
+      errors: [{ messageId: 'noneWithPorts', line: 5, column: 45, endLine: 5, endColumn: 59 }],
+    },
+    {
+      name: 'Terraform: a reserved host port in the JSON file that a bridge task reads',
+      filename: 'containers.json',
+      code: '[{ "name": "app", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 22 }] }]',
+      workspace: [{ filename: 'main.tf', code: tfTaskFile('  network_mode = "bridge"') }],
+      errors: [{ messageId: 'reservedHostPort', line: 1, column: 94, endLine: 1, endColumn: 96, severity: 'warning' }],
+    },
+    {
+      name: 'Terraform: a duplicate mapping and a port range in host mode',
+      filename: 'main.tf',
+      code: tfTask('  network_mode = "host"', tfContainers('{ containerPort = 80 }, { containerPort = 80, protocol = "tcp" }, { containerPortRange = "8000-8010" }')),
+      errors: [
+        { messageId: 'duplicateMapping', line: 5, column: 101, endLine: 5, endColumn: 103 },
+        { messageId: 'portRangeMode', line: 5, column: 148, endLine: 5, endColumn: 159, message: /ECS rejects it in host mode/ },
+      ],
     },
   ],
 });

@@ -1,5 +1,8 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-runtime-platform';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { tfTask } from './tfshapes';
+
+const tfPlatform = (os: string, arch: string) => tfTask(`  requires_compatibilities = ["FARGATE"]\n  runtime_platform {\n    operating_system_family = ${os}\n    cpu_architecture        = ${arch}\n  }`, '[]');
 
 const api = (os: string, arch: string, compat = 'FARGATE') => `{
   "family": "web",
@@ -27,6 +30,9 @@ runRuleTests(rule, {
     { name: 'Linux on ARM64', code: api('LINUX', 'ARM64') },
     { name: 'EC2 is out of scope', code: api('WINDOWS_SERVER_2022_CORE', 'ARM64', 'EC2') },
     { name: 'CloudFormation parameter', code: cfn('!Ref Arch') },
+    { name: 'Terraform: Windows on X86_64', filename: 'main.tf', code: tfPlatform('"WINDOWS_SERVER_2022_CORE"', '"X86_64"') },
+    { name: 'Terraform: Linux on ARM64', filename: 'main.tf', code: tfPlatform('"LINUX"', '"ARM64"') },
+    { name: 'Terraform: the architecture from a variable without a value', filename: 'main.tf', code: tfPlatform('"WINDOWS_SERVER_2022_CORE"', 'var.arch') + 'variable "arch" {}\n' },
   ],
   invalid: [
     {
@@ -38,6 +44,12 @@ runRuleTests(rule, {
       name: 'CloudFormation',
       code: cfn('ARM64'),
       errors: [{ messageId: 'windowsArm', line: 8, column: 26, endLine: 8, endColumn: 31 }],
+    },
+    {
+      name: 'Terraform: Windows on ARM64',
+      filename: 'main.tf',
+      code: tfPlatform('"WINDOWS_SERVER_2022_CORE"', '"ARM64"'),
+      errors: [{ messageId: 'windowsArm', line: 6, column: 31, endLine: 6, endColumn: 38, message: /rejects operating_system_family WINDOWS_SERVER_2022_CORE with cpu_architecture ARM64\./ }],
     },
   ],
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/no-depends-on-cycle',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   docs: {
     summary: 'Disallow container dependencies (dependsOn) that form a cycle',

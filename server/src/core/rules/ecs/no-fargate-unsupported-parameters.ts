@@ -6,7 +6,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/no-fargate-unsupported-parameters',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   docs: {
     summary: 'Disallow task definition parameters that Fargate does not support',
@@ -23,13 +23,13 @@ export default defineRule({
       for (const name of names) {
         const pair = view?.pair(name);
         // An empty list or null (as console exports write `"placementConstraints": []`) sets nothing: accepted.
-        if (pair && !isEmpty(pair.value)) ctx.report({ at: pair, messageId: 'unsupported', data: { parameter: prefix + name } });
+        if (pair && !isEmpty(pair.value)) ctx.report({ at: pair, messageId: 'unsupported', data: { parameter: prefix + pair.key } });
       }
     };
     for (const td of ctx.model.taskDefinitions) {
       if (!isFargateTask(td)) continue;
       flag(td.raw, FARGATE_UNSUPPORTED.task);
-      for (const volume of td.volumes) flag(volume.raw, FARGATE_UNSUPPORTED.volume, 'volumes.');
+      for (const volume of td.volumes) flag(volume.raw, FARGATE_UNSUPPORTED.volume, `${td.raw.key('volumes')}.`);
       for (const container of td.containers) {
         flag(container.raw, FARGATE_UNSUPPORTED.container);
         const linux = container.linuxParameters;

@@ -4,7 +4,7 @@ import { floatingTagOf, imageText } from '../shared/imageReference';
 
 export default defineRule({
   id: 'ecs/no-floating-image-tag',
-  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'warning',
   docs: {
     summary: 'Disallow container images tagged :latest or not tagged at all',

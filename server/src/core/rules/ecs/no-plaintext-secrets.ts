@@ -49,7 +49,7 @@ function moveToSecrets(text: string, container: ContainerDefinition, variable: C
 
 export default defineRule({
   id: 'ecs/no-plaintext-secrets',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'warning',
   docs: {
     summary: 'Disallow secrets written as plain environment values',

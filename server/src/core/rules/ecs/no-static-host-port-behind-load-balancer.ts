@@ -5,7 +5,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/no-static-host-port-behind-load-balancer',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'warning',
   docs: {
     summary: 'Disallow a fixed hostPort in bridge mode, above all behind a load balancer',

@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/prefer-deployment-circuit-breaker',
-  kinds: ['ecs-service', 'cloudformation'],
+  kinds: ['ecs-service', 'cloudformation', 'terraform'],
   severity: 'info',
   docs: {
     summary: 'Prefer the deployment circuit breaker with rollback for rolling deployments',
@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: {
     noCircuitBreaker:
-      'This service has no deployment circuit breaker: a deployment whose tasks never become healthy keeps retrying for hours instead of failing. Add deploymentConfiguration.deploymentCircuitBreaker with enable and rollback set to true.',
+      'This service has no deployment circuit breaker: a deployment whose tasks never become healthy keeps retrying for hours instead of failing. Add {path} with enable and rollback set to true.',
     noRollback:
       'The deployment circuit breaker is not set to enable and roll back: a failed deployment stays failed instead of returning to the last working task definition. Set enable and rollback to true.',
   },
@@ -26,15 +26,15 @@ export default defineRule({
       if (strategy && (!strategy.known || strategy.value !== ROLLING_STRATEGY)) continue;
       const breaker = service.circuitBreaker;
       if (!breaker) {
-        if (service.raw.obj('deploymentConfiguration')?.has('deploymentCircuitBreaker')) continue; // given by an intrinsic
-        ctx.report({ at: serviceAnchor(service, ctx.model), messageId: 'noCircuitBreaker' });
+        if (service.circuitBreakerPair) continue; // given by an intrinsic or an expression
+        ctx.report({ at: serviceAnchor(service, ctx.model), messageId: 'noCircuitBreaker', data: { path: service.circuitBreakerPath } });
         continue;
       }
       const enable = breaker.bool('enable');
       const rollback = breaker.bool('rollback');
       if ((enable && !enable.known) || (rollback && !rollback.known)) continue;
       if (enable?.value !== true || rollback?.value !== true) {
-        ctx.report({ at: service.raw.obj('deploymentConfiguration')!.pair('deploymentCircuitBreaker')!, messageId: 'noRollback' });
+        ctx.report({ at: service.circuitBreakerPair ?? breaker.node, messageId: 'noRollback' });
       }
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/prefer-health-check-grace-period',
-  kinds: ['ecs-service', 'cloudformation'],
+  kinds: ['ecs-service', 'cloudformation', 'terraform'],
   severity: 'info',
   docs: {
     summary: 'Prefer healthCheckGracePeriodSeconds on services behind a load balancer',
@@ -11,12 +11,12 @@ export default defineRule({
   },
   messages: {
     noGracePeriod:
-      'This service is behind a load balancer but sets no healthCheckGracePeriodSeconds, so load balancer health checks count from the moment a task starts; an app that starts slowly is killed before it is ready. Set healthCheckGracePeriodSeconds to a little more than its start-up time.',
+      'This service is behind a load balancer but sets no {key}, so load balancer health checks count from the moment a task starts; an app that starts slowly is killed before it is ready. Set {key} to a little more than its start-up time.',
   },
   check(ctx) {
     for (const service of ctx.model.services) {
-      const lb = service.raw.pair('loadBalancers');
-      if (lb && service.loadBalancers.length > 0 && !service.raw.has('healthCheckGracePeriodSeconds')) ctx.report({ at: lb, messageId: 'noGracePeriod' });
+      const lb = service.loadBalancersPair;
+      if (lb && service.loadBalancers.length > 0 && !service.raw.has('healthCheckGracePeriodSeconds')) ctx.report({ at: lb, messageId: 'noGracePeriod', data: { key: service.raw.key('healthCheckGracePeriodSeconds') } });
     }
   },
 });

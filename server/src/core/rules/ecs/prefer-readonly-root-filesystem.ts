@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/prefer-readonly-root-filesystem',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'info',
   docs: {
     summary: 'Prefer a read-only root filesystem for containers',

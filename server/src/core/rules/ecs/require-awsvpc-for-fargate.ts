@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/require-awsvpc-for-fargate',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require networkMode awsvpc for task definitions compatible with Fargate',
@@ -12,9 +12,9 @@ export default defineRule({
     reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-networkmode',
   },
   messages: {
-    wrongMode: 'Fargate tasks run only in awsvpc network mode, so RegisterTaskDefinition rejects networkMode "{mode}" with FARGATE compatibility. Set networkMode to awsvpc.',
+    wrongMode: 'Fargate tasks run only in awsvpc network mode, so RegisterTaskDefinition rejects {key} "{mode}" with FARGATE compatibility. Set {key} to awsvpc.',
     missingMode:
-      'This task definition requires FARGATE compatibility but has no networkMode, which means bridge; Fargate supports only awsvpc, so RegisterTaskDefinition rejects it. Add "networkMode": "awsvpc".',
+      'This task definition requires FARGATE compatibility but has no {key}, which means bridge; Fargate supports only awsvpc, so RegisterTaskDefinition rejects it. Add {example}.',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
@@ -22,9 +22,10 @@ export default defineRule({
       const mode = td.networkMode;
       if (!mode) {
         const at = td.raw.pair('requiresCompatibilities');
-        if (at) ctx.report({ at, messageId: 'missingMode' });
+        if (at) ctx.report({ at, messageId: 'missingMode', data: { key: td.raw.key('networkMode'), example: td.raw.assignment('networkMode', 'awsvpc') } });
       } else if (mode.known && mode.value !== 'awsvpc') {
-        ctx.report({ at: mode, messageId: 'wrongMode', data: { mode: mode.value }, fix: { title: 'Set networkMode to awsvpc', edits: [replaceScalar(ctx.text, mode.node, 'awsvpc')] } });
+        const key = mode.pair?.key ?? td.raw.key('networkMode');
+        ctx.report({ at: mode, messageId: 'wrongMode', data: { mode: mode.value, key }, fix: { title: `Set ${key} to awsvpc`, edits: [replaceScalar(ctx.text, mode.node, 'awsvpc')] } });
       }
     }
   },

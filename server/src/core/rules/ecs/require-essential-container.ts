@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/require-essential-container',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   docs: {
     summary: 'Require at least one essential container',
@@ -16,14 +16,17 @@ export default defineRule({
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
-      if (td.containers.length === 0 || !td.containersPair) continue;
+      if (td.containers.length === 0) continue;
       // essential defaults to true; only an explicit, known false counts against.
       if (!td.containers.every((c) => c.essential?.known && c.essential.value === false)) continue;
       const first = td.containers[0]!;
+      // On the list, where it is written with its containers; else (a JSON file that Terraform reads with file()) on
+      // the first container's essential, in the file to edit.
+      const inline = td.containersPair && ctx.documentOf(td.containersPair) === ctx.documentOf(first.raw.node);
       ctx.report({
-        at: td.containersPair,
+        at: inline ? td.containersPair! : first.essential!,
         messageId: 'noEssential',
-        fix: first.essential
+        fix: first.essential && ctx.editable(first.essential)
           ? { title: `Make container ${first.name?.known ? first.name.value : '1'} essential`, edits: [replaceScalar(ctx.text, first.essential.node, true)] }
           : undefined,
       });

@@ -4,9 +4,11 @@ import type { Target } from '../types';
 import { defineRule } from '../defineRule';
 import { parseImageReference } from '../shared/imageReference';
 
+const REASONS = { secrets: 'The container secrets', awslogs: 'The awslogs log driver', privateEcr: 'The private ECR image' } as const;
+
 export default defineRule({
   id: 'ecs/require-execution-role',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   severities: ['error', 'warning'],
   docs: {
@@ -15,10 +17,10 @@ export default defineRule({
     reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
   },
   messages: {
-    secrets: 'Container secrets are fetched by ECS with the task execution role, and RegisterTaskDefinition rejects secrets without an executionRoleArn. Add executionRoleArn (a role with secretsmanager:GetSecretValue / ssm:GetParameters for these secrets).',
-    awslogs: 'On Fargate the awslogs driver writes with the task execution role, and RegisterTaskDefinition rejects awslogs without an executionRoleArn. Add executionRoleArn (a role with logs:CreateLogStream and logs:PutLogEvents, e.g. AmazonECSTaskExecutionRolePolicy).',
+    secrets: 'Container secrets are fetched by ECS with the task execution role, and RegisterTaskDefinition rejects secrets without an execution role. Add {key} (a role with secretsmanager:GetSecretValue / ssm:GetParameters for these secrets).',
+    awslogs: 'On Fargate the awslogs driver writes with the task execution role, and RegisterTaskDefinition rejects awslogs without an execution role. Add {key} (a role with logs:CreateLogStream and logs:PutLogEvents, e.g. AmazonECSTaskExecutionRolePolicy).',
     privateEcr:
-      'On Fargate, images from private ECR are pulled with the task execution role; without executionRoleArn the task fails to start (CannotPullContainerError). Add executionRoleArn (a role with AmazonECSTaskExecutionRolePolicy).',
+      'On Fargate, images from private ECR are pulled with the task execution role; without {key} the task fails to start (CannotPullContainerError). Add {key} (a role with AmazonECSTaskExecutionRolePolicy).',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
@@ -34,8 +36,18 @@ export default defineRule({
         const registry = c.image?.known ? parseImageReference(c.image.value)?.registry : undefined;
         if (fargate && registry && PRIVATE_ECR_REGISTRY.test(registry)) reason ??= { at: c.image!, messageId: 'privateEcr' };
       }
-      // A failed pull happens at run time, not at registration: a warning, not an error.
-      if (reason) ctx.report({ ...reason, severity: reason.messageId === 'privateEcr' ? 'warning' : undefined });
+      if (!reason) continue;
+      // The role is added to the task definition: when the reason is in another file (containers that Terraform reads
+      // with file()), the finding is on the resource, pointing at the reason.
+      const here = ctx.documentOf(reason.at) === ctx.documentOf(td.raw.node) || !td.resourcePair;
+      ctx.report({
+        at: here ? reason.at : td.resourcePair!,
+        messageId: reason.messageId,
+        data: { key: td.raw.key('executionRoleArn') },
+        // A failed pull happens at run time, not at registration: a warning, not an error.
+        severity: reason.messageId === 'privateEcr' ? 'warning' : undefined,
+        related: here ? [] : [{ at: reason.at, message: REASONS[reason.messageId] }],
+      });
     }
   },
 });

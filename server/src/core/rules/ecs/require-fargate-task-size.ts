@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/require-fargate-task-size',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require task-level cpu and memory for task definitions compatible with Fargate',
@@ -12,14 +12,16 @@ export default defineRule({
   },
   messages: {
     missingSize:
-      'Fargate sizes a task from its task-level cpu and memory, so RegisterTaskDefinition rejects a FARGATE task definition without {missing}. Add {missing} at the task level (for example "cpu": "256", "memory": "512").',
+      'Fargate sizes a task from its task-level cpu and memory, so RegisterTaskDefinition rejects a FARGATE task definition without {missing}. Add {missing} at the task level (for example {example}).',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
       if (!isFargateTask(td)) continue;
-      const missing = [td.cpu ? undefined : 'cpu', td.memory ? undefined : 'memory'].filter((m): m is string => m !== undefined);
+      const missing = (['cpu', 'memory'] as const).filter((name) => !td[name]);
       const at = td.raw.pair('requiresCompatibilities');
-      if (missing.length > 0 && at) ctx.report({ at, messageId: 'missingSize', data: { missing: missing.join(' and ') } });
+      if (missing.length === 0 || !at) continue;
+      const example = missing.map((name) => td.raw.assignment(name, name === 'cpu' ? '256' : '512')).join(', ');
+      ctx.report({ at, messageId: 'missingSize', data: { missing: missing.map((name) => td.raw.key(name)).join(' and '), example } });
     }
   },
 });

@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-container-references',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   docs: {
     summary: 'Require dependsOn, links, volumesFrom and mountPoints to name containers and volumes that exist',
@@ -19,7 +19,7 @@ export default defineRule({
     for (const td of ctx.model.taskDefinitions) {
       // A name we cannot read (an intrinsic function) could be anything: stay silent.
       const containersKnown = td.containers.every((c) => c.name?.known);
-      const volumesKnown = td.volumes.every((v) => v.name?.known);
+      const volumesKnown = td.volumesKnown !== false && td.volumes.every((v) => v.name?.known);
       const containerChoices = td.containers.map((c) => (c.name?.known ? c.name.value : '')).join(', ') || 'none';
       const volumeChoices = td.volumes.map((v) => (v.name?.known ? v.name.value : '')).join(', ') || 'none declared';
       const checkContainer = (ref: Located<string> | undefined, field: string, name = ref?.known ? ref.value : undefined) => {

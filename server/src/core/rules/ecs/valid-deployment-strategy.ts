@@ -14,9 +14,9 @@ export default defineRule({
     needsEcsController:
       'The {strategy} deployment strategy is ECS\'s own traffic shifting, so it needs the ECS deployment controller; this service uses {controller}, and ECS rejects the combination. Remove deploymentController (or set its type to ECS), or drop the strategy.',
     missingAdvancedConfiguration:
-      'A {strategy} deployment shifts traffic between two target groups, so this load balancer needs advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn; ECS rejects the service without it.',
+      'A {strategy} deployment shifts traffic between two target groups, so this load balancer needs {advanced} with {settings}; ECS rejects the service without it.',
     missingAdvancedSetting:
-      'advancedConfiguration lacks {setting}: a {strategy} deployment needs the alternate target group, the production listener rule (or NLB listener) and the role ECS uses to shift traffic.',
+      '{advanced} lacks {setting}: a {strategy} deployment needs the alternate target group, the production listener rule (or NLB listener) and the role ECS uses to shift traffic.',
     settingForOtherStrategy: '{setting} applies only to the {owner} strategy, and this service deploys with {strategy}, so ECS rejects it. Set strategy to {owner}, or remove {setting}.',
     lambdaHookWithoutTarget: 'This lifecycle hook invokes a Lambda function (targetType AWS_LAMBDA, the default) but names none: add hookTargetArn, or set targetType to PAUSE.',
   },
@@ -36,11 +36,13 @@ export default defineRule({
           if (!lb.raw.has('targetGroupArn')) continue; // a Classic Load Balancer entry has no target groups to shift
           const advanced = lb.raw.obj('advancedConfiguration');
           if (!advanced) {
-            if (!lb.raw.has('advancedConfiguration')) ctx.report({ at: lb.raw.pair('targetGroupArn') ?? lb.raw.node, messageId: 'missingAdvancedConfiguration', data: { strategy } });
+            const settings = ADVANCED_CONFIGURATION_REQUIRED.map((setting) => lb.raw.key(setting));
+            const data = { strategy, advanced: lb.raw.key('advancedConfiguration'), settings: `${settings.slice(0, -1).join(', ')} and ${settings[settings.length - 1]}` };
+            if (!lb.raw.has('advancedConfiguration')) ctx.report({ at: lb.raw.pair('targetGroupArn') ?? lb.raw.node, messageId: 'missingAdvancedConfiguration', data });
             continue;
           }
           for (const setting of ADVANCED_CONFIGURATION_REQUIRED) {
-            if (!advanced.has(setting)) ctx.report({ at: lb.raw.pair('advancedConfiguration') ?? advanced.node, messageId: 'missingAdvancedSetting', data: { setting, strategy } });
+            if (!advanced.has(setting)) ctx.report({ at: lb.raw.pair('advancedConfiguration') ?? advanced.node, messageId: 'missingAdvancedSetting', data: { setting: advanced.key(setting), strategy, advanced: lb.raw.key('advancedConfiguration') } });
           }
         }
       }

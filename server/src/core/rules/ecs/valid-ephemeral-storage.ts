@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-ephemeral-storage',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   owns: [
     { kind: 'ecs-task-definition', path: 'ephemeralStorage.sizeInGiB' },
@@ -16,14 +16,17 @@ export default defineRule({
   },
   messages: {
     outOfRange:
-      'ephemeralStorage.sizeInGiB must be between {min} and {max} GiB; RegisterTaskDefinition rejects {size}. For the default {default} GiB, remove ephemeralStorage; otherwise choose a size within the range.',
+      '{path} must be between {min} and {max} GiB; RegisterTaskDefinition rejects {size}. For the default {default} GiB, remove {storage}; otherwise choose a size within the range.',
   },
   check(ctx) {
     for (const td of ctx.model.taskDefinitions) {
       const size = td.ephemeralStorageGiB;
       if (!size?.known) continue;
       const { min, max, default: byDefault } = EPHEMERAL_STORAGE_GIB;
-      if (size.value < min || size.value > max || !Number.isInteger(size.value)) ctx.report({ at: size, messageId: 'outOfRange', data: { min, max, default: byDefault, size: size.value } });
+      if (size.value < min || size.value > max || !Number.isInteger(size.value)) {
+        const storage = td.raw.key('ephemeralStorage');
+        ctx.report({ at: size, messageId: 'outOfRange', data: { min, max, default: byDefault, size: size.value, storage, path: `${storage}.${size.pair?.key ?? 'sizeInGiB'}` } });
+      }
     }
   },
 });

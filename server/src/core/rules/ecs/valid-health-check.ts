@@ -5,7 +5,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-health-check',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   severities: ['error', 'warning'],
   docs: {

@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-host-port-for-network-mode',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   docs: {
     summary: 'Require hostPort to be omitted or equal to containerPort in awsvpc and host network modes',

@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-load-balancer-container',
-  kinds: ['ecs-service', 'cloudformation'],
+  kinds: ['ecs-service', 'cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require loadBalancers to name a container and container port of the task definition',
@@ -18,7 +18,8 @@ export default defineRule({
   check(ctx) {
     for (const service of ctx.model.services) {
       const linked = taskDefinitionOfService(service, ctx.model, ctx.workspace);
-      if (!linked || !linked.item.containers.every((c) => c.name?.known)) continue;
+      // Containers Berth cannot read (a file not in the workspace, a Terraform expression) could have any name.
+      if (!linked || linked.item.containersKnown === false || !linked.item.containers.every((c) => c.name?.known)) continue;
       const td = linked.item;
       for (const entry of service.loadBalancers) {
         const name = entry.containerName;

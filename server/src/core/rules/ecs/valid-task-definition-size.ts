@@ -1,10 +1,10 @@
 import { MAX_CONTAINERS_PER_TASK_DEFINITION, MAX_TASK_DEFINITION_BYTES } from '../../facts/ecs';
-import { toPlain, walk } from '../../parse/tree';
+import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'ecs/valid-task-definition-size',
-  kinds: ['ecs-task-definition', 'cloudformation'],
+  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require at most 10 containers and 64 KiB per task definition',
@@ -24,16 +24,45 @@ export default defineRule({
       if (td.containers.length > MAX_CONTAINERS_PER_TASK_DEFINITION) {
         ctx.report({ at, messageId: 'tooManyContainers', data: { count: td.containers.length, max: MAX_CONTAINERS_PER_TASK_DEFINITION } });
       }
-      let hasIntrinsic = false;
-      walk(td.raw.node, (node) => {
-        if (node.kind === 'intrinsic') hasIntrinsic = true;
-        return !hasIntrinsic;
-      });
-      if (hasIntrinsic) continue; // the deployed size is unknown until the template is resolved
-      const bytes = new TextEncoder().encode(JSON.stringify(toPlain(td.raw.node))).length;
-      if (bytes > MAX_TASK_DEFINITION_BYTES) {
-        ctx.report({ at, messageId: 'tooLarge', data: { size: (bytes / 1024).toFixed(1), max: MAX_TASK_DEFINITION_BYTES / 1024 } });
+      // Terraform's body is not the API's JSON (snake_case names, meta-arguments): only the container definitions
+      // are sent as written, so they alone are measured there.
+      const measured = td.shape === 'terraform' ? { kind: 'array' as const, span: at.span, items: td.containers.map((c) => c.raw.node) } : td.raw.node;
+      const size = knownSize(measured);
+      if (size.bytes > MAX_TASK_DEFINITION_BYTES) {
+        const kib = (size.bytes / 1024).toFixed(1);
+        ctx.report({ at, messageId: 'tooLarge', data: { size: size.exact ? kib : `at least ${kib}`, max: MAX_TASK_DEFINITION_BYTES / 1024 } });
       }
     }
   },
 });
+
+const utf8 = new TextEncoder();
+
+/**
+ * The bytes of a node as compact JSON, counting only what is known: a value given by an intrinsic function or a
+ * Terraform expression (and its key: it may resolve to nothing) counts as nothing, so the size is a lower bound.
+ */
+function knownSize(node: Node): { bytes: number; exact: boolean } {
+  let exact = true;
+  const bytes = (n: Node): number | undefined => {
+    switch (n.kind) {
+      case 'scalar':
+        return utf8.encode(JSON.stringify(n.value)).length;
+      case 'array': {
+        const items = n.items.map(bytes).filter((b): b is number => b !== undefined);
+        return 2 + items.reduce((sum, b) => sum + b, 0) + Math.max(items.length - 1, 0);
+      }
+      case 'object': {
+        const pairs = n.pairs.flatMap((p) => {
+          const value = bytes(p.value);
+          return value === undefined ? [] : [utf8.encode(JSON.stringify(p.key)).length + 1 + value];
+        });
+        return 2 + pairs.reduce((sum, b) => sum + b, 0) + Math.max(pairs.length - 1, 0);
+      }
+      default:
+        exact = false;
+        return undefined;
+    }
+  };
+  return { bytes: bytes(node) ?? 0, exact };
+}

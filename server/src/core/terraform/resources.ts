@@ -49,7 +49,6 @@ export function referencedAddress(node: Node | undefined): string | undefined {
 
 export function taskDefinitionFromTerraform(r: ResolvedResource): TaskDefinition {
   const v = view(r);
-  const platform = v.obj('runtimePlatform');
   const containersPair = v.pair('containerDefinitions');
   const containers = containersPair ? asArray(r.json(containersPair)) : undefined;
   return {
@@ -64,8 +63,8 @@ export function taskDefinitionFromTerraform(r: ResolvedResource): TaskDefinition
     memory: v.str('memory'),
     executionRoleArn: v.str('executionRoleArn'),
     taskRoleArn: v.str('taskRoleArn'),
-    cpuArchitecture: platform?.str('cpuArchitecture'),
-    operatingSystemFamily: platform?.str('operatingSystemFamily'),
+    cpuArchitecture: inBlock(v, 'runtimePlatform', (p) => p.str('cpuArchitecture')),
+    operatingSystemFamily: inBlock(v, 'runtimePlatform', (p) => p.str('operatingSystemFamily')),
     ephemeralStorageGiB: v.obj('ephemeralStorage')?.num('sizeInGiB'),
     volumes: v.objects('volumes').map((raw) => ({ raw, name: raw.str('name') })),
     volumesKnown: !hasDynamicBlock(v, 'volumes'),
@@ -104,21 +103,21 @@ export function serviceFromTerraform(r: ResolvedResource): Service {
         loadBalancerName: raw.str('loadBalancerName'),
       }),
     ),
-    loadBalancersPair: v.pair('loadBalancers'),
+    loadBalancersPair: blockPair(v, 'loadBalancers'),
     subnets: network?.strings('subnets') ?? [],
     awsvpcConfiguration: network,
     // network_configuration holds what the API nests in networkConfiguration.awsvpcConfiguration.
-    networkConfigurationPair: v.pair('networkConfiguration'),
-    awsvpcPair: v.pair('networkConfiguration'),
+    networkConfigurationPair: blockPair(v, 'networkConfiguration'),
+    awsvpcPair: blockPair(v, 'networkConfiguration'),
     awsvpcPath: v.key('networkConfiguration'),
     capacityProviders: v.objects('capacityProviderStrategy').flatMap((item) => item.str('capacityProvider') ?? []),
-    capacityProviderStrategyPair: v.pair('capacityProviderStrategy'),
-    deploymentControllerType: v.obj('deploymentController')?.str('type'),
+    capacityProviderStrategyPair: blockPair(v, 'capacityProviderStrategy'),
+    deploymentControllerType: inBlock(v, 'deploymentController', (c) => c.str('type')),
     circuitBreaker: v.obj('deploymentCircuitBreaker'),
-    circuitBreakerPair: v.pair('deploymentCircuitBreaker'),
+    circuitBreakerPair: blockPair(v, 'deploymentCircuitBreaker'),
     circuitBreakerPath: v.key('deploymentCircuitBreaker'),
     deploymentConfiguration: v.obj('deploymentConfiguration'),
-    deploymentStrategy: v.obj('deploymentConfiguration')?.str('strategy'),
+    deploymentStrategy: inBlock(v, 'deploymentConfiguration', (c) => c.str('strategy')),
     healthCheckGracePeriodSeconds: v.num('healthCheckGracePeriodSeconds'),
   };
 }
@@ -187,10 +186,34 @@ export function lambdaFromTerraform(r: ResolvedResource): LambdaFunction {
   };
 }
 
-/** A `dynamic "<block>"` of this body: blocks Berth cannot count or read. */
-export function hasDynamicBlock(v: ObjView, name: string): boolean {
+/**
+ * The label pair of a `dynamic "<block>"` of this body (`"network_configuration" { for_each … content … }`): blocks
+ * Berth cannot count or read, so the setting is there but unknown.
+ */
+export function dynamicBlock(v: ObjView, name: string): Pair | undefined {
   const key = v.key(name);
-  return v.node.pairs.some((p) => p.key === 'dynamic' && p.value.kind === 'object' && p.value.pairs.some((label) => label.key === key));
+  for (const p of v.node.pairs) {
+    const label = p.key === 'dynamic' && p.value.kind === 'object' ? p.value.pairs.find((l) => l.key === key) : undefined;
+    if (label) return label;
+  }
+  return undefined;
+}
+
+export function hasDynamicBlock(v: ObjView, name: string): boolean {
+  return dynamicBlock(v, name) !== undefined;
+}
+
+/** A block's pair, or its dynamic block's label pair (present, value unknown). */
+function blockPair(v: ObjView, name: string): Pair | undefined {
+  return v.pair(name) ?? dynamicBlock(v, name);
+}
+
+/** A setting inside a block that a dynamic block may give: unknown then. */
+function inBlock(v: ObjView, block: string, read: (view: ObjView) => Located<string> | undefined): Located<string> | undefined {
+  const view = v.obj(block);
+  if (view) return read(view);
+  const dynamic = dynamicBlock(v, block);
+  return dynamic ? { known: false, node: dynamic.value, pair: dynamic } : undefined;
 }
 
 function listValue(pair: Pair | undefined): ListValue {

@@ -17,6 +17,8 @@ runRuleTests(rule, {
     { name: 'Terraform: the CODE_DEPLOY controller', filename: 'main.tf', code: tfService('  deployment_controller {\n    type = "CODE_DEPLOY"\n  }') },
     { name: 'Terraform: rollback from a variable without a value', filename: 'main.tf', code: tfService('  deployment_circuit_breaker {\n    enable   = true\n    rollback = var.rollback\n  }') },
     { name: 'Terraform: a blue/green strategy', filename: 'main.tf', code: tfService('  deployment_configuration {\n    strategy = "BLUE_GREEN"\n  }') },
+    { name: 'Terraform: a dynamic deployment_circuit_breaker block is unknown', filename: 'main.tf', code: tfService('  dynamic "deployment_circuit_breaker" {\n    for_each = var.breaker == null ? [] : [var.breaker]\n    content {\n      enable   = deployment_circuit_breaker.value.enable\n      rollback = deployment_circuit_breaker.value.rollback\n    }\n  }') },
+    { name: 'Terraform: a dynamic deployment_controller block is unknown', filename: 'main.tf', code: tfService('  dynamic "deployment_controller" {\n    for_each = var.controller == null ? [] : [var.controller]\n    content {\n      type = deployment_controller.value\n    }\n  }') },
   ],
   invalid: [
     {

@@ -38,6 +38,7 @@ runRuleTests(rule, {
     { name: 'Terraform: network_configuration with subnets', filename: 'service.tf', code: tfService('  network_configuration {\n    subnets         = var.subnets\n    security_groups = [aws_security_group.app.id]\n  }'), workspace: [tfAwsvpcTask] },
     { name: 'Terraform: a bridge task needs none', filename: 'service.tf', code: tfService(''), workspace: [{ filename: 'task.tf', code: tfTask('', '[{ name = "app", image = "x:1" }]') }] },
     { name: 'Terraform: a task definition of another module is unknown', filename: 'service.tf', code: tfService('').replace('aws_ecs_task_definition.app.arn', 'module.task.arn'), workspace: [tfAwsvpcTask] },
+    { name: 'Terraform: a dynamic network_configuration block is unknown', filename: 'service.tf', code: tfService('  dynamic "network_configuration" {\n    for_each = var.network == null ? [] : [var.network]\n    content {\n      subnets = network_configuration.value.subnets\n    }\n  }'), workspace: [tfAwsvpcTask] },
   ],
   invalid: [
     {

@@ -1,0 +1,56 @@
+/**
+ * examples/terraform, linted file by file with the folder indexed (as berth lint and the editor do): the issue's
+ * headline cases end to end, across the files of the module and the JSON file it reads, and nothing else.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, it } from 'node:test';
+import { lint, prepare, toIndexed } from '../../../server/src/core/analyze';
+import { applyEdits } from '../../../server/src/core/fix/fixAll';
+import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
+import { loadHclParser } from '../../../server/src/io/hclGrammar';
+
+const dir = join(__dirname, '../../../examples/terraform');
+const uri = (file: string) => `file:///examples/terraform/${file}`;
+
+before(() => loadHclParser());
+
+function lintFolder() {
+  const files = readdirSync(dir).filter((f) => /\.(tf|json)$/.test(f));
+  const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const index = new WorkspaceIndex();
+  for (const [file, text] of texts) {
+    const indexed = toIndexed(prepare({ uri: uri(file), text }));
+    if (indexed) index.set(indexed);
+  }
+  return new Map([...texts].map(([file, text]) => [file, { text, findings: lint(prepare({ uri: uri(file), text }), { workspace: index }) }]));
+}
+
+const line = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+it('each file shows the deliberate mistake that is written in it, and nothing else', () => {
+  const result = lintFolder();
+  const summary = [...result].flatMap(([file, { text, findings }]) => findings.map((f) => `${file}:${line(text, f.span.start)} ${f.ruleId} ${f.severity}`)).sort();
+  assert.deepEqual(summary, [
+    'api.tf:15 ecs/fargate-valid-cpu-memory error',
+    'api.tf:55 ecs/valid-target-type error',
+    'web-containers.json:8 ecs/no-static-host-port-behind-load-balancer warning',
+  ]);
+});
+
+it('the fixes are right in HCL and in the JSON file', () => {
+  const result = lintFolder();
+  const api = result.get('api.tf')!;
+  const memory = api.findings.find((f) => f.ruleId === 'ecs/fargate-valid-cpu-memory')!;
+  assert.match(memory.message, /the nearest is 2048 MiB/);
+  assert.match(applyEdits(api.text, memory.fix!.edits), /\n  memory {19}= 2048 # Deliberate/);
+  const web = result.get('web-containers.json')!;
+  const hostPort = web.findings[0]!;
+  assert.match(hostPort.message, /service shop-web puts it behind a load balancer/);
+  assert.deepEqual(hostPort.related.map((r) => r.uri), [uri('web.tf')]);
+  assert.deepEqual(JSON.parse(applyEdits(web.text, hostPort.fix!.edits))[0].portMappings, [{ containerPort: 80 }]);
+  const target = api.findings.find((f) => f.ruleId === 'ecs/valid-target-type')!;
+  assert.match(target.message, /^Target group aws_lb_target_group\.api has no target_type, which means instance;/);
+  assert.deepEqual(target.related.map((r) => r.uri), [undefined, uri('alb.tf')]);
+});

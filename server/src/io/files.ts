@@ -1,17 +1,16 @@
 /**
- * Which files a lint reads (`berth lint`, the deploy gate): paths, directories (walked) and globs, minus
- * node_modules, .git and the configured excludes. Only names that make a file a JSON/YAML/Dockerfile candidate are collected from walks
- * and globs. Real paths are tracked, so symlink loops end and a file reached twice is linted once.
+ * Which files a lint reads (`berth lint`, the deploy gate, the GitHub Action, `berth mcp`): paths, directories and
+ * globs. Folders are walked by io/walk.ts, the walk the language server's index uses too (the same candidate names,
+ * skipped folders and excludes). A file reached twice is linted once.
  * Nothing here throws for a bad file: it becomes a target with an `error`, which the linter reports.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { lstatSync, statSync, type Stats } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { formatOf, isDockerfileName } from '../core/kinds/detect';
-import { isCdkAssetCopy } from './cdk';
+import { isDockerfileName } from '../core/kinds/detect';
 import { excluder } from './exclude';
 import { describeError } from './read';
+import { isCandidateName, realPath, walkFolder } from './walk';
 
 export interface Target {
   /** The path to print: as given on the command line, or joined onto what was given. */
@@ -38,13 +37,6 @@ export interface CollectOptions {
   readonly exclude: readonly string[];
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-
-/** True when the file name makes it a JSON, YAML or Dockerfile candidate. */
-export function isCandidateName(absolute: string): boolean {
-  return formatOf(pathToFileURL(absolute).href) !== undefined;
-}
-
 export function collectFiles(patterns: readonly string[], options: CollectOptions): Collected {
   const { cwd } = options;
   const targets: Target[] = [];
@@ -53,68 +45,23 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
   const seenFiles = new Set<string>();
   const isExcluded = excluder(options.excludeRoot, options.exclude);
 
-  const addFile = (display: string, absolute: string, error?: string, folder = false): boolean => {
+  const addFile = (display: string, absolute: string, error?: string, folder = false, real?: string): void => {
     if (error) {
       targets.push(folder ? { display, absolute, error, folder } : { display, absolute, error });
-      return true;
+      return;
     }
-    let real = absolute;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      // Reported when it is read.
-    }
-    if (seenFiles.has(real)) return true;
+    real ??= realPath(absolute);
+    if (seenFiles.has(real)) return;
     seenFiles.add(real);
     targets.push({ display, absolute });
-    return true;
   };
 
-  /** Walks a directory; returns how many targets it added. */
-  const walk = (dirAbs: string, dirDisplay: string, visited: Set<string>, accept: (display: string) => boolean): number => {
+  /** Walks a directory (io/walk.ts); returns how many targets it added. */
+  const walk = (dirAbs: string, dirDisplay: string, accept?: (display: string) => boolean): number => {
     let count = 0;
-    let real: string;
-    try {
-      real = realpathSync(dirAbs);
-    } catch (error) {
-      addFile(dirDisplay || '.', dirAbs, describeError(error), true);
-      return 1;
-    }
-    if (visited.has(real)) return 0; // a symlink loop, or a folder already walked
-    visited.add(real);
-    let names: string[];
-    try {
-      names = readdirSync(dirAbs).sort();
-    } catch (error) {
-      addFile(dirDisplay || '.', dirAbs, describeError(error), true);
-      return 1;
-    }
-    for (const name of names) {
-      const abs = join(dirAbs, name);
-      const display = joinDisplay(dirDisplay, name);
-      let stats: Stats | undefined;
-      let error: string | undefined;
-      try {
-        stats = statSync(abs);
-      } catch (e) {
-        error = describeError(e);
-      }
-      if (isExcluded(abs, stats?.isDirectory())) continue;
-      if (stats?.isDirectory()) {
-        // cdk.out/asset.<hash>/ are the synth's copies of files linted where they live.
-        if (SKIPPED_DIRS.has(name) || isCdkAssetCopy(abs)) continue;
-        count += walk(abs, display, visited, accept);
-        continue;
-      }
-      if (!isCandidateName(abs) || !accept(display)) continue;
-      if (error) {
-        addFile(display, abs, error);
-        count++;
-      } else if (stats?.isFile()) {
-        addFile(display, abs);
-        count++;
-      }
-      // Sockets, FIFOs and devices are never read.
+    for (const file of walkFolder(dirAbs, dirDisplay, { isExcluded, ...(accept ? { accept } : {}) })) {
+      addFile(file.display, file.absolute, file.error, file.folder, file.real);
+      count++;
     }
     return count;
   };
@@ -137,7 +84,7 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
       let added = 0;
       try {
         if (statSync(baseAbs).isDirectory()) {
-          added = walk(baseAbs, scan.base === '' ? '' : base, new Set(), (display) => matcher(stripDotSlash(display)));
+          added = walk(baseAbs, scan.base === '' ? '' : base, (display) => matcher(stripDotSlash(display)));
         }
       } catch {
         // The glob's base does not exist: no match.
@@ -165,7 +112,7 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
         unmatched.push(pattern);
         continue;
       }
-      const added = walk(absolute, pattern === '.' ? '' : trimSlash(pattern), new Set(), () => true);
+      const added = walk(absolute, pattern === '.' ? '' : trimSlash(pattern));
       if (added === 0) unmatched.push(pattern);
       continue;
     }
@@ -185,11 +132,6 @@ export function collectFiles(patterns: readonly string[], options: CollectOption
     }
   }
   return { targets, unmatched, warnings };
-}
-
-function joinDisplay(dir: string, name: string): string {
-  if (dir === '') return name;
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
 function trimSlash(path: string): string {

@@ -28,8 +28,7 @@ export function readForLint(absolute: string, maxChars: number): ReadResult {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { kind: 'unreadable', reason: 'it is a directory, where a file was expected' };
     if (!stats.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit: beyond 3 × the limit the text is surely too large.
-    if (stats.size > maxChars * 3) {
+    if (surelyTooLarge(stats.size, maxChars)) {
       const sample = new TextDecoder('utf-8').decode(readBytes(fd, Math.min(stats.size, SAMPLE_BYTES)));
       return { kind: 'too-large', bytes: stats.size, sample };
     }
@@ -50,6 +49,14 @@ export function readForLint(absolute: string, maxChars: number): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether a file of `bytes` is over a limit of `maxChars` characters (limits.maxFileSize) without reading it: UTF-8
+ * takes at most 3 bytes per UTF-16 code unit. A smaller file is read, and the core measures its text.
+ */
+export function surelyTooLarge(bytes: number, maxChars: number): boolean {
+  return bytes > maxChars * 3;
 }
 
 function readBytes(fd: number, size: number): Uint8Array {

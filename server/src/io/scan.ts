@@ -1,55 +1,43 @@
-/** Reads the workspace for the language server's index (I/O): a breadth-first walk yielding readable text files. */
+/**
+ * Reads the workspace for the language server's index (I/O): the files io/walk.ts finds (the walk `berth lint`
+ * uses), read as text. A file too large to analyse, or not text, has nothing to index and is skipped.
+ */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { formatOf } from '../core/kinds/detect';
 import { decodeBytes } from '../core/text/decode';
+import type { Excluder } from './exclude';
+import { surelyTooLarge } from './read';
+import { pathToFileURL } from 'node:url';
+import { walkFolder } from './walk';
 
-/** Files the workspace index reads: JSON/YAML/Dockerfile names, outside node_modules and .git. */
 export interface ScanOptions {
   readonly maxFiles: number;
-  readonly maxFileSize: number;
-  readonly isExcluded: (absolutePath: string) => boolean;
+  /** limits.maxFileSize (characters) in force for a file: the size rule of every document. */
+  readonly maxFileSize: (absolutePath: string) => number;
+  readonly isExcluded: Excluder;
   readonly log: (message: string) => void;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.aws-sam', '.serverless', 'cdk.out', '.terraform']);
-
-/** Walks a folder breadth-first, following no symlinked folders (no loops), and yields readable text files. */
+/** The candidate files of a folder with their text, one at a time, each file once (symbolic links resolved). */
 export async function* scanFolder(root: string, options: ScanOptions): AsyncGenerator<{ uri: string; text: string }> {
-  const queue = [root];
-  let count = 0;
-  while (queue.length) {
-    const dir = queue.shift()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      options.log(`Skipped folder ${dir}: ${(error as Error).message}`);
+  const seen = new Set<string>();
+  for (const file of walkFolder(root, '', { isExcluded: options.isExcluded })) {
+    if (file.error !== undefined) {
+      options.log(`Skipped ${file.absolute}: ${file.error}`);
       continue;
     }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (options.isExcluded(full)) continue;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push(full);
-        continue;
-      }
-      if (!entry.isFile()) continue;
-      if (!formatOf(entry.name)) continue;
-      if (++count > options.maxFiles) {
-        options.log(`Stopped indexing after ${options.maxFiles} files.`);
-        return;
-      }
-      try {
-        const stat = await fs.stat(full);
-        if (stat.size > options.maxFileSize) continue;
-        const decoded = decodeBytes(await fs.readFile(full));
-        if (!decoded.ok) continue;
-        yield { uri: pathToFileURL(full).toString(), text: decoded.text };
-      } catch (error) {
-        options.log(`Skipped ${full}: ${(error as Error).message}`);
-      }
+    if (seen.has(file.real)) continue;
+    seen.add(file.real);
+    if (seen.size > options.maxFiles) {
+      options.log(`Stopped indexing after ${options.maxFiles} files.`);
+      return;
+    }
+    try {
+      if (surelyTooLarge((await fs.stat(file.absolute)).size, options.maxFileSize(file.absolute))) continue;
+      const decoded = decodeBytes(await fs.readFile(file.absolute));
+      if (!decoded.ok) continue;
+      yield { uri: pathToFileURL(file.absolute).href, text: decoded.text };
+    } catch (error) {
+      options.log(`Skipped ${file.absolute}: ${(error as Error).message}`);
     }
   }
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepare, toIndexed } from '../core/analyze';
+import { resolveLimits } from '../core/parse/limits';
 import { decodeBytes } from '../core/text/decode';
 import type { WorkspaceIndex } from '../core/workspace/index';
 import type { DocumentCache } from './documentCache';
@@ -15,9 +16,8 @@ import type { Diagnostics } from './diagnostics';
 import { filePathOf, type FolderSettings } from './folderSettings';
 import { scanFolder } from '../io/scan';
 
-/** Bounds on what start-up indexing reads (files over the size are skipped; the scan stops at the count). */
+/** The scan stops at this many files (those too large to analyse are skipped, as berth lint does: limits.maxFileSize). */
 const MAX_FILES = 20000;
-const MAX_FILE_SIZE = 1024 * 1024;
 
 export interface WorkspaceIndexerOptions {
   readonly index: WorkspaceIndex;
@@ -39,7 +39,8 @@ export class WorkspaceIndexer {
     for (const folder of folders) {
       // A folder removed while it was being indexed is not indexed further.
       if (!settings.workspaceFolders.includes(folder)) continue;
-      for await (const file of scanFolder(folder, { maxFiles: MAX_FILES, maxFileSize: MAX_FILE_SIZE, isExcluded: (p) => settings.isExcludedPath(p), log })) {
+      const maxFileSize = (file: string) => resolveLimits(settings.ofPath(file).analyze.limits).maxFileSize;
+      for await (const file of scanFolder(folder, { maxFiles: MAX_FILES, maxFileSize, isExcluded: (p) => settings.isExcludedPath(p), log })) {
         if (documents.get(file.uri)) continue; // the open editor's text wins
         try {
           const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, settings.of(file.uri).analyze));

@@ -76,7 +76,7 @@ describe('one walk of a workspace: the language server and berth lint', () => {
   it('a folder that is skipped inside a walk is walked when it is the folder named (berth lint dist)', () => {
     const linted = lintWorkspace({ cwd: root, patterns: ['dist', 'cdk.out'] });
     assert.ok(linted.ok);
-    assert.deepEqual(linted.collected.targets.map((t) => t.display), ['dist/task.json', 'cdk.out/App.template.json']);
+    assert.deepEqual(linted.collected.targets.map((t) => t.display), ['dist/task.json', 'cdk.out/App.template.json', 'cdk.out/manifest.json']);
   });
 
   it('one size rule: a file over limits.maxFileSize is not analysed by either (berth lint says so; the index skips it)', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CONFIG_FILE_GLOB } from '../../server/src/core/config/berthrc';
 import { DOCKER_EXTENSION_NOTIFICATION, sendNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
@@ -85,7 +86,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}'),
     vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}'),
-    vscode.workspace.createFileSystemWatcher('**/.berthrc.{yaml,yml}'),
+    vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
   ];
   context.subscriptions.push(...watchers);
   let docker = dockerExtensionInstalled();

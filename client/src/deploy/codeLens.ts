@@ -3,6 +3,7 @@
  * service a target deploys to (serviceName / ServiceName). Reads .berthrc.yaml only (no engine, no SDK).
  */
 import * as vscode from 'vscode';
+import { CONFIG_FILE_GLOB } from '../../../server/src/core/config/berthrc';
 import { isTaskDefinitionOf, nearestConfig, serviceLines } from './targets';
 
 export class DeployCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -11,7 +12,7 @@ export class DeployCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.berthrc.{yaml,yml}');
+    const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
     const fire = (): void => this.changed.fire();
     this.subscriptions = [watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire), vscode.workspace.onDidGrantWorkspaceTrust(fire), this.changed];
   }

@@ -4,9 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, readBerthrc } from '../../../server/src/core/config/berthrc';
+import { CONFIG_FILE_GLOB, CONFIG_FILE_NAMES, readBerthrc } from '../../../server/src/core/config/berthrc';
+import { formatProblem } from '../../../server/src/core/config/problems';
 import type { DeployTarget } from '../../../server/src/core/config/targets';
-import { LineIndex } from '../../../server/src/core/text/lineIndex';
 
 export interface FoundTarget {
   /** The folder of the .berthrc.yaml: the engine's workspace. */
@@ -39,15 +39,11 @@ export async function readConfig(folder: string): Promise<ConfigTargets | undefi
     if (hit && hit.version === version) return hit.value;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
     const parsed = readBerthrc(text);
-    const lines = new LineIndex(text);
     const value: ConfigTargets = {
       folder,
       configFile: file,
       targets: Object.values(parsed.targets).map((target) => ({ folder, configFile: file, target })),
-      errors: parsed.targetErrors.map((e) => {
-        const at = lines.positionAt(e.span.start);
-        return `${name}:${at.line + 1}:${at.character + 1}: ${e.message}`;
-      }),
+      errors: parsed.targetErrors.map((e) => formatProblem(name, text, e)),
     };
     cache.set(file, { version, value });
     return value;
@@ -71,7 +67,7 @@ export async function nearestConfig(file: string): Promise<ConfigTargets | undef
 /** Every .berthrc.yaml in the workspace folders (and above the active editor's file), with its targets. */
 export async function allConfigs(): Promise<ConfigTargets[]> {
   const folders = new Set<string>();
-  for (const uri of await vscode.workspace.findFiles('**/.berthrc.{yaml,yml}', '**/node_modules/**', 50)) folders.add(path.dirname(uri.fsPath));
+  for (const uri of await vscode.workspace.findFiles(CONFIG_FILE_GLOB, '**/node_modules/**', 50)) folders.add(path.dirname(uri.fsPath));
   for (const f of vscode.workspace.workspaceFolders ?? []) if (f.uri.scheme === 'file') folders.add(f.uri.fsPath);
   const out: ConfigTargets[] = [];
   const active = vscode.window.activeTextEditor?.document.uri;

@@ -1,13 +1,14 @@
 /**
- * Finds and reads `.berthrc.yaml` (I/O); core/config/berthrc.ts reads its content. Problems carry spans; this
- * edge turns them into 1-based lines and columns for people.
+ * Finds and reads `.berthrc.yaml` (I/O); core/config/berthrc.ts reads its content. Problems carry spans, which
+ * core/config/problems.ts `positionOf`/`formatProblem` turn into 1-based lines and columns for people.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, readBerthrc, type BerthConfig, type ConfigProblem } from '../core/config/berthrc';
 import type { DeployTarget } from '../core/config/targets';
 import { getRule } from '../core/rules/index';
-import { LineIndex } from '../core/text/lineIndex';
+
+export { formatProblem, positionOf } from '../core/config/problems';
 
 export type LoadedConfig =
   | {
@@ -65,16 +66,4 @@ function readConfig(path: string, required: boolean): LoadedConfig | undefined {
   const read = readBerthrc(text, { isKnownRule: isKnownRuleId });
   if (read.errors.length > 0) return { ok: false, path, errors: read.errors, text };
   return { ok: true, path, root: resolve(path, '..'), config: read.config, warnings: read.warnings, targets: read.targets, targetErrors: read.targetErrors, text };
-}
-
-/** 1-based line and column of a problem in `text`. */
-export function positionOf(text: string, problem: ConfigProblem): { line: number; column: number } {
-  const position = new LineIndex(text).positionAt(problem.span.start);
-  return { line: position.line + 1, column: position.character + 1 };
-}
-
-/** `name:line:column: message`, as the CLI and the deploy print a problem. */
-export function formatProblem(name: string, text: string, problem: ConfigProblem): string {
-  const { line, column } = positionOf(text, problem);
-  return `${name}:${line}:${column}: ${problem.message}`;
 }

@@ -1,7 +1,9 @@
 /** The one .berthrc.yaml reader (server/src/core/config/berthrc.ts): values, and problems at exact spans. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readBerthrc, type ConfigProblem } from '../../../server/src/core/config/berthrc';
+import picomatch from 'picomatch';
+import { CONFIG_FILE_GLOB, CONFIG_FILE_NAMES, readBerthrc, type ConfigProblem } from '../../../server/src/core/config/berthrc';
+import { formatProblem, positionOf } from '../../../server/src/core/config/problems';
 
 const known = (id: string) => id === 'ecs/fargate-valid-cpu-memory' || id === 'parse/duplicate-key';
 
@@ -102,5 +104,24 @@ describe('readBerthrc', () => {
     const broken = readBerthrc('deploy:\n  targets: [\n');
     assert.equal(broken.errors.length, 1);
     assert.deepEqual(broken.targetErrors, broken.errors);
+  });
+});
+
+describe('configuration file names and problems as people read them (shared by the CLI, the deploy and the client)', () => {
+  it('CONFIG_FILE_GLOB (the client\'s file watchers and search) matches each configuration file name at any depth, and nothing else', () => {
+    const matches = picomatch(CONFIG_FILE_GLOB, { dot: true });
+    for (const name of CONFIG_FILE_NAMES) {
+      assert.ok(matches(name), name);
+      assert.ok(matches(`services/api/${name}`), name);
+    }
+    assert.equal(matches('berthrc.yaml'), false);
+    assert.equal(matches('.berthrc.json'), false);
+  });
+
+  it('formatProblem: name:line:column: message, 1-based, on the line the span starts', () => {
+    const text = 'rules: {}\ndeploy:\n  targets:\n    web: { ecrRepository: web, ecrRepository: api }\n';
+    const [problem] = readBerthrc(text).targetErrors;
+    assert.deepEqual(positionOf(text, problem!), { line: 4, column: 32 });
+    assert.equal(formatProblem('.berthrc.yaml', text, problem!), `.berthrc.yaml:4:32: ${problem!.message}`);
   });
 });

@@ -1,18 +1,17 @@
+/**
+ * Completion: finds what the cursor is on (a key, a value, a Ref/GetAtt argument) and asks the module for that
+ * context: completionProperties.ts (property names), completionValues.ts (Berth's own value lists, else the
+ * schema's enum), completionIntrinsics.ts (Ref and GetAtt targets), dockerfileGeneric.ts (Dockerfiles).
+ */
 import { prepare, type PreparedDocument } from '../analyze';
-import { FARGATE_LOG_DRIVERS } from '../facts/ecs';
-import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
-import { attributesOf } from '../facts/cfnResources';
-import { PSEUDO_PARAMETERS } from '../facts/cloudformation';
-import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
-import { isWindowsTask, type TaskDefinition } from '../model/ecs';
-import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import type { Node, Path, Span } from '../parse/tree';
-import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
-import { propertyDocAt, resolveRef, schemaAt, schemaFor } from '../schema/registry';
-import type { SchemaKind } from '../schema/kinds';
+import type { WorkspaceView } from '../workspace/index';
+import { propertyDocAt } from '../schema/registry';
 import { locate } from './locate';
-import type { CfnPropertySpec } from '../facts/cfnResources';
 import { enumOf, resourceTypeChoices, templateLevelAt } from './cfnSpec';
+import { intrinsicCompletions } from './completionIntrinsics';
+import { parentObject, propertyEntries, templatePropertyEntries } from './completionProperties';
+import { valueCompletions } from './completionValues';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { samFunctionPath, schemaPathFor } from './schemaPath';
 import type { CompletionEntry } from './types';
@@ -98,40 +97,6 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
     return propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
   }
   return [];
-}
-
-function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean, pascal: boolean): CompletionEntry[] {
-  const schema = resolveRef(schemaFor(kind), schemaAt(kind, path));
-  const properties = schema?.properties;
-  if (!properties) return [];
-  const present = new Set(objectNode?.kind === 'object' ? objectNode.pairs.map((p) => p.key) : []);
-  const required = new Set(schema.required ?? []);
-  const shown = (name: string) => (pascal ? name.charAt(0).toUpperCase() + name.slice(1) : name);
-  return Object.keys(properties)
-    .filter((name) => !present.has(shown(name)))
-    .map((schemaName) => {
-      const doc = propertyDocAt(kind, [...path, schemaName]);
-      const name = shown(schemaName);
-      return {
-        label: name,
-        kind: 'property' as const,
-        detail: required.has(schemaName) ? 'required' : undefined,
-        documentation: doc?.markdownDescription,
-        insertText: json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
-        span: word,
-        sortText: `${required.has(schemaName) ? '0' : '1'}${name}`,
-      };
-    });
-}
-
-function parentObject(root: Node, path: Path): Node | undefined {
-  let node: Node | undefined = root;
-  for (const step of path) {
-    if (!node) return undefined;
-    if (typeof step === 'number') node = node.kind === 'array' ? node.items[step] : undefined;
-    else node = node.kind === 'object' ? node.pairs.find((p) => p.key === step)?.value : undefined;
-  }
-  return node;
 }
 
 function wordAt(text: string, offset: number): Span {
@@ -221,183 +186,6 @@ function pairPathOnLine(node: Node, path: Path, key: string, lineStart: number, 
     }
   }
   return undefined;
-}
-
-function valueEntry(label: string, word: Span, rank: number, extra: Partial<CompletionEntry> = {}): CompletionEntry {
-  return { label, kind: 'value', insertText: label, span: word, sortText: String(rank).padStart(4, '0'), ...extra };
-}
-
-/** Value lists Berth knows better than the schema: runtimes by lifecycle, Fargate sizes, container names, log drivers. */
-function valueCompletions(
-  doc: PreparedDocument,
-  kind: string,
-  path: Path,
-  mapped: ReturnType<typeof schemaPathFor>,
-  word: Span,
-  options: CompletionOptions,
-  samRuntime: boolean,
-): CompletionEntry[] | undefined {
-  const last = path[path.length - 1];
-  const lastKey = typeof last === 'string' ? last : undefined;
-  // Lambda runtimes: supported ones first (newest deprecation date first), deprecated ones marked.
-  if ((mapped?.kind === 'lambda-function' && lastKey === 'Runtime') || samRuntime || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
-    return runtimeEntries(word, options.now ?? new Date());
-  }
-  if (!mapped) return undefined;
-  const p = mapped.path;
-  if (mapped.kind === 'ecs-task-definition') {
-    const td = taskDefinitionAt(doc, path);
-    if (p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) return td ? fargateEntries(td, p[0], word) : undefined;
-    const containerIndex = p[0] === 'containerDefinitions' && typeof p[1] === 'number' ? p[1] : undefined;
-    if (containerIndex !== undefined && td) {
-      const refersToContainer =
-        (p[2] === 'dependsOn' && p[4] === 'containerName') || (p[2] === 'links' && p.length === 4) || (p[2] === 'volumesFrom' && p[4] === 'sourceContainer');
-      if (refersToContainer) return containerEntries(td, word, containerIndex);
-      if (p[2] === 'logConfiguration' && p[3] === 'logDriver') return logDriverEntries(td, mapped, word);
-    }
-  }
-  if (mapped.kind === 'ecs-service' && p[0] === 'loadBalancers' && p[2] === 'containerName') {
-    const service = doc.model?.services.find((s) => (kind === 'cloudformation' ? s.logicalId === path[1] : true));
-    const linked = service && doc.model ? taskDefinitionOfService(service, doc.model, options.workspace ?? EMPTY_WORKSPACE) : undefined;
-    return linked ? containerEntries(linked.item, word) : [];
-  }
-  return undefined;
-}
-
-function taskDefinitionAt(doc: PreparedDocument, path: Path): TaskDefinition | undefined {
-  const tds = doc.model?.taskDefinitions ?? [];
-  if (doc.kind === 'cloudformation') return tds.find((t) => t.logicalId === path[1]);
-  return tds[0];
-}
-
-function runtimeEntries(word: Span, now: Date): CompletionEntry[] {
-  const today = now.toISOString().slice(0, 10);
-  const usable = RUNTIME_LIFECYCLE.filter((r) => !r.updateBlock || r.updateBlock > today);
-  // Supported: the latest deprecation date first; within a date, the newest version first (python3.14 before python3.13).
-  const supported = usable
-    .flatMap((r) => (r.deprecated !== undefined && r.deprecated > today ? [{ ...r, deprecated: r.deprecated }] : []))
-    .sort((a, b) => b.deprecated.localeCompare(a.deprecated) || b.runtime.localeCompare(a.runtime, 'en', { numeric: true }));
-  // In the Lambda model, no deprecation announced yet.
-  const undated = usable.filter((r) => r.deprecated === undefined);
-  const deprecated = usable
-    .flatMap((r) => (r.deprecated !== undefined && r.deprecated <= today ? [{ ...r, deprecated: r.deprecated }] : []))
-    .sort((a, b) => b.deprecated.localeCompare(a.deprecated));
-  return [
-    ...supported.map((r, i) => valueEntry(r.runtime, word, i, { detail: `supported until ${r.deprecated}` })),
-    ...undated.map((r, i) => valueEntry(r.runtime, word, 500 + i, { detail: 'no deprecation date announced' })),
-    ...deprecated.map((r, i) =>
-      valueEntry(r.runtime, word, 1000 + i, {
-        detail: `deprecated ${r.deprecated}${r.successor ? `; use ${r.successor}` : ''}`,
-        deprecated: true,
-      }),
-    ),
-  ];
-}
-
-function fargateEntries(td: TaskDefinition, property: 'cpu' | 'memory', word: Span): CompletionEntry[] {
-  if (property === 'memory') {
-    const cpu = td.cpu?.known ? parseCpuUnits(String(td.cpu.value)) : undefined;
-    const size = FARGATE_SIZES.find((s) => s.cpu === cpu);
-    if (!size) return [];
-    return size.memory.map((m, i) => valueEntry(String(m), word, i, { detail: `Fargate: ${m / MIB_PER_GIB} GB with ${vcpuOf(size.cpu)} vCPU` }));
-  }
-  const memory = td.memory?.known ? parseMemoryMiB(String(td.memory.value)) : undefined;
-  const sizes = memory === undefined ? FARGATE_SIZES : FARGATE_SIZES.filter((s) => s.memory.includes(memory));
-  const windows = isWindowsTask(td);
-  return sizes
-    .filter((s) => !(windows && s.linuxOnly))
-    .map((s, i) => valueEntry(String(s.cpu), word, i, { detail: `Fargate: ${vcpuOf(s.cpu)} vCPU${memory !== undefined ? ` with ${memory} MiB` : ''}${s.linuxOnly ? ' (Linux only)' : ''}` }));
-}
-
-function containerEntries(td: TaskDefinition, word: Span, except?: number): CompletionEntry[] {
-  return td.containers
-    .filter((c, i) => i !== except && c.name?.known)
-    .map((c, i) => valueEntry(c.name!.known ? c.name!.value : '', word, i, { detail: 'container' }));
-}
-
-function logDriverEntries(td: TaskDefinition, mapped: NonNullable<ReturnType<typeof schemaPathFor>>, word: Span): CompletionEntry[] | undefined {
-  const all = propertyDocAt(mapped.kind, mapped.path)?.enum?.map(String);
-  if (!all) return undefined;
-  const fargate = td.requiresCompatibilities.some((c) => c.known && c.value === 'FARGATE');
-  const ordered = fargate ? [...FARGATE_LOG_DRIVERS, ...all.filter((d) => !FARGATE_LOG_DRIVERS.includes(d))] : all;
-  return ordered.map((d, i) =>
-    valueEntry(d, word, i, fargate && !FARGATE_LOG_DRIVERS.includes(d) ? { detail: 'not supported on Fargate', deprecated: true } : {}),
-  );
-}
-
-/** Ref and GetAtt targets (and GetAtt attributes) inside a template's intrinsic functions. */
-function intrinsicCompletions(doc: PreparedDocument, offset: number, word: Span): CompletionEntry[] | undefined {
-  const template = doc.model?.template;
-  if (!template) return undefined;
-  const intrinsic = intrinsicAt(doc.tree!.root!, offset);
-  if (!intrinsic || (intrinsic.name !== 'Ref' && intrinsic.name !== 'Fn::GetAtt')) return undefined;
-  const arg = intrinsic.argument;
-  if (intrinsic.name === 'Ref') {
-    if (arg.kind !== 'scalar') return undefined;
-    const params = [...template.parameters.keys()].map((id, i) => valueEntry(id, word, i, { detail: 'parameter' }));
-    const resources = template.resources.map((r, i) => valueEntry(r.logicalId, word, 100 + i, { detail: r.type?.known ? r.type.value : 'resource' }));
-    const pseudo = PSEUDO_PARAMETERS.map((id, i) => valueEntry(id, wordWithColons(doc.text, offset, word), 500 + i, { detail: 'pseudo parameter' }));
-    return [...params, ...resources, ...pseudo];
-  }
-  // GetAtt: `Res.Attr` (one string) or [Res, Attr].
-  let resourceId: string | undefined;
-  let attributeSpan: Span | undefined;
-  if (arg.kind === 'scalar' && typeof arg.value === 'string') {
-    const dot = arg.value.indexOf('.');
-    const dotOffset = doc.text.indexOf('.', arg.span.start);
-    if (dot !== -1 && dotOffset !== -1 && dotOffset < offset) {
-      resourceId = arg.value.slice(0, dot);
-      attributeSpan = { start: dotOffset + 1, end: Math.max(offset, word.end) };
-    }
-  } else if (arg.kind === 'array' && arg.items.length >= 2 && arg.items[1]!.span.start <= offset && offset <= arg.items[1]!.span.end) {
-    const first = arg.items[0]!;
-    resourceId = first.kind === 'scalar' && typeof first.value === 'string' ? first.value : undefined;
-    attributeSpan = word;
-  }
-  if (attributeSpan) {
-    const type = resourceId ? template.resourcesById.get(resourceId)?.type : undefined;
-    const attributes = type?.known ? attributesOf(type.value) : undefined;
-    return (attributes ?? []).map((a, i) => valueEntry(a, attributeSpan!, i, { detail: `${resourceId} attribute` }));
-  }
-  return template.resources
-    .filter((r) => !r.type?.known || attributesOf(r.type.value)?.length !== 0)
-    .map((r, i) => valueEntry(r.logicalId, word, i, { detail: r.type?.known ? r.type.value : 'resource' }));
-}
-
-function wordWithColons(text: string, offset: number, word: Span): Span {
-  let start = word.start;
-  while (start > 0 && /[\w:]/.test(text[start - 1]!)) start--;
-  return { start, end: word.end };
-}
-
-function intrinsicAt(root: Node, offset: number): Extract<Node, { kind: 'intrinsic' }> | undefined {
-  let found: Extract<Node, { kind: 'intrinsic' }> | undefined;
-  const visit = (node: Node): void => {
-    if (offset < node.span.start || offset > node.span.end) return;
-    if (node.kind === 'intrinsic') {
-      if (offset >= node.argument.span.start) found = node;
-      visit(node.argument);
-    } else if (node.kind === 'object') for (const p of node.pairs) visit(p.value);
-    else if (node.kind === 'array') for (const item of node.items) visit(item);
-  };
-  visit(root);
-  return found;
-}
-
-function templatePropertyEntries(properties: Readonly<Record<string, CfnPropertySpec>>, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean): CompletionEntry[] {
-  const present = new Set(objectNode?.kind === 'object' ? objectNode.pairs.map((p) => p.key) : []);
-  return Object.entries(properties)
-    .filter(([name]) => !present.has(name))
-    .map(([name, spec]) => ({
-      label: name,
-      kind: 'property' as const,
-      detail: spec.required ? 'required' : undefined,
-      documentation: spec.documentation,
-      insertText: json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
-      span: word,
-      sortText: `${spec.required ? '0' : '1'}${name}`,
-      deprecated: spec.deprecated,
-    }));
 }
 
 /** A resource type is typed with colons (`AWS::S3::Bucket`): replace the whole token, not just the last word. */

@@ -4,13 +4,13 @@
  * (parallel.ts), with the same findings in the same order. `lintWorkspace` is `berth lint` without the printing:
  * the one way to lint a workspace, which the deploy gate uses too.
  */
-import { pathToFileURL } from 'node:url';
 import type { AnalyzeSettings, PreparedDocument } from '../core/analyze';
 import type { BerthConfig } from '../core/config/berthrc';
 import type { Rule } from '../core/rules/types';
 import { loadConfig, type LoadedConfig } from '../io/berthrc';
 import { collectFiles, type Collected, type Target } from '../io/files';
 import { loadHclParserFor } from '../io/hclGrammar';
+import { fileUri } from '../io/uri';
 import { lintInParallel } from './parallel';
 import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
 
@@ -99,7 +99,7 @@ export function lintWorkspace(options: WorkspaceLintOptions): WorkspaceLint {
     const have = new Set(targets.map((t) => t.absolute));
     targets.push(...collect(options.only.filter((file) => !have.has(file))).targets);
   }
-  const deploy = config.path ? { configUri: pathToFileURL(config.path).href, targets: Object.values(config.targets) } : undefined;
+  const deploy = config.path ? { configUri: fileUri(config.path), targets: Object.values(config.targets) } : undefined;
   const lintOptions: LintOptions = { ...(deploy ? { deploy } : {}), ...(options.only ? { only: new Set(options.only) } : {}) };
   const lint = async (): Promise<LintRun> => {
     await loadHclParserFor(targets.map((t) => t.absolute));

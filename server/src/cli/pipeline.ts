@@ -3,7 +3,6 @@
  * index it, lint it against the index, and turn findings into the CLI's 1-based form. Every step never throws
  * for a bad file: unreadable, binary, invalid UTF-8 and oversized files become findings.
  */
-import { pathToFileURL } from 'node:url';
 import { lint, prepare, toIndexed, type AnalyzeSettings, type PreparedDocument } from '../core/analyze';
 import type { DeployTarget } from '../core/config/targets';
 import { candidateKinds, formatOf, type DocumentKind, type TextFormat } from '../core/kinds/detect';
@@ -20,6 +19,7 @@ import { cdkConstructs, type CdkConstruct } from '../io/cdk';
 import type { Target } from '../io/files';
 import { measureCodePathsOf } from '../io/measure';
 import { readForLint, type ReadResult } from '../io/read';
+import { fileUri } from '../io/uri';
 
 /** A finding at the CLI's edge: 1-based lines and columns; endColumn is exclusive (one past the last character). */
 export interface CliFinding {
@@ -74,7 +74,7 @@ export function prepareTarget(target: Target, settings: AnalyzeSettings, interna
   let read: ReadResult;
   const limits = resolveLimits(settings.limits);
   try {
-    uri = pathToFileURL(target.absolute).href;
+    uri = fileUri(target.absolute);
     read = readForLint(target.absolute, limits.maxFileSize);
   } catch (error) {
     return { findings: [cliError(target, error, internalErrors)], checked: false };

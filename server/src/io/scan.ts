@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { decodeBytes } from '../core/text/decode';
 import type { Excluder } from './exclude';
 import { surelyTooLarge } from './read';
-import { pathToFileURL } from 'node:url';
+import { fileUri } from './uri';
 import { walkFolder } from './walk';
 
 export interface ScanOptions {
@@ -35,7 +35,7 @@ export async function* scanFolder(root: string, options: ScanOptions): AsyncGene
       if (surelyTooLarge((await fs.stat(file.absolute)).size, options.maxFileSize(file.absolute))) continue;
       const decoded = decodeBytes(await fs.readFile(file.absolute));
       if (!decoded.ok) continue;
-      yield { uri: pathToFileURL(file.absolute).href, text: decoded.text };
+      yield { uri: fileUri(file.absolute), text: decoded.text };
     } catch (error) {
       options.log(`Skipped ${file.absolute}: ${(error as Error).message}`);
     }

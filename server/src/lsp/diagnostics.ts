@@ -50,14 +50,17 @@ export class Diagnostics {
     this.timers.set(uri, setTimeout(() => this.publish(uri), debounceMs));
   }
 
-  /** These documents' findings may have changed because of another file: check the open ones again. */
+  /** These documents' findings may have changed because of another file (the core's URIs): check the open ones again. */
   dependentsChanged(uris: readonly string[]): void {
     if (uris.length === 0) return;
     if (this.pull) {
       this.refreshSoon();
       return;
     }
-    for (const uri of uris) if (this.documents.get(uri)) this.documentChanged(uri);
+    for (const uri of uris) {
+      const open = this.cache.openUri(uri);
+      if (open && this.documents.get(open)) this.documentChanged(open);
+    }
   }
 
   /** Settings or the whole index changed: every open document is checked again. */

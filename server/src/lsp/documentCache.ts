@@ -2,7 +2,8 @@
  * The open documents' analyses (cf. json-language-features' languageModelCache): a document is prepared once per
  * version and linted once per generation. The generation counts changes to what findings depend on besides the
  * text (the workspace index, the settings, measured code folders); findings of an older generation are redone.
- * Preparing a document also keeps its entry in the workspace index current.
+ * Preparing a document also keeps its entry in the workspace index current. The core and the index see a document
+ * under its URI in the one spelling (io/uri.ts normalizeUri), whatever the client's; the client's URI keys the cache.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
@@ -10,6 +11,7 @@ import type { Finding, Rule } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { WorkspaceIndex } from '../core/workspace/index';
 import { measureCodePathsOf } from '../io/measure';
+import { normalizeUri } from '../io/uri';
 import type { FolderSettings } from './folderSettings';
 
 export interface CachedAnalysis {
@@ -33,6 +35,8 @@ export interface DocumentCacheOptions {
 
 export class DocumentCache {
   private readonly entries = new Map<string, CachedAnalysis>();
+  /** The client's URI of each open document, by the URI the core knows it under. */
+  private readonly clientUris = new Map<string, string>();
   private generation = 0;
 
   constructor(private readonly options: DocumentCacheOptions) {}
@@ -43,21 +47,23 @@ export class DocumentCache {
     const cached = this.entries.get(doc.uri);
     // The text too: a client that sends the same version twice with different text must not get stale results.
     if (cached && cached.version === doc.version && cached.prepared.text === doc.getText()) return cached;
+    const uri = normalizeUri(doc.uri);
+    this.clientUris.set(uri, doc.uri);
     // The previous version lets a YAML edit re-parse only the entry it touched.
-    const prepared = prepare({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared);
+    const prepared = prepare({ uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared);
     const entry: CachedAnalysis = { version: doc.version, prepared };
     this.entries.set(doc.uri, entry);
     const indexed = toIndexed(prepared);
-    const dependents = indexed ? index.set(indexed) : index.delete(doc.uri);
+    const dependents = indexed ? index.set(indexed) : index.delete(uri);
     this.generation++;
-    this.options.onDependentsChanged(dependents.filter((uri) => uri !== doc.uri));
+    this.options.onDependentsChanged(dependents.filter((dependent) => dependent !== uri));
     if (indexed?.model.lambdaFunctions.length) {
       // Local code folders and zips are measured once per session, off the request path; then re-check.
       setImmediate(() => {
         try {
           if (measureCodePathsOf(index, indexed, true)) {
             this.generation++;
-            this.options.onDependentsChanged([doc.uri]);
+            this.options.onDependentsChanged([uri]);
           }
         } catch (error) {
           this.options.log(`Could not measure the code paths of ${doc.uri}: ${(error as Error).message}`);
@@ -83,9 +89,14 @@ export class DocumentCache {
     return { entry, findings };
   }
 
-  /** Line offsets of an open or indexed document (for ranges that point into another file). */
+  /** Line offsets of an open or indexed document (for ranges that point into another file), by the core's URI. */
   linesOf(uri: string): LineIndex | undefined {
-    return this.entries.get(uri)?.prepared.lines ?? this.options.index.get(uri)?.lines;
+    return this.entries.get(this.clientUris.get(uri) ?? uri)?.prepared.lines ?? this.options.index.get(uri)?.lines;
+  }
+
+  /** The client's URI of the open document the core knows under `uri`, or undefined when it is not open. */
+  openUri(uri: string): string | undefined {
+    return this.clientUris.get(uri);
   }
 
   /** Something findings depend on changed (the index, the settings): every document is linted again. */
@@ -93,8 +104,10 @@ export class DocumentCache {
     this.generation++;
   }
 
+  /** The document was closed (the client's URI). */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.clientUris.delete(normalizeUri(uri));
   }
 
   /** Drops every analysis (the settings changed what preparing a document means). */

@@ -11,6 +11,7 @@ import type { WorkspaceIndex } from '../core/workspace/index';
 import { CONFIG_FILE_NAMES, type ConfigProblem } from '../core/config/berthrc';
 import { loadConfig, positionOf } from '../io/berthrc';
 import { excluder, type Excluder } from '../io/exclude';
+import { fileUri } from '../io/uri';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /** The settings in force for the files of one workspace folder (or for files outside every folder). */
@@ -157,7 +158,7 @@ export class FolderSettings {
         if (rc.exclude.length) excludes.push(excluder(loaded.root, rc.exclude));
         if (loaded.path) this.log(`Using ${loaded.path} for ${folder}.`);
         // Deploy targets link Dockerfiles to task definitions; their documents are re-checked with the new settings.
-        if (loaded.path) this.index.setDeployTargets(pathToFileURL(loaded.path).href, Object.values(loaded.targets));
+        if (loaded.path) this.index.setDeployTargets(fileUri(loaded.path), Object.values(loaded.targets));
       } else {
         const at = (e: ConfigProblem) => positionOf(loaded.text ?? '', e);
         const detail = loaded.message ?? loaded.errors.map((e) => `${at(e).line}:${at(e).column} ${e.message}`).join('; ');

@@ -58,7 +58,7 @@ export function startServer(connection: Connection): void {
     onDependentsChanged: (uris) => diagnostics.dependentsChanged(uris),
   });
   const diagnostics = new Diagnostics(connection, documents, cache, settings);
-  const indexer = new WorkspaceIndexer({ index, documents, settings, cache, diagnostics, log });
+  const indexer = new WorkspaceIndexer({ index, settings, cache, diagnostics, log });
   let clientCommands = new Set<string>();
 
   /** Runs a request handler on an open document; a failure is logged and answered with the fallback. */

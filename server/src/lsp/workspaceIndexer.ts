@@ -5,8 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { prepare, toIndexed } from '../core/analyze';
 import { resolveLimits } from '../core/parse/limits';
 import { decodeBytes } from '../core/text/decode';
@@ -15,13 +14,13 @@ import type { DocumentCache } from './documentCache';
 import type { Diagnostics } from './diagnostics';
 import { filePathOf, type FolderSettings } from './folderSettings';
 import { scanFolder } from '../io/scan';
+import { normalizeUri } from '../io/uri';
 
 /** The scan stops at this many files (those too large to analyse are skipped, as berth lint does: limits.maxFileSize). */
 const MAX_FILES = 20000;
 
 export interface WorkspaceIndexerOptions {
   readonly index: WorkspaceIndex;
-  readonly documents: TextDocuments<TextDocument>;
   readonly settings: FolderSettings;
   readonly cache: DocumentCache;
   readonly diagnostics: Diagnostics;
@@ -33,7 +32,7 @@ export class WorkspaceIndexer {
 
   /** Indexes the AWS files of these folders (all workspace folders by default), yielding between files. */
   async indexFolders(folders: readonly string[] = this.options.settings.workspaceFolders): Promise<void> {
-    const { index, documents, settings, diagnostics, log } = this.options;
+    const { index, settings, cache, diagnostics, log } = this.options;
     const started = Date.now();
     let files = 0;
     for (const folder of folders) {
@@ -41,7 +40,7 @@ export class WorkspaceIndexer {
       if (!settings.workspaceFolders.includes(folder)) continue;
       const maxFileSize = (file: string) => resolveLimits(settings.ofPath(file).analyze.limits).maxFileSize;
       for await (const file of scanFolder(folder, { maxFiles: MAX_FILES, maxFileSize, isExcluded: (p) => settings.isExcludedPath(p), log })) {
-        if (documents.get(file.uri)) continue; // the open editor's text wins
+        if (cache.openUri(file.uri)) continue; // the open editor's text wins
         try {
           const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, settings.of(file.uri).analyze));
           if (indexed) {
@@ -61,7 +60,7 @@ export class WorkspaceIndexer {
 
   /** Workspace folders were added or removed (absolute paths). */
   async foldersChanged(added: readonly string[], removed: readonly string[]): Promise<void> {
-    const { index, documents, settings, diagnostics } = this.options;
+    const { index, settings, cache, diagnostics } = this.options;
     const current = settings.workspaceFolders;
     const gone = new Set(removed);
     const remaining = [...current.filter((f) => !gone.has(f)), ...added.filter((f) => !current.includes(f))];
@@ -70,7 +69,7 @@ export class WorkspaceIndexer {
     // Files of a removed folder leave the index (unless open in the editor, or inside a remaining folder).
     const left = (file: string | undefined) => file !== undefined && removed.some((f) => inside(file, f)) && !remaining.some((f) => inside(file, f));
     for (const doc of [...index.documents()]) {
-      if (!documents.get(doc.uri) && left(filePathOf(doc.uri))) index.delete(doc.uri);
+      if (!cache.openUri(doc.uri) && left(filePathOf(doc.uri))) index.delete(doc.uri);
     }
     // So do the deploy targets of its .berthrc.yaml.
     for (const configUri of new Set(index.deployTargets().map((e) => e.configUri))) {
@@ -83,23 +82,24 @@ export class WorkspaceIndexer {
 
   /** Files the client watches changed on disk: a config file reloads the settings; others are indexed again. */
   async watchedFilesChanged(changes: readonly FileEvent[]): Promise<void> {
-    const { index, documents, settings, cache, diagnostics, log } = this.options;
+    const { index, settings, cache, diagnostics, log } = this.options;
     if (changes.some((change) => settings.isConfigFile(change.uri))) {
       await settings.load();
       diagnostics.revalidateAll();
     }
     for (const change of changes) {
-      if (documents.get(change.uri)) continue;
+      const uri = normalizeUri(change.uri);
+      if (cache.openUri(uri)) continue;
       let dependents: string[] = [];
-      const file = filePathOf(change.uri);
+      const file = filePathOf(uri);
       if (change.type === FileChangeType.Deleted) {
-        dependents = index.delete(change.uri);
+        dependents = index.delete(uri);
       } else if (file !== undefined) {
         try {
           const decoded = decodeBytes(await fs.readFile(file));
           if (!decoded.ok) continue;
-          const indexed = toIndexed(prepare({ uri: change.uri, text: decoded.text }, settings.of(change.uri).analyze));
-          dependents = indexed ? index.set(indexed) : index.delete(change.uri);
+          const indexed = toIndexed(prepare({ uri, text: decoded.text }, settings.of(uri).analyze));
+          dependents = indexed ? index.set(indexed) : index.delete(uri);
         } catch (error) {
           log(`Could not read ${change.uri}: ${(error as Error).message}`);
         }

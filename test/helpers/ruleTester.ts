@@ -59,6 +59,8 @@ export interface InvalidCase extends ValidCase {
   readonly errors: readonly ExpectedFinding[];
   /** The text after applying every fix of this rule's findings; omit when the rule offers none. */
   readonly output?: string;
+  /** No finding offers a fix (a value set elsewhere, such as a Terraform variable's default, is not fixed at its use). */
+  readonly noFix?: boolean;
 }
 
 const FOLDER = 'file:///workspace/';
@@ -150,6 +152,7 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
             );
           }
         });
+        if (testCase.noFix) assert.deepEqual(findings.filter((f) => f.fix).map((f) => f.fix!.title), [], 'expected no fix');
         if (testCase.output !== undefined) {
           // The output of "fix all", as the editor's source action makes it.
           assert.ok(findings.some((f) => f.fix?.edits.length), 'expected the rule to offer a fix');

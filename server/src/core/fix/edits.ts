@@ -4,7 +4,8 @@ import type { TextEdit } from './types';
 /** Replaces a scalar, keeping its quoting style ("x", 'x' or plain). */
 export function replaceScalar(text: string, node: Node, value: string | number | boolean): TextEdit {
   const raw = text.slice(node.span.start, node.span.end);
-  const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '';
+  // JSON inside a quoted Terraform string writes its quotes escaped (`\"4096\"`): keep them escaped.
+  const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : raw.startsWith('\\"') ? '\\"' : '';
   // A string where there was a number, true or null: JSON and HCL (a Terraform file, JSON in a heredoc) need the
   // quotes; YAML can do without them, but takes them as well, and the text alone does not say which it is.
   if (!quote && typeof value === 'string' && (formatOfText(text) === 'json' || (node.kind === 'scalar' && typeof node.value !== 'string'))) return { span: node.span, newText: JSON.stringify(value) };

@@ -112,7 +112,7 @@ export function buildBatchContainer(v: ObjView, pair: Pair): BatchContainer {
 }
 
 /** Every document kind a Batch job definition can be written in. */
-export const BATCH_KINDS = ['batch-job-definition', 'cloudformation'] as const;
+export const BATCH_KINDS = ['batch-job-definition', 'cloudformation', 'terraform'] as const;
 
 /** The job's containers: containerProperties, and each nodeRangeProperties container. */
 export function jobContainers(job: JobDefinition): BatchContainer[] {

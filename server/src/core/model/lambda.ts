@@ -354,12 +354,10 @@ function serverlessEvents(fn: ObjView): FunctionEvent[] {
 }
 
 /** Every document kind a Lambda function can be written in. */
-export const LAMBDA_KINDS = ['lambda-function', 'cloudformation', 'serverless-framework'] as const;
+export const LAMBDA_KINDS = ['lambda-function', 'cloudformation', 'serverless-framework', 'terraform'] as const;
 
-/** The key as the user wrote it (MemorySize, memorySize, Size…), for messages. */
-export function keyOf(value: { readonly pair?: Pair } | undefined, fallback: string): string {
-  return value?.pair?.key ?? fallback;
-}
+/** The key as the user wrote it (MemorySize, memorySize, memory_size…), for messages. */
+export { keyOf } from './located';
 
 /** A name for the function in messages: its logical id / serverless key, else its FunctionName. */
 export function functionLabel(fn: LambdaFunction): string {

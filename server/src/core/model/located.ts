@@ -153,3 +153,8 @@ export function isKnown<T>(value: Located<T> | undefined): value is Known<T> {
 export function valueOf<T>(value: Located<T> | undefined): T | undefined {
   return value?.known ? value.value : undefined;
 }
+
+/** The key as the user wrote it (MemorySize, memorySize, memory_size, attempt_duration_seconds…), for messages. */
+export function keyOf(value: { readonly pair?: Pair } | undefined, fallback: string): string {
+  return value?.pair?.key ?? fallback;
+}

@@ -33,6 +33,8 @@ export function localCodeOf(fn: LambdaFunction, documentUri: string): LocalCodeR
   let node: Node | undefined;
   if (fn.shape === 'sam' || fn.shape === 'cfn') node = fn.codePair?.value;
   else if (fn.shape === 'serverless') node = fn.raw.obj('package')?.value('artifact');
+  // Terraform: `filename`, relative to the folder Terraform runs in (the root module's own).
+  else if (fn.shape === 'terraform') node = fn.raw.value('Filename');
   if (node?.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
   const written = node.value.trim();
   if (!written || /^(s3|https?):\/\//i.test(written) || written.includes('${')) return undefined;

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/batch/no-floating-image-tag';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn } from './shapes';
+import { api, cfn, tf as tfJob, tfHeredoc } from './shapes';
 
 const withImage = (code: string, image: string) => code.replace('busybox:1.36', image);
 
@@ -19,6 +19,8 @@ runRuleTests(rule, {
     { name: 'CloudFormation Sub with a tag parameter', code: withImage(cfn([], []), "!Sub '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/etl:${Tag}'") },
     { name: 'Terraform: tag from a variable', filename: 'main.tf', code: tf('"${var.repo}:${var.tag}"') },
     { name: 'digest', code: withImage(cfn([], []), 'busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
+    { name: 'Terraform: pinned tag', code: tfJob([], []), filename: 'main.tf' },
+    { name: 'Terraform: image from a variable without a value', code: tfJob([], []).replace('"busybox:1.36"', 'var.image'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -51,5 +53,23 @@ runRuleTests(rule, {
     { name: 'CloudFormation Join ending in :latest', code: withImage(cfn([], []), "!Join [':', [!GetAtt Repo.RepositoryUri, latest]]"), errors: [{ messageId: 'latest', line: 7, column: 16, endLine: 7, endColumn: 65 }] },
     { name: 'Terraform interpolation ending in :latest', filename: 'main.tf', code: tf('"${var.repo}:latest"'), errors: [{ messageId: 'latest', line: 5, column: 13, endLine: 5, endColumn: 33 }] },
     { name: 'Terraform repository URL alone', filename: 'main.tf', code: tf('aws_ecr_repository.etl.repository_url'), errors: [{ messageId: 'untagged', line: 5, column: 13, endLine: 5, endColumn: 50 }] },
+    {
+      name: 'Terraform jsonencode: :latest',
+      code: tfJob([], []).replace('busybox:1.36', 'busybox:latest'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'latest', line: 5, column: 13, endLine: 5, endColumn: 29 }],
+    },
+    {
+      name: 'Terraform heredoc: untagged',
+      code: tfHeredoc([], []).replace('busybox:1.36', 'busybox'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'untagged', line: 6, column: 14, endLine: 6, endColumn: 23 }],
+    },
+    {
+      name: 'Terraform: image from a local',
+      code: `${tfJob([], []).replace('"busybox:1.36"', 'local.image')}locals {\n  image = "busybox"\n}\n`,
+      filename: 'main.tf',
+      errors: [{ messageId: 'untagged', line: 5, column: 13, endLine: 5, endColumn: 24, related: [{ line: 9, column: 11 }] }],
+    },
   ],
 });

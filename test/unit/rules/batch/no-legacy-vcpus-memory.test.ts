@@ -1,11 +1,12 @@
 import rule from '../../../../server/src/core/rules/batch/no-legacy-vcpus-memory';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, fargateApi, req } from './shapes';
+import { api, cfn, fargateApi, req, tf, tfHeredoc, reqHcl } from './shapes';
 
 runRuleTests(rule, {
   valid: [
     { name: 'resourceRequirements', code: api([], [req('2', '4096')]), filename: 'job.json' },
     { name: 'Fargate is left to no-fargate-unsupported-settings', code: fargateApi(['"vcpus": 1']), filename: 'job.json' },
+    { name: 'Terraform: resourceRequirements', code: tf([], [reqHcl('2', '4096')]), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -40,6 +41,41 @@ runRuleTests(rule, {
       code: api([], ['"vcpus": 2', '"resourceRequirements": [{ "type": "MEMORY", "value": "4096" }]']),
       filename: 'job.json',
       errors: [{ messageId: 'deprecated', line: 7, column: 5, endLine: 7, endColumn: 12 }],
+    },
+    {
+      name: 'Terraform jsonencode: the fix writes HCL',
+      code: tf([], ['vcpus = 2', 'memory = 4096', 'command = ["run"]']),
+      filename: 'main.tf',
+      errors: [
+        { messageId: 'deprecated', line: 6, column: 5, endLine: 6, endColumn: 10 },
+        { messageId: 'deprecated', line: 7, column: 5, endLine: 7, endColumn: 11 },
+      ],
+      output: tf([], ['resourceRequirements = [{ type = "VCPU", value = "2" }, { type = "MEMORY", value = "4096" }]', 'command = ["run"]']),
+    },
+    {
+      name: 'Terraform heredoc: the fix writes JSON',
+      code: tfHeredoc([], ['"vcpus": 2', '"memory": 4096']),
+      filename: 'main.tf',
+      errors: [
+        { messageId: 'deprecated', line: 7, column: 5, endLine: 7, endColumn: 12 },
+        { messageId: 'deprecated', line: 8, column: 5, endLine: 8, endColumn: 13 },
+      ],
+      output: tfHeredoc([], ['"resourceRequirements": [{ "type": "VCPU", "value": "2" }, { "type": "MEMORY", "value": "4096" }]']),
+    },
+    {
+      name: 'Terraform: JSON in a quoted string gets no fix (its quotes are escaped)',
+      code: 'resource "aws_batch_job_definition" "job" {\n  name = "etl"\n  type = "container"\n  container_properties = "{\\"image\\": \\"busybox:1.36\\", \\"vcpus\\": 2}"\n}\n',
+      filename: 'main.tf',
+      errors: [{ messageId: 'deprecated', line: 4, column: 57, endLine: 4, endColumn: 66 }],
+      noFix: true,
+    },
+    {
+      name: 'Terraform: a value from a variable default gets no fix',
+      code: tf([], ['vcpus = var.vcpus']),
+      filename: 'main.tf',
+      workspace: [{ filename: 'variables.tf', code: 'variable "vcpus" {\n  default = 2\n}\n' }],
+      errors: [{ messageId: 'deprecated', line: 6, column: 5, endLine: 6, endColumn: 10 }],
+      noFix: true,
     },
   ],
 });

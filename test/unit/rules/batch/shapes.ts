@@ -24,3 +24,31 @@ export const fargateApi = (container: string[]) => api(['"platformCapabilities":
 export const fargateCfn = (container: string[]) => cfn(['PlatformCapabilities: [FARGATE]'], container);
 export const req = (vcpu: string, memory: string) => `"resourceRequirements": [{ "type": "VCPU", "value": "${vcpu}" }, { "type": "MEMORY", "value": "${memory}" }]`;
 export const reqYaml = (vcpu: string, memory: string) => [`ResourceRequirements:`, `  - { Type: VCPU, Value: "${vcpu}" }`, `  - { Type: MEMORY, Value: "${memory}" }`];
+
+/**
+ * aws_batch_job_definition in Terraform: argument lines (2-space) after name and type (lines 2–3), then
+ * container_properties = jsonencode({…}) with its lines (4-space) after image (line 5 + top.length).
+ */
+export const tf = (top: string[], container: string[]) => `resource "aws_batch_job_definition" "job" {
+  name = "etl"
+  type = "container"
+${top.map((p) => `  ${p}\n`).join('')}  container_properties = jsonencode({
+    image = "busybox:1.36"
+${container.map((p) => `    ${p}\n`).join('')}  })
+}
+`;
+
+/** The same with container_properties as JSON in a heredoc: JSON lines (4-space) after "image" (line 5 + top.length). */
+export const tfHeredoc = (top: string[], container: string[]) => `resource "aws_batch_job_definition" "job" {
+  name = "etl"
+  type = "container"
+${top.map((p) => `  ${p}\n`).join('')}  container_properties = <<-EOF
+    {
+    "image": "busybox:1.36"${container.map((p) => `,\n    ${p}`).join('')}
+    }
+  EOF
+}
+`;
+
+export const fargateTf = (container: string[]) => tf(['platform_capabilities = ["FARGATE"]'], container);
+export const reqHcl = (vcpu: string, memory: string) => `resourceRequirements = [{ type = "VCPU", value = "${vcpu}" }, { type = "MEMORY", value = "${memory}" }]`;

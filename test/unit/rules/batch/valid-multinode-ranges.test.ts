@@ -23,12 +23,27 @@ const cfn = (numNodes: number, mainNode: number, targets: string[]) => `Resource
         NodeRangeProperties:
 ${targets.map((t) => `          - TargetNodes: "${t}"\n            Container: { Image: "mpi:1" }\n`).join('')}`;
 
+/** aws_batch_job_definition with node_properties = jsonencode({…}); the ranges start on line 8. */
+const tf = (numNodes: number | string, mainNode: number, targets: string[]) => `resource "aws_batch_job_definition" "mpi" {
+  name = "mpi"
+  type = "multinode"
+  node_properties = jsonencode({
+    numNodes = ${numNodes}
+    mainNode = ${mainNode}
+    nodeRangeProperties = [
+${targets.map((t) => `      { targetNodes = "${t}", container = { image = "mpi:1" } },\n`).join('')}    ]
+  })
+}
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'main node plus the rest', code: api(4, 0, ['0', '1:']), filename: 'job.json' },
     { name: 'open start', code: api(3, 2, [':1', '2']), filename: 'job.json' },
     { name: 'CloudFormation', code: cfn(4, 0, ['0:1', '2:3']) },
     { name: 'intrinsic target skips the coverage check', code: cfn(4, 0, ['0']).replace('TargetNodes: "0"', 'TargetNodes: !Ref Range') },
+    { name: 'Terraform jsonencode', code: tf(4, 0, ['0', '1:']), filename: 'main.tf' },
+    { name: 'Terraform: numNodes unknown', code: tf('var.nodes', 0, ['0']), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -83,6 +98,22 @@ runRuleTests(rule, {
         { messageId: 'outsideJob', line: 10, column: 26, endLine: 10, endColumn: 31, message: /^targetNodes "0:3" names nodes beyond the last node 1/ },
         { messageId: 'invalidTargetNodes', line: 12, column: 26, endLine: 12, endColumn: 31 },
       ],
+    },
+    {
+      name: 'Terraform jsonencode: overlap and uncovered nodes',
+      code: tf(4, 0, ['0', '0:1']),
+      filename: 'main.tf',
+      errors: [
+        { messageId: 'uncovered', line: 7, column: 5, endLine: 7, endColumn: 24, message: /covers node\(s\) 2–3 of this 4-node job/ },
+        { messageId: 'overlap', line: 9, column: 23, endLine: 9, endColumn: 28 },
+      ],
+    },
+    {
+      name: 'Terraform: numNodes from a variable default',
+      code: tf('var.nodes', 2, ['0:1']),
+      filename: 'main.tf',
+      workspace: [{ filename: 'variables.tf', code: 'variable "nodes" {\n  default = 2\n}\n' }],
+      errors: [{ messageId: 'mainNodeOutOfRange', line: 6, column: 16, endLine: 6, endColumn: 17, message: /numNodes 2/ }],
     },
   ],
 });

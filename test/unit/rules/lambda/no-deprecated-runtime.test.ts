@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/no-deprecated-runtime';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf, tfVariable } from './shapes';
 
 const now = new Date('2026-11-23T12:00:00Z');
 // update-function-configuration input: no Code.
@@ -19,6 +19,9 @@ runRuleTests(rule, {
     { name: 'intrinsic', code: cfn('Runtime: !Ref Runtime'), now },
     { name: 'a runtime of the wrong type is the schema rule\'s', code: update('x').replace('"x"', '3'), filename: 'function.json', now },
     { name: 'not yet deprecated on the day before', code: cfn('Runtime: python3.11'), now: new Date('2027-03-31T00:00:00Z') },
+    { name: 'Terraform: current runtime', code: tf('runtime = "python3.13"', 'handler = "app.handler"'), filename: 'main.tf', now },
+    { name: 'Terraform: a variable without a value', code: tf('runtime = var.runtime'), filename: 'main.tf', workspace: [{ filename: 'variables.tf', code: 'variable "runtime" {}\n' }], now },
+    { name: 'Terraform: an image function', code: tf('package_type = "Image"', 'image_uri = "x"', 'runtime = "python3.6"'), filename: 'main.tf', now },
   ],
   invalid: [
     {
@@ -146,6 +149,23 @@ runRuleTests(rule, {
           message: 'Berth does not know runtime nodejs99.x, so it cannot check its lifecycle. If it is a new runtime, update Berth; otherwise check the name against the Lambda runtimes page.',
         },
       ],
+    },
+    {
+      name: 'Terraform: past the update block',
+      code: tf('runtime = "python3.6"'),
+      filename: 'main.tf',
+      now,
+      errors: [{ messageId: 'updateBlocked', line: 4, column: 13, endLine: 4, endColumn: 24, severity: 'error', message: /^Runtime python3\.6 has been blocked/ }],
+      output: tf('runtime = "python3.14"'),
+    },
+    {
+      name: 'Terraform: the runtime from a variable default is reported at its use, without a fix',
+      code: tf('runtime = var.runtime'),
+      filename: 'main.tf',
+      workspace: [{ filename: 'variables.tf', code: tfVariable('runtime', '"python3.6"') }],
+      now,
+      errors: [{ messageId: 'updateBlocked', line: 4, column: 13, endLine: 4, endColumn: 24, related: [{ line: 2, column: 13, filename: 'variables.tf' }] }],
+      noFix: true,
     },
   ],
 });

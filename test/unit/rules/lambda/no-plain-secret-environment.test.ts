@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/no-plain-secret-environment';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
@@ -9,6 +9,8 @@ runRuleTests(rule, {
     { name: 'API JSON: settings, not secrets', code: api('"Environment": { "Variables": { "PASSWORD_ITERATIONS": "4096", "JWT_SECRET_TTL": "1d" } }'), filename: 'function.json' },
     { name: 'SAM: number, duration, boolean, word', code: sam(['Environment:', '  Variables:', '    TOKEN_TTL: 3600'], ['Environment:', '  Variables:', '    PASSWORD_ITERATIONS: 4096', '    AUTH_ENABLED: true', '    TOKEN_LIFETIME: 30s', '    SECRET_BACKEND: ssm']) },
     { name: 'serverless.yml: settings', code: sls(['environment:', '  PASSWORD_MIN_LENGTH: 12'], ['handler: h.handler', 'environment:', '    AUTH_MODE: cognito', '    TOKEN_REFRESH: 1h30m']) },
+    { name: 'Terraform: ordinary values', code: tf('environment {', '  variables = {', '    TABLE = "orders"', '  }', '}'), filename: 'main.tf' },
+    { name: 'Terraform: a value Berth cannot know', code: tf('environment {', '  variables = {', '    DB_PASSWORD = aws_secretsmanager_secret_version.db.secret_string', '  }', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -43,6 +45,12 @@ runRuleTests(rule, {
       code: sls(['environment:', '  STRIPE_TOKEN: sk_live_abc123'], ['handler: a.b']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'secretName', line: 5, column: 19, endLine: 5, endColumn: 33 }],
+    },
+    {
+      name: 'Terraform',
+      code: tf('environment {', '  variables = {', '    DB_PASSWORD = "hunter2hunter2"', '  }', '}'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'secretName', line: 6, column: 21, endLine: 6, endColumn: 37 }],
     },
   ],
 });

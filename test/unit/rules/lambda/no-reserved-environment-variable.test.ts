@@ -1,11 +1,12 @@
 import rule from '../../../../server/src/core/rules/lambda/no-reserved-environment-variable';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
     { name: 'ordinary names', code: api('"Environment": { "Variables": { "TABLE": "t", "AWS_LAMBDA_EXEC_WRAPPER": "/opt/wrap" } }'), filename: 'function.json' },
     { name: 'CloudFormation', code: cfn('Environment:', '  Variables:', '    REGION_NAME: eu-west-1') },
+    { name: 'Terraform', code: tf('environment {', '  variables = {', '    REGION_NAME = "eu-west-1"', '  }', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -42,6 +43,12 @@ runRuleTests(rule, {
       code: sls(['environment:', '  AWS_SECRET_ACCESS_KEY: abc'], ['handler: a.b']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'reserved', line: 5, column: 5, endLine: 5, endColumn: 26 }],
+    },
+    {
+      name: 'Terraform',
+      code: tf('environment {', '  variables = {', '    AWS_REGION = "eu-west-1"', '  }', '}'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'reserved', line: 6, column: 7, endLine: 6, endColumn: 17 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/require-vpc-subnets-and-security-groups';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
@@ -8,6 +8,8 @@ runRuleTests(rule, {
     { name: 'both empty detaches', code: api('"VpcConfig": { "SubnetIds": [], "SecurityGroupIds": [] }'), filename: 'function.json' },
     { name: 'intrinsic list', code: cfn('VpcConfig:', '  SubnetIds: !Ref Subnets') },
     { name: 'SAM: groups from Globals', code: sam(['VpcConfig:', '  SecurityGroupIds: [sg-1]'], ['Handler: a.b', 'VpcConfig:', '  SubnetIds: [subnet-1]']) },
+    { name: 'Terraform: both', code: tf('vpc_config {', '  subnet_ids         = ["subnet-1"]', '  security_group_ids = [aws_security_group.fn.id]', '}'), filename: 'main.tf' },
+    { name: 'Terraform: subnets unknown', code: tf('vpc_config {', '  subnet_ids         = var.subnets', '  security_group_ids = []', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -41,6 +43,21 @@ runRuleTests(rule, {
       code: sls(['vpc:', '  subnetIds: [subnet-1]'], ['handler: a.b']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'missing', line: 4, column: 3, endLine: 4, endColumn: 6, message: /^vpc sets subnetIds but no securityGroupIds/ }],
+    },
+    {
+      name: 'Terraform: no security groups',
+      code: tf('vpc_config {', '  subnet_ids         = ["subnet-1"]', '  security_group_ids = []', '}'),
+      filename: 'main.tf',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 13,
+          message: 'vpc_config sets subnet_ids but no security_group_ids; Lambda needs both to attach the function to a VPC and rejects the configuration. Add security_group_ids (or remove both to run outside the VPC).',
+        },
+      ],
     },
   ],
 });

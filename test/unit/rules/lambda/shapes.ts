@@ -41,3 +41,14 @@ functions:
   api:
 ${fn.map((p) => `    ${p}`).join('\n')}
 `;
+
+/** aws_lambda_function in Terraform: argument lines (2-space, a block's inner lines indented further) from line 4. */
+export const tf = (...args: string[]) => `resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::123456789012:role/fn"
+${args.map((a) => `  ${a}`).join('\n')}
+}
+`;
+
+/** A Terraform variable block with a default. */
+export const tfVariable = (name: string, value: string) => `variable "${name}" {\n  default = ${value}\n}\n`;

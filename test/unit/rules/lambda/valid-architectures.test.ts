@@ -1,12 +1,14 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-architectures';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
     { name: 'API arm64', code: api('"Architectures": ["arm64"]'), filename: 'function.json' },
     { name: 'CloudFormation x86_64', code: cfn('Architectures: [x86_64]') },
     { name: 'serverless', code: sls(['architecture: arm64'], ['handler: a.b']), filename: 'serverless.yml' },
+    { name: 'Terraform arm64', code: tf('architectures = ["arm64"]'), filename: 'main.tf' },
+    { name: 'Terraform: unknown list', code: tf('architectures = var.architectures'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -40,6 +42,18 @@ runRuleTests(rule, {
       code: sls(['architecture: amd64'], ['handler: a.b']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'unknown', line: 4, column: 17, endLine: 4, endColumn: 22 }],
+    },
+    {
+      name: 'Terraform: two',
+      code: tf('architectures = ["x86_64", "arm64"]'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'count', line: 4, column: 3, endLine: 4, endColumn: 16, message: /^architectures lists 2 architectures/ }],
+    },
+    {
+      name: 'Terraform: unknown value',
+      code: tf('architectures = ["aarch64"]'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'unknown', line: 4, column: 20, endLine: 4, endColumn: 29 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-environment-size';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 const big = 'x'.repeat(2100);
 
@@ -10,6 +10,7 @@ runRuleTests(rule, {
     // 4096 bytes exactly: key "K" (1) + 4095.
     { name: 'exactly 4 KB', code: cfn('Environment:', '  Variables:', `    K: ${'y'.repeat(4095)}`) },
     { name: 'intrinsic values count as empty', code: cfn('Environment:', '  Variables:', `    A: ${big}`, '    B: !Ref Big') },
+    { name: 'Terraform: an unknown value counts as empty', code: tf('environment {', '  variables = {', `    A = "${big}"`, '    B = var.big', '  }', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -44,6 +45,12 @@ runRuleTests(rule, {
       code: sls(['environment:', `  A: ${big}`], ['handler: a.b', 'environment:', `  B: ${big}`]),
       filename: 'serverless.yml',
       errors: [{ messageId: 'tooLarge', line: 9, column: 5, endLine: 9, endColumn: 16 }],
+    },
+    {
+      name: 'Terraform',
+      code: tf('environment {', '  variables = {', `    A = "${big}"`, `    B = "${big}"`, '  }', '}'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'tooLarge', line: 5, column: 5, endLine: 5, endColumn: 14, message: /^The environment variables of aws_lambda_function\.fn take 4202 bytes/ }],
     },
   ],
 });

@@ -1,12 +1,13 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-ephemeral-storage';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
     { name: 'API default size', code: api('"EphemeralStorage": { "Size": 512 }'), filename: 'function.json' },
     { name: 'CloudFormation max', code: cfn('EphemeralStorage:', '  Size: 10240') },
     { name: 'serverless', code: sls([], ['handler: a.b', 'ephemeralStorageSize: 2048']), filename: 'serverless.yml' },
+    { name: 'Terraform', code: tf('ephemeral_storage {', '  size = 10240', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -44,6 +45,13 @@ runRuleTests(rule, {
       filename: 'serverless.yml',
       errors: [{ messageId: 'outOfRange', line: 8, column: 27, endLine: 8, endColumn: 32, message: /^ephemeralStorageSize 20000 MB/ }],
       output: sls([], ['handler: a.b', 'ephemeralStorageSize: 10240']),
+    },
+    {
+      name: 'Terraform: the message names size',
+      code: tf('ephemeral_storage {', '  size = 20480', '}'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'outOfRange', line: 5, column: 12, endLine: 5, endColumn: 17, message: /^size 20480 MB of \/tmp is outside what Lambda allows/ }],
+      output: tf('ephemeral_storage {', '  size = 10240', '}'),
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-handler';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
@@ -18,6 +18,8 @@ runRuleTests(rule, {
     { name: 'intrinsic handler', code: cfn('Runtime: python3.13', 'Handler: !Sub "${Module}.handler"') },
     { name: 'SAM Globals runtime', code: sam(['Runtime: nodejs22.x'], ['Handler: app.handler']) },
     { name: 'serverless', code: sls(['runtime: python3.13'], ['handler: handler.hello']), filename: 'serverless.yml' },
+    { name: 'Terraform', code: tf('runtime = "python3.13"', 'handler = "app.lambda_handler"'), filename: 'main.tf' },
+    { name: 'Terraform: handler from a resource attribute', code: tf('runtime = "python3.13"', 'handler = local.handler'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -62,6 +64,12 @@ runRuleTests(rule, {
       code: sls(['runtime: nodejs22.x'], ['handler: handler']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'format', line: 7, column: 14, endLine: 7, endColumn: 21, message: /^handler "handler" is not a Node\.js handler/ }],
+    },
+    {
+      name: 'Terraform: Node.js handler without an export',
+      code: tf('runtime = "nodejs22.x"', 'handler = "index"'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'format', line: 5, column: 13, endLine: 5, endColumn: 20, message: /^handler "index" is not a Node\.js handler/ }],
     },
   ],
 });

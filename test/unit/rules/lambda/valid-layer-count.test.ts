@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-layer-count';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 const arns = (n: number, name = 'l') => Array.from({ length: n }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:layer:${name}${i}:1`);
 const json = (n: number) => `"Layers": [${arns(n).map((a) => `"${a}"`).join(', ')}]`;
@@ -15,6 +15,8 @@ runRuleTests(rule, {
     { name: 'SAM: IgnoreGlobals [Layers] keeps them out', code: sam([yamlList(3, 'g'), 'Timeout: 30'], ['Handler: app.handler', yamlList(3)], ['IgnoreGlobals: [Layers]']) },
     { name: 'SAM: an intrinsic Layers in the function replaces the Globals list (count unknown)', code: sam([yamlList(6, 'g')], ['Handler: app.handler', 'Layers: !Ref LayerList']) },
     { name: 'serverless: function layers replace the provider\'s', code: sls([yamlList(4, 'p').replace('Layers', 'layers')], ['handler: a.b', yamlList(4).replace('Layers', 'layers')]), filename: 'serverless.yml' },
+    { name: 'Terraform: five', code: tf(`layers = [${arns(5).map((a) => `"${a}"`).join(', ')}]`), filename: 'main.tf' },
+    { name: 'Terraform: a list Berth cannot know', code: tf('layers = concat(var.base_layers, var.extra_layers)'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -58,6 +60,18 @@ runRuleTests(rule, {
       code: sls([yamlList(6).replace('Layers', 'layers')], ['handler: a.b']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'tooMany', line: 4, column: 3, endLine: 4, endColumn: 9, message: /^api uses 6 layers/ }],
+    },
+    {
+      name: 'Terraform: six',
+      code: tf(`layers = [${arns(6).map((a) => `"${a}"`).join(', ')}]`),
+      filename: 'main.tf',
+      errors: [{ messageId: 'tooMany', line: 4, column: 3, endLine: 4, endColumn: 9, message: /^aws_lambda_function\.fn uses 6 layers/ }],
+    },
+    {
+      name: 'Terraform: a list from a local',
+      code: `${tf('layers = local.layers')}locals {\n  layers = [${arns(6).map((a) => `"${a}"`).join(', ')}]\n}\n`,
+      filename: 'main.tf',
+      errors: [{ messageId: 'tooMany', line: 4, column: 3, endLine: 4, endColumn: 9 }],
     },
   ],
 });

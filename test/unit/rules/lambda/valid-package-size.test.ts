@@ -22,6 +22,14 @@ functions:
       artifact: dist/work.zip
 `;
 
+const tf = (filename: string) => `resource "aws_lambda_function" "work" {
+  function_name = "work"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = ${filename}
+}
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'a small folder', code: sam('src/'), localPaths: { src: { kind: 'folder', bytes: 12 * MB } } },
@@ -51,6 +59,8 @@ Resources:
       localPaths: { src: { kind: 'missing', bytes: 0 } },
     },
     { name: 'a zip under the limit', filename: 'serverless.yml', code: serverless, localPaths: { 'dist/work.zip': { kind: 'file', bytes: 80 * MB, unzippedBytes: 200 * MB } } },
+    { name: 'Terraform: a small zip', code: tf('"build/work.zip"'), filename: 'main.tf', localPaths: { 'build/work.zip': { kind: 'file', bytes: 5 * MB, unzippedBytes: 20 * MB } } },
+    { name: 'Terraform: a path Berth cannot know (archive_file output)', code: tf('data.archive_file.work.output_path'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -82,6 +92,13 @@ Resources:
       code: sam('./missing'),
       localPaths: { missing: { kind: 'missing', bytes: 0 } },
       errors: [{ messageId: 'missing', line: 8, column: 16, endLine: 8, endColumn: 25, severity: 'info' }],
+    },
+    {
+      name: 'Terraform: filename unzips over the limit',
+      code: tf('"build/work.zip"'),
+      filename: 'main.tf',
+      localPaths: { 'build/work.zip': { kind: 'file', bytes: 60 * MB, unzippedBytes: 300 * MB } },
+      errors: [{ messageId: 'zipTooLarge', line: 5, column: 19, endLine: 5, endColumn: 35, message: /^The package build\/work\.zip unzips to 300 MB/ }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-package-type';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 const IMAGE = ['PackageType: Image', 'ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1'];
 
@@ -15,6 +15,15 @@ runRuleTests(rule, {
     { name: "SAM image function with IgnoreGlobals '*'", code: sam(['Runtime: python3.13', 'Handler: app.handler'], IMAGE, ["IgnoreGlobals: '*'"]) },
     { name: 'SAM image function with IgnoreGlobals [Runtime, Handler]', code: sam(['Runtime: python3.13', 'Handler: app.handler'], IMAGE, ['IgnoreGlobals:', '- Runtime', '- Handler']) },
     { name: 'SAM image function ignoring the Globals Layers', code: sam(['Layers: [arn:aws:lambda:us-east-1:123456789012:layer:x:1]'], IMAGE, ['IgnoreGlobals: [Layers]']) },
+    { name: 'Terraform: zip', code: tf('runtime = "python3.13"', 'handler = "app.handler"', 'filename = "fn.zip"'), filename: 'main.tf' },
+    { name: 'Terraform: image', code: tf('package_type = "Image"', 'image_uri = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1"'), filename: 'main.tf' },
+    { name: 'Terraform: package type unknown', code: tf('package_type = var.package_type', 'filename = "fn.zip"'), filename: 'main.tf' },
+    {
+      name: "Terraform: a finding about a function lands in its own file, not in the module's other files",
+      code: 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n',
+      filename: 'queues.tf',
+      workspace: [{ filename: 'main.tf', code: tf('filename = "fn.zip"') }],
+    },
   ],
   invalid: [
     {
@@ -89,6 +98,39 @@ runRuleTests(rule, {
       code: sls([], ['memorySize: 256']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'zipWithout', line: 6, column: 3, endLine: 6, endColumn: 6 }],
+    },
+    {
+      name: 'Terraform: runtime and handler on an image function',
+      code: tf('package_type = "Image"', 'image_uri = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1"', 'runtime = "python3.13"', 'handler = "app.handler"'),
+      filename: 'main.tf',
+      errors: [
+        {
+          messageId: 'imageWith',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 10,
+          message:
+            'runtime cannot be set on a container-image function (package_type Image): the image brings its own runtime, handler and dependencies, so Lambda rejects it. Remove runtime (set CMD / image_config.command for the handler).',
+        },
+        { messageId: 'imageWith', line: 7, column: 3, endLine: 7, endColumn: 10 },
+      ],
+    },
+    {
+      name: 'Terraform: a .zip function without runtime and handler',
+      code: tf('filename = "fn.zip"'),
+      filename: 'main.tf',
+      errors: [
+        {
+          messageId: 'zipWithout',
+          line: 1,
+          column: 32,
+          endLine: 1,
+          endColumn: 36,
+          message: 'aws_lambda_function.fn is a .zip function without runtime; Lambda needs both runtime and handler for .zip packages and rejects the function. Add runtime.',
+        },
+        { messageId: 'zipWithout', line: 1, column: 32, endLine: 1, endColumn: 36, message: /without handler/ },
+      ],
     },
   ],
 });

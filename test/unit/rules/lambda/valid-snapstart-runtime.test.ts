@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/valid-snapstart-runtime';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { api, cfn, sam, sls } from './shapes';
+import { api, cfn, sam, sls, tf } from './shapes';
 
 runRuleTests(rule, {
   valid: [
@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'SnapStart off', code: cfn('Runtime: nodejs22.x', 'SnapStart:', '  ApplyOn: None') },
     { name: 'unknown runtime', code: cfn('Runtime: !Ref Runtime', 'SnapStart:', '  ApplyOn: PublishedVersions') },
     { name: 'serverless snapStart false', code: sls(['runtime: nodejs22.x'], ['handler: a.b', 'snapStart: false']), filename: 'serverless.yml' },
+    { name: 'Terraform: Java 21', code: tf('runtime = "java21"', 'handler = "a.B::h"', 'snap_start {', '  apply_on = "PublishedVersions"', '}'), filename: 'main.tf' },
   ],
   invalid: [
     {
@@ -45,6 +46,12 @@ runRuleTests(rule, {
       code: sls(['runtime: nodejs22.x'], ['handler: a.b', 'snapStart: true']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'unsupported', line: 8, column: 16, endLine: 8, endColumn: 20 }],
+    },
+    {
+      name: 'Terraform: Python 3.11',
+      code: tf('runtime = "python3.11"', 'handler = "app.handler"', 'snap_start {', '  apply_on = "PublishedVersions"', '}'),
+      filename: 'main.tf',
+      errors: [{ messageId: 'unsupported', line: 7, column: 16, endLine: 7, endColumn: 35, related: [{ line: 4, column: 13 }] }],
     },
   ],
 });

@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'batch/no-floating-image-tag',
-  kinds: [...BATCH_KINDS, 'terraform'],
+  kinds: BATCH_KINDS,
   severity: 'warning',
   docs: {
     summary: 'Disallow :latest and untagged images in Batch job definitions',

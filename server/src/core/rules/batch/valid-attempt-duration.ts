@@ -1,6 +1,7 @@
 import { BATCH_LIMITS } from '../../facts/batch';
 import { replaceScalar } from '../../fix/edits';
 import { BATCH_KINDS } from '../../model/batch';
+import { keyOf } from '../../model/located';
 import { defineRule } from '../defineRule';
 
 const min = BATCH_LIMITS.attemptDurationMin;
@@ -19,13 +20,14 @@ export default defineRule({
     reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html',
   },
   messages: {
-    tooShort: 'attemptDurationSeconds {value} is below the 60-second minimum, so RegisterJobDefinition rejects it. Use {min} or more; remember that a timed-out attempt is not retried.',
+    tooShort: '{key} {value} is below the 60-second minimum, so RegisterJobDefinition rejects it. Use {min} or more; remember that a timed-out attempt is not retried.',
   },
   check(ctx) {
     for (const job of ctx.model.jobDefinitions) {
       const d = job.attemptDurationSeconds;
       if (!d?.known || d.value >= min) continue;
-      ctx.report({ at: d, messageId: 'tooShort', data: { value: d.value, min }, fix: { title: `Set attemptDurationSeconds to ${min}`, edits: [replaceScalar(ctx.text, d.node, min)] } });
+      const key = keyOf(d, 'attemptDurationSeconds');
+      ctx.report({ at: d, messageId: 'tooShort', data: { key, value: d.value, min }, fix: { title: `Set ${key} to ${min}`, edits: [replaceScalar(ctx.text, d.node, min)] } });
     }
   },
 });

@@ -19,12 +19,15 @@ export default defineRule({
     reference: 'https://docs.aws.amazon.com/batch/latest/APIReference/API_RetryStrategy.html',
   },
   messages: {
-    outOfRange: 'retryStrategy attempts {value} is outside 1–10, so RegisterJobDefinition rejects it. attempts counts every try (1 means no retry); use {nearest}.',
+    outOfRange: '{key} {value} is outside 1–10, so RegisterJobDefinition rejects it. {attempts} counts every try (1 means no retry); use {nearest}.',
   },
   check(ctx) {
     for (const job of ctx.model.jobDefinitions) {
-      const out = outOfRange(job.retryAttempts, min, max, 'attempts', ctx.text);
-      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { value: out.at.value, nearest: out.nearest }, fix: out.fix });
+      const attempts = job.retryAttempts?.pair?.key ?? 'attempts';
+      const out = outOfRange(job.retryAttempts, min, max, attempts, ctx.text);
+      // retryStrategy attempts, RetryStrategy Attempts, retry_strategy attempts: as written.
+      const key = `${job.raw.key('retryStrategy')} ${attempts}`;
+      if (out) ctx.report({ at: out.at, messageId: 'outOfRange', data: { key, attempts, value: out.at.value, nearest: out.nearest }, fix: out.fix });
     }
   },
 });

@@ -7,7 +7,7 @@ const WHY =
 
 export default defineRule({
   id: 'lambda/no-floating-image-tag',
-  kinds: [...LAMBDA_KINDS, 'terraform'],
+  kinds: LAMBDA_KINDS,
   severity: 'warning',
   docs: {
     summary: 'Disallow Lambda container images tagged :latest or not tagged at all',

@@ -18,7 +18,7 @@ export default defineRule({
       const vpc = fn.vpc;
       if (!vpc || !vpc.subnetIds.known || !vpc.securityGroupIds.known) continue;
       const serverless = fn.shape === 'serverless';
-      const names = { subnets: serverless ? 'subnetIds' : 'SubnetIds', groups: serverless ? 'securityGroupIds' : 'SecurityGroupIds' };
+      const names = { subnets: serverless ? 'subnetIds' : fn.raw.key('SubnetIds'), groups: serverless ? 'securityGroupIds' : fn.raw.key('SecurityGroupIds') };
       const hasSubnets = vpc.subnetIds.items.length > 0;
       const hasGroups = vpc.securityGroupIds.items.length > 0;
       // Both empty detaches the function from its VPC (update-function-configuration), which is valid.

@@ -6,7 +6,7 @@ const MB = 1024 * 1024;
 
 export default defineRule({
   id: 'lambda/valid-package-size',
-  kinds: ['cloudformation', 'serverless-framework'],
+  kinds: ['cloudformation', 'serverless-framework', 'terraform'],
   severity: 'warning',
   severities: ['warning', 'info'],
   docs: {

@@ -11,6 +11,7 @@ import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule } from './rules/types';
 import type { RuleSetting } from './config/severity';
 import { containerDefinitionsModel, terraformDocumentModel, terraformModuleModel } from './terraform/document';
+import { withTemplateLambdaLinks } from './template/lambdaLinks';
 import { LineIndex } from './text/lineIndex';
 import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
 
@@ -164,7 +165,11 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   const limits = doc.limits ?? resolveLimits(options.settings?.limits);
   // Terraform reads a module (and the JSON files it reads) as one model; other kinds read their own document.
   const model =
-    doc.kind === 'terraform' ? terraformModuleModel(doc.uri, own, workspace, limits) : doc.kind === 'ecs-container-definitions' ? containerDefinitionsModel(doc.uri, own, workspace, limits) : own;
+    doc.kind === 'terraform'
+      ? terraformModuleModel(doc.uri, own, workspace, limits)
+      : doc.kind === 'ecs-container-definitions'
+        ? containerDefinitionsModel(doc.uri, own, workspace, limits)
+        : withTemplateLambdaLinks(own, doc.text);
   const findings = runRules(
     applicable,
     {

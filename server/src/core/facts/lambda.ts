@@ -264,6 +264,23 @@ export const EVENT_SOURCE_RESOURCE_KINDS: Readonly<Record<string, EventSourceKin
   'AWS::DocDB::DBCluster': 'docdb',
 };
 
+/**
+ * Terraform resource types whose ARN can be an event source (`event_source_arn = aws_sqs_queue.jobs.arn`,
+ * `aws_dynamodb_table.t.stream_arn`), with the kind of source they are. Source: the AWS provider's resource docs
+ * (registry.terraform.io/providers/hashicorp/aws, provider 6.x), checked 2026-12-07. aws_sqs_queue is read as a queue
+ * (FIFO or not by its fifo_queue).
+ */
+export const TERRAFORM_EVENT_SOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {
+  aws_sqs_queue: 'sqs',
+  aws_kinesis_stream: 'kinesis',
+  aws_kinesis_stream_consumer: 'kinesis',
+  aws_dynamodb_table: 'dynamodb',
+  aws_msk_cluster: 'kafka',
+  aws_msk_serverless_cluster: 'kafka',
+  aws_mq_broker: 'mq',
+  aws_docdb_cluster: 'docdb',
+};
+
 /** SAM event types (AWS::Serverless::Function Events) that become an event source mapping. */
 export const SAM_EVENT_SOURCE_KINDS: Readonly<Record<string, EventSourceKind>> = {
   SQS: 'sqs',

@@ -40,6 +40,20 @@ export const TERRAFORM_NAMES: Readonly<Record<string, Readonly<Record<string, st
   // ELBv2 (aws_alb is the older name of aws_lb, and so on; the provider keeps both).
   aws_lb: LOAD_BALANCER_NAMES,
   aws_alb: LOAD_BALANCER_NAMES,
+  // The Lambda links' resources: names as in CloudFormation (PascalCase), which their model reads.
+  aws_sqs_queue: {
+    QueueName: 'name',
+    VisibilityTimeout: 'visibility_timeout_seconds',
+  },
+  aws_lambda_function_url: {
+    AuthType: 'authorization_type',
+  },
+  aws_api_gateway_integration: {
+    TimeoutInMillis: 'timeout_milliseconds',
+  },
+  aws_apigatewayv2_integration: {
+    TimeoutInMillis: 'timeout_milliseconds',
+  },
 };
 
 /**

@@ -6,6 +6,7 @@ import { buildDockerfile, type DockerfileModel } from './dockerfile';
 import { elbFromTemplate, type ElbModel } from './elb';
 import { buildContainerDefinitionsFile, buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
+import type { LambdaLinks } from './lambdaLinks';
 import { buildTemplate, resourcesOfType, type Template } from './template';
 import type { TerraformFile } from './terraform';
 
@@ -33,6 +34,11 @@ export interface DocumentModel {
   readonly owners?: ReadonlyMap<Node | Pair, string>;
   /** Problems of JSON written inside this document's strings (a Terraform heredoc), reported like parse problems. */
   readonly embeddedProblems?: readonly ParseProblem[];
+  /**
+   * What connects the Lambda functions to the rest of the configuration (event sources and their queues, API
+   * integrations, function URL resources); built per shape where the rules are run (template/, terraform/).
+   */
+  readonly lambdaLinks?: LambdaLinks;
 }
 
 export function buildModel(kind: DocumentKind, root: Node | undefined, text: string, lines: LineIndex): DocumentModel {

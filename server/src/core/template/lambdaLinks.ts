@@ -1,56 +1,42 @@
 /**
- * Links between a Lambda function and the rest of its template (event source mappings, API integrations),
- * for the cross-resource rules. They read the reference graph and resolve values, so they live in
- * template/ rather than in the model.
+ * The Lambda links of a CloudFormation/SAM template or serverless.yml (event source mappings with their queues, API
+ * integrations, function URL resources) as the model's records (model/lambdaLinks.ts). They read the reference graph
+ * and resolve values, so they are built here rather than in the model.
  */
 import { EVENT_SOURCE_RESOURCE_KINDS, eventSourceKindFromArn, SAM_EVENT_SOURCE_KINDS, SERVERLESS_EVENT_SOURCE_KINDS, type EventSourceKind } from '../facts/lambda';
+import type { DocumentModel } from '../model/document';
 import type { LambdaFunction } from '../model/lambda';
-import { locString, valueOf, type Located } from '../model/located';
+import { lazyLinks, queueKind, type ApiIntegration, type EventSourceMapping, type FunctionUrl, type LambdaLinks, type Queue } from '../model/lambdaLinks';
+import { locBoolean, locString, valueOf, type Located } from '../model/located';
 import { resourcesOfType, type Resource, type Template } from '../model/template';
-import type { Node, Pair } from '../parse/tree';
+import type { Node } from '../parse/tree';
 import { referenceGraph, type ReferenceGraph } from './graph';
-import { resolveString } from './resolve';
+import { resolveString, resolveValue } from './resolve';
 
-/** An event source mapping, written as a SAM event, a serverless.yml event or an AWS::Lambda::EventSourceMapping. */
-export interface EventSourceLink {
-  /** The function it invokes, when it is in this document. */
-  readonly fn?: LambdaFunction;
-  /** The SAM / serverless event pair, or the EventSourceMapping resource pair. */
-  readonly at: Pair;
-  readonly via: 'sam-event' | 'serverless-event' | 'event-source-mapping';
-  /** The Queue / Stream / arn / EventSourceArn value. */
-  readonly sourceNode?: Node;
-  /** The template resource that value points at (`!GetAtt Queue.Arn`). */
-  readonly sourceResource?: Resource;
-  /** What the source is, when certain (an SQS queue whose FifoQueue is an intrinsic gives undefined). */
-  readonly kind?: EventSourceKind;
-  readonly batchSize?: Located<number>;
-  readonly batchingWindow?: Located<number>;
+/** The document's model with its Lambda links, built when a rule first reads them. */
+export function withTemplateLambdaLinks(model: DocumentModel, text: string): DocumentModel {
+  if (model.lambdaFunctions.length === 0 && !model.template) return model;
+  const { lambdaFunctions: fns, template } = model;
+  return { ...model, lambdaLinks: lazyLinks(() => templateLambdaLinks(fns, template, text)) };
 }
 
-/** A function behind an API Gateway integration. */
-export interface ApiIntegrationLink {
-  readonly fn: LambdaFunction;
-  /** The SAM / serverless event pair, or the Method / Integration resource pair. */
-  readonly at: Pair;
-  readonly api: 'rest' | 'http' | 'websocket';
-  /** TimeoutInMillis, when written. */
-  readonly timeoutMillis?: Located<number>;
+export function templateLambdaLinks(fns: readonly LambdaFunction[], template: Template | undefined, text: string): LambdaLinks {
+  return { eventSources: eventSourceLinks(fns, template, text), apiIntegrations: apiIntegrationLinks(fns, template, text), functionUrls: functionUrlLinks(template, text) };
 }
 
 /** Where event sources sit in the properties of each SAM event type. */
 const SAM_SOURCE_KEYS = ['Queue', 'Stream', 'Broker', 'Cluster'] as const;
 
-export function eventSourceLinks(fns: readonly LambdaFunction[], template: Template | undefined, text: string): EventSourceLink[] {
+function eventSourceLinks(fns: readonly LambdaFunction[], template: Template | undefined, text: string): EventSourceMapping[] {
   const graph = template ? referenceGraph(template, text) : undefined;
-  const links: EventSourceLink[] = [];
+  const links: EventSourceMapping[] = [];
   for (const fn of fns) {
     for (const ev of fn.events) {
       const type = ev.type?.known ? ev.type.value : undefined;
       if (!type || !ev.properties) {
         // serverless `- sqs: arn:…` (a bare ARN)
         if (fn.shape === 'serverless' && type && (SERVERLESS_EVENT_SOURCE_KINDS[type] || type === 'stream') && ev.source) {
-          links.push({ fn, at: ev.pair, via: 'serverless-event', sourceNode: ev.source, ...sourceOf(template, graph, ev.source, SERVERLESS_EVENT_SOURCE_KINDS[type]) });
+          links.push({ fn, at: ev.pair, sourceNode: ev.source, batchingWindowKey: 'maximumBatchingWindow', ...sourceOf(template, graph, ev.source, SERVERLESS_EVENT_SOURCE_KINDS[type]) });
         }
         continue;
       }
@@ -61,11 +47,11 @@ export function eventSourceLinks(fns: readonly LambdaFunction[], template: Templ
         links.push({
           fn,
           at: ev.pair,
-          via: 'sam-event',
           sourceNode,
           ...sourceOf(template, graph, sourceNode, hint),
           batchSize: ev.properties.num('BatchSize'),
           batchingWindow: ev.properties.num('MaximumBatchingWindowInSeconds'),
+          batchingWindowKey: 'MaximumBatchingWindowInSeconds',
         });
       } else if (fn.shape === 'serverless') {
         const streamType = type === 'stream' ? ev.properties.str('type') : undefined;
@@ -74,11 +60,11 @@ export function eventSourceLinks(fns: readonly LambdaFunction[], template: Templ
         links.push({
           fn,
           at: ev.pair,
-          via: 'serverless-event',
           sourceNode: ev.source,
           ...sourceOf(template, graph, ev.source, hint),
           batchSize: ev.batchSize,
           batchingWindow: ev.properties.num('maximumBatchingWindow'),
+          batchingWindowKey: 'maximumBatchingWindow',
         });
       }
     }
@@ -91,19 +77,19 @@ export function eventSourceLinks(fns: readonly LambdaFunction[], template: Templ
       links.push({
         fn: functionFor(fns, graph, props.value('FunctionName')),
         at: r.pair,
-        via: 'event-source-mapping',
         sourceNode,
         ...sourceOf(template, graph, sourceNode, undefined),
         batchSize: props.num('BatchSize'),
         batchingWindow: props.num('MaximumBatchingWindowInSeconds'),
+        batchingWindowKey: 'MaximumBatchingWindowInSeconds',
       });
     }
   }
   return links;
 }
 
-export function apiIntegrationLinks(fns: readonly LambdaFunction[], template: Template | undefined, text: string): ApiIntegrationLink[] {
-  const links: ApiIntegrationLink[] = [];
+function apiIntegrationLinks(fns: readonly LambdaFunction[], template: Template | undefined, text: string): ApiIntegration[] {
+  const links: ApiIntegration[] = [];
   for (const fn of fns) {
     for (const ev of fn.events) {
       const type = ev.type?.known ? ev.type.value : undefined;
@@ -152,20 +138,51 @@ function sourceOf(
   graph: ReferenceGraph | undefined,
   node: Node | undefined,
   hint: EventSourceKind | undefined,
-): { sourceResource?: Resource; kind?: EventSourceKind } {
+): { queue?: Queue; kind?: EventSourceKind } {
   if (!node) return { kind: hint };
   const ref = graph?.resolveResourceRef(node);
-  if (ref) {
+  if (ref && template) {
     const type = ref.resource.type?.known ? ref.resource.type.value : undefined;
-    let kind: EventSourceKind | undefined = type ? EVENT_SOURCE_RESOURCE_KINDS[type] : undefined;
-    if (kind === 'sqs') {
-      const fifo = ref.resource.properties?.bool('FifoQueue');
-      if (fifo && !fifo.known) kind = undefined;
-      else if (fifo?.value) kind = 'sqs-fifo';
+    if (type === 'AWS::SQS::Queue') {
+      const queue = queueOf(template, ref.resource);
+      return { queue, kind: queueKind(queue) };
     }
-    return { sourceResource: ref.resource, kind: type && type in EVENT_SOURCE_RESOURCE_KINDS ? kind : hint };
+    return { kind: type && type in EVENT_SOURCE_RESOURCE_KINDS ? EVENT_SOURCE_RESOURCE_KINDS[type] : hint };
   }
   const arn = template ? resolveString(template, node) : valueOf(locString(node));
   const fromArn = arn ? eventSourceKindFromArn(arn) : undefined;
   return { kind: fromArn ?? hint };
+}
+
+/** AWS::SQS::Queue as the model's queue: VisibilityTimeout known only when it resolves to one certain number. */
+function queueOf(template: Template, resource: Resource): Queue {
+  const pair = resource.properties?.pair('VisibilityTimeout');
+  let visibilityTimeout: Located<number> | undefined;
+  if (pair) {
+    const r = resolveValue(template, pair.value);
+    const n = r.kind === 'known' && !r.assumedDefault && !r.noValue ? (typeof r.value === 'number' ? r.value : typeof r.value === 'string' && /^\d+$/.test(r.value) ? Number(r.value) : NaN) : NaN;
+    visibilityTimeout = Number.isFinite(n) ? { known: true, value: n, node: pair.value, pair } : { known: false, node: pair.value, pair };
+  }
+  const fifoPair = resource.properties?.pair('FifoQueue');
+  return {
+    label: resource.logicalId,
+    anchor: resource.pair,
+    visibilityTimeoutKey: 'VisibilityTimeout',
+    visibilityTimeout,
+    fifo: fifoPair ? locBoolean(fifoPair.value, fifoPair) : undefined,
+  };
+}
+
+/** AWS::Lambda::Url resources; the name is the function TargetFunctionArn points at, when it is in the template. */
+function functionUrlLinks(template: Template | undefined, text: string): FunctionUrl[] {
+  if (!template) return [];
+  const urls = resourcesOfType(template, 'AWS::Lambda::Url');
+  if (urls.length === 0) return [];
+  const graph = referenceGraph(template, text);
+  return urls.flatMap((r) => {
+    const pair = r.properties?.pair('AuthType');
+    if (!pair) return [];
+    const target = graph.resolveResourceRef(r.properties?.value('TargetFunctionArn'))?.resource.logicalId;
+    return [{ name: target ?? r.logicalId, authType: locString(pair.value, pair) }];
+  });
 }

@@ -52,5 +52,6 @@ function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
     elb: model.elb,
     owners: model.owners,
     embeddedProblems: model.embeddedProblems,
+    lambdaLinks: model.lambdaLinks,
   };
 }

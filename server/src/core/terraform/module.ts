@@ -15,6 +15,7 @@ import type { Limits } from '../parse/limits';
 import type { Node, Pair, ParseProblem } from '../parse/tree';
 import { listenerFromTerraform, loadBalancerFromTerraform, targetGroupFromTerraform } from './elb';
 import { jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
+import { LAMBDA_LINK_TYPES, TerraformLambdaLinks } from './lambdaLinks';
 import { TerraformValues, type ModuleFile } from './values';
 
 export interface TerraformModuleInput {
@@ -37,11 +38,23 @@ export interface TerraformModel {
   readonly owners: ReadonlyMap<Node | Pair, string>;
   /** Problems of JSON written inside this document's strings (heredocs, quoted JSON). */
   readonly embeddedProblems: readonly ParseProblem[];
+  /** Event source mappings and their queues, function URLs, API integrations: linked to the module's functions. */
+  readonly lambdaLinks: TerraformLambdaLinks;
 }
 
 export function terraformModel(input: TerraformModuleInput): TerraformModel {
   const values = new TerraformValues(input.files);
-  const model: TerraformModel = { taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [], elb: { loadBalancers: [], listeners: [], targetGroups: [] }, owners: values.owners, embeddedProblems: [] };
+  const lambdaFunctions: LambdaFunction[] = [];
+  const model: TerraformModel = {
+    taskDefinitions: [],
+    services: [],
+    jobDefinitions: [],
+    lambdaFunctions,
+    elb: { loadBalancers: [], listeners: [], targetGroups: [] },
+    owners: values.owners,
+    embeddedProblems: [],
+    lambdaLinks: new TerraformLambdaLinks(lambdaFunctions),
+  };
   const problems = model.embeddedProblems as ParseProblem[];
   for (const { uri, file } of input.files) {
     if (file.isVars) continue;
@@ -74,6 +87,7 @@ const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: TerraformMo
   aws_alb_listener: (r, m) => m.elb.listeners.push(listenerFromTerraform(r)),
   aws_lb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
   aws_alb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
+  ...Object.fromEntries(LAMBDA_LINK_TYPES.map((type) => [type, (r: ResolvedResource, m: TerraformModel) => m.lambdaLinks.add(r)])),
 };
 
 /**

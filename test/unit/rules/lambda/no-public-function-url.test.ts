@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/lambda/no-public-function-url';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { cfn, sam, sls } from './shapes';
+import { cfn, sam, sls, tf } from './shapes';
 
 const urlResource = (auth: string) => `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -16,6 +16,13 @@ Resources:
       AuthType: ${auth}
 `;
 
+/** Terraform: aws_lambda_function_url (its authorization_type on line 3). */
+const tfUrl = (auth: string, functionName = 'aws_lambda_function.fn.function_name') => `resource "aws_lambda_function_url" "fn" {
+  function_name      = ${functionName}
+  authorization_type = ${auth}
+}
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'AWS::Lambda::Url with AWS_IAM', code: urlResource('AWS_IAM') },
@@ -24,6 +31,9 @@ runRuleTests(rule, {
     { name: 'serverless url with the IAM authorizer', code: sls([], ['handler: a.b', 'url:', '  authorizer: aws_iam']), filename: 'serverless.yml' },
     { name: 'serverless url: false', code: sls([], ['handler: a.b', 'url: false']), filename: 'serverless.yml' },
     { name: 'no URL', code: cfn('Runtime: python3.13', 'Handler: app.handler') },
+    { name: 'Terraform: AWS_IAM', code: tfUrl('"AWS_IAM"'), filename: 'url.tf', workspace: [{ filename: 'lambda.tf', code: tf() }] },
+    { name: 'Terraform: authorization_type unknown', code: tfUrl('var.auth'), filename: 'url.tf', workspace: [{ filename: 'lambda.tf', code: tf() }] },
+    { name: "Terraform: the finding belongs to the URL's file", code: tf(), filename: 'lambda.tf', workspace: [{ filename: 'url.tf', code: tfUrl('"NONE"') }] },
   ],
   invalid: [
     {
@@ -58,6 +68,19 @@ runRuleTests(rule, {
       code: sls([], ['handler: a.b', 'url:', '  cors: true']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'public', line: 8, column: 5, endLine: 8, endColumn: 8 }],
+    },
+    {
+      name: 'Terraform: aws_lambda_function_url with authorization_type NONE',
+      code: tfUrl('"NONE"'),
+      filename: 'url.tf',
+      workspace: [{ filename: 'lambda.tf', code: tf() }],
+      errors: [{ messageId: 'public', line: 3, column: 24, endLine: 3, endColumn: 30, message: /^The function URL of aws_lambda_function\.fn has authorization_type NONE: anyone/ }],
+    },
+    {
+      name: 'Terraform: a function named by a literal outside the module',
+      code: tfUrl('"NONE"', '"billing-webhook"'),
+      filename: 'url.tf',
+      errors: [{ messageId: 'public', line: 3, column: 24, endLine: 3, endColumn: 30, message: /^The function URL of billing-webhook has authorization_type NONE/ }],
     },
   ],
 });

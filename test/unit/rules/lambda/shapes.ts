@@ -52,3 +52,26 @@ ${args.map((a) => `  ${a}`).join('\n')}
 
 /** A Terraform variable block with a default. */
 export const tfVariable = (name: string, value: string) => `variable "${name}" {\n  default = ${value}\n}\n`;
+
+/** Terraform: a worker function in lambda.tf with its timeout line (line 6), for the event source rules. */
+export const tfWorker = (timeout?: string) => `resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::123456789012:role/worker"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+${timeout ? `  timeout       = ${timeout}\n` : ''}  filename      = "worker.zip"
+}
+`;
+
+/** Terraform: an SQS queue with its argument lines (2-space) from line 3. */
+export const tfQueue = (...args: string[]) => `resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+${args.map((a) => `  ${a}\n`).join('')}}
+`;
+
+/** Terraform: an event source mapping from the jobs queue to the worker, with extra argument lines from line 4. */
+export const tfMapping = (...args: string[]) => `resource "aws_lambda_event_source_mapping" "jobs" {
+  event_source_arn = aws_sqs_queue.jobs.arn
+  function_name    = aws_lambda_function.worker.arn
+${args.map((a) => `  ${a}\n`).join('')}}
+`;

@@ -73,6 +73,48 @@ Resources:
       IntegrationUri: !GetAtt Fn.Arn
 `;
 
+/** Terraform: the api function (timeout on line 6) in lambda.tf. */
+const tfFunction = (timeout: string) => `resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = "arn:aws:iam::123456789012:role/api"
+  runtime       = "nodejs22.x"
+  handler       = "index.handler"
+  timeout       = ${timeout}
+  filename      = "api.zip"
+}
+`;
+
+/** Terraform: a REST API Lambda proxy integration (api.tf), with extra argument lines. */
+const tfRest = (...args: string[]) => `resource "aws_api_gateway_integration" "api" {
+  rest_api_id             = aws_api_gateway_rest_api.api.id
+  resource_id             = aws_api_gateway_resource.api.id
+  http_method             = "ANY"
+  integration_http_method = "POST"
+  type                    = "AWS_PROXY"
+  uri                     = aws_lambda_function.api.invoke_arn
+${args.map((a) => `  ${a}\n`).join('')}}
+`;
+
+/** Terraform: an API Gateway v2 API of a protocol and its Lambda integration (the integration's name on line 6). */
+const tfV2 = (protocol: string, uri = 'aws_lambda_function.api.invoke_arn', ...args: string[]) => `resource "aws_apigatewayv2_api" "api" {
+  name          = "api"
+  protocol_type = "${protocol}"
+}
+
+resource "aws_apigatewayv2_integration" "api" {
+  api_id           = aws_apigatewayv2_api.api.id
+  integration_type = "AWS_PROXY"
+  integration_uri  = ${uri}
+${args.map((a) => `  ${a}\n`).join('')}}
+`;
+
+const quickCreate = `resource "aws_apigatewayv2_api" "api" {
+  name          = "api"
+  protocol_type = "HTTP"
+  target        = aws_lambda_function.api.arn
+}
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: 'SAM Api within 29 s', code: samApi([], '29', [{ name: 'Get', type: 'Api' }]) },
@@ -89,6 +131,13 @@ runRuleTests(rule, {
       code: sls(['runtime: nodejs22.x', 'timeout: 60'], ['handler: index.handler', 'events:', '  - http:', '      path: orders', '      method: post', '      async: true']),
       filename: 'serverless.yml',
     },
+    { name: 'Terraform: REST within 29 s', code: tfFunction('29'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfRest() }] },
+    { name: 'Terraform: REST with a raised timeout_milliseconds', code: tfFunction('60'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfRest('timeout_milliseconds = 90000') }] },
+    { name: 'Terraform: REST timeout_milliseconds unknown', code: tfFunction('60'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfRest('timeout_milliseconds = var.millis') }] },
+    { name: 'Terraform: an HTTP_PROXY integration does not call the function', code: tfFunction('60'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfRest().replace('"AWS_PROXY"', '"HTTP_PROXY"') }] },
+    { name: 'Terraform: HTTP API at 30 s', code: tfFunction('30'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfV2('HTTP') }] },
+    { name: 'Terraform: function timeout unknown', code: tfFunction('var.timeout'), filename: 'lambda.tf', workspace: [{ filename: 'api.tf', code: tfRest() }] },
+    { name: 'Terraform: the finding belongs to the function\'s file', code: tfRest(), filename: 'api.tf', workspace: [{ filename: 'lambda.tf', code: tfFunction('60') }] },
   ],
   invalid: [
     {
@@ -141,6 +190,52 @@ runRuleTests(rule, {
       code: sls(['runtime: nodejs22.x', 'timeout: 30'], ['handler: index.handler', 'events:', '  - http: GET orders']),
       filename: 'serverless.yml',
       errors: [{ messageId: 'overIntegration', line: 5, column: 12, endLine: 5, endColumn: 14, message: /^timeout 30 s of api is longer than the 29 s/, related: [{ line: 10, column: 9 }] }],
+    },
+    {
+      name: 'Terraform: REST API Lambda proxy integration in another file',
+      code: tfFunction('60'),
+      filename: 'lambda.tf',
+      workspace: [{ filename: 'api.tf', code: tfRest() }],
+      errors: [
+        {
+          messageId: 'overIntegration',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 21,
+          message:
+            'timeout 60 s of aws_lambda_function.api is longer than the 29 s after which its API Gateway integration (REST API) gives up: callers get a 504 while the function keeps running, and billing. Keep timeout at 29 s or less, or make the long work asynchronous (queue it, answer 202 and let the client poll).',
+          related: [{ line: 1, column: 40, filename: 'api.tf' }],
+        },
+      ],
+    },
+    {
+      name: 'Terraform: WebSocket API (29 s)',
+      code: tfFunction('30'),
+      filename: 'lambda.tf',
+      workspace: [{ filename: 'api.tf', code: tfV2('WEBSOCKET') }],
+      errors: [{ messageId: 'overIntegration', line: 6, column: 19, endLine: 6, endColumn: 21, message: /integration \(WebSocket API\)/, related: [{ line: 6, column: 41, filename: 'api.tf' }] }],
+    },
+    {
+      name: 'Terraform: HTTP API, the function named inside the integration URI template, a shorter timeout_milliseconds',
+      code: tfFunction('15'),
+      filename: 'lambda.tf',
+      workspace: [{ filename: 'api.tf', code: tfV2('HTTP', '"arn:aws:apigateway:${var.region}:lambda:path/2015-03-31/functions/${aws_lambda_function.api.arn}/invocations"', 'timeout_milliseconds = 10000') }],
+      errors: [{ messageId: 'overIntegration', line: 6, column: 19, endLine: 6, endColumn: 21, message: /longer than the 10 s after which its API Gateway integration \(HTTP API\)/ }],
+    },
+    {
+      name: 'Terraform: an HTTP API quick-created with target',
+      code: tfFunction('60'),
+      filename: 'lambda.tf',
+      workspace: [{ filename: 'api.tf', code: quickCreate }],
+      errors: [{ messageId: 'overIntegration', line: 6, column: 19, endLine: 6, endColumn: 21, message: /the 30 s after which its API Gateway integration \(HTTP API\)/, related: [{ line: 1, column: 33, filename: 'api.tf' }] }],
+    },
+    {
+      name: 'Terraform: the timeout from a variable default',
+      code: tfFunction('var.timeout'),
+      filename: 'lambda.tf',
+      workspace: [{ filename: 'api.tf', code: tfRest() }, { filename: 'variables.tf', code: 'variable "timeout" {\n  default = 60\n}\n' }],
+      errors: [{ messageId: 'overIntegration', line: 6, column: 19, endLine: 6, endColumn: 30, related: [{ line: 2, column: 13, filename: 'variables.tf' }, { line: 1, column: 40, filename: 'api.tf' }] }],
     },
   ],
 });

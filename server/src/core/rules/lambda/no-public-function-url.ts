@@ -1,7 +1,5 @@
-import { locString } from '../../model/located';
-import { functionLabel, LAMBDA_KINDS } from '../../model/lambda';
-import { resourcesOfType } from '../../model/template';
-import { referenceGraph } from '../../template/graph';
+import { functionLabel, keyOf, LAMBDA_KINDS } from '../../model/lambda';
+import { lambdaLinksOf } from '../../model/lambdaLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -15,7 +13,7 @@ export default defineRule({
   },
   messages: {
     public:
-      'The function URL of {name} has AuthType NONE: anyone on the internet who finds the URL can invoke the function, and you pay for every call. Use AWS_IAM (callers sign requests with SigV4, or put CloudFront with origin access control in front), or, if it must be public, check the caller inside the function and set reserved concurrency to cap the cost.',
+      'The function URL of {name} has {key} NONE: anyone on the internet who finds the URL can invoke the function, and you pay for every call. Use AWS_IAM (callers sign requests with SigV4, or put CloudFront with origin access control in front), or, if it must be public, check the caller inside the function and set reserved concurrency to cap the cost.',
   },
   check(ctx) {
     for (const fn of ctx.model.lambdaFunctions) {
@@ -23,18 +21,12 @@ export default defineRule({
       if (!auth?.known || auth.value !== 'NONE') continue;
       // serverless `url: {}` without an authorizer: point at the `url` key rather than the whole map.
       const at = auth.node.kind === 'object' && auth.pair ? auth.pair : auth;
-      ctx.report({ at, messageId: 'public', data: { name: functionLabel(fn) } });
+      ctx.report({ at, messageId: 'public', data: { name: functionLabel(fn), key: 'AuthType' } });
     }
-    const template = ctx.model.template;
-    if (!template) return;
-    const graph = referenceGraph(template, ctx.text);
-    for (const r of resourcesOfType(template, 'AWS::Lambda::Url')) {
-      const pair = r.properties?.pair('AuthType');
-      if (!pair) continue;
-      const auth = locString(pair.value, pair);
-      if (!auth.known || auth.value !== 'NONE') continue;
-      const target = graph.resolveResourceRef(r.properties?.value('TargetFunctionArn'))?.resource.logicalId;
-      ctx.report({ at: auth, messageId: 'public', data: { name: target ?? r.logicalId } });
+    // AWS::Lambda::Url, aws_lambda_function_url: a resource of its own.
+    for (const url of lambdaLinksOf(ctx.model).functionUrls) {
+      const auth = url.authType;
+      if (auth.known && auth.value === 'NONE') ctx.report({ at: auth, messageId: 'public', data: { name: url.name, key: keyOf(auth, 'AuthType') } });
     }
   },
 });

@@ -1,19 +1,19 @@
 import { API_GATEWAY_INTEGRATION_TIMEOUT, API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT } from '../../facts/lambda';
 import { functionLabel, keyOf } from '../../model/lambda';
-import { apiIntegrationLinks, type ApiIntegrationLink } from '../../template/lambdaLinks';
+import { lambdaLinksOf, type ApiIntegration } from '../../model/lambdaLinks';
 import { defineRule } from '../defineRule';
 
-const DEFAULT_LIMIT: Readonly<Record<ApiIntegrationLink['api'], number>> = {
+const DEFAULT_LIMIT: Readonly<Record<ApiIntegration['api'], number>> = {
   rest: API_GATEWAY_INTEGRATION_TIMEOUT.rest,
   http: API_GATEWAY_INTEGRATION_TIMEOUT.http,
   websocket: API_GATEWAY_WEBSOCKET_INTEGRATION_TIMEOUT,
 };
 
-const API_LABEL: Readonly<Record<ApiIntegrationLink['api'], string>> = { rest: 'REST API', http: 'HTTP API', websocket: 'WebSocket API' };
+const API_LABEL: Readonly<Record<ApiIntegration['api'], string>> = { rest: 'REST API', http: 'HTTP API', websocket: 'WebSocket API' };
 
 export default defineRule({
   id: 'lambda/valid-api-gateway-timeout',
-  kinds: ['cloudformation', 'serverless-framework'],
+  kinds: ['cloudformation', 'serverless-framework', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Require a function behind API Gateway to time out within the integration timeout',
@@ -25,8 +25,8 @@ export default defineRule({
       '{key} {timeout} s of {name} is longer than the {limit} s after which its API Gateway integration ({api}) gives up: callers get a 504 while the function keeps running, and billing. Keep {key} at {limit} s or less, or make the long work asynchronous (queue it, answer 202 and let the client poll).',
   },
   check(ctx) {
-    const byFunction = new Map<object, { link: ApiIntegrationLink; limit: number }[]>();
-    for (const link of apiIntegrationLinks(ctx.model.lambdaFunctions, ctx.model.template, ctx.text)) {
+    const byFunction = new Map<object, { link: ApiIntegration; limit: number }[]>();
+    for (const link of lambdaLinksOf(ctx.model).apiIntegrations) {
       if (link.timeoutMillis && !link.timeoutMillis.known) continue;
       const limit = link.timeoutMillis?.known ? link.timeoutMillis.value / 1000 : DEFAULT_LIMIT[link.api];
       const list = byFunction.get(link.fn) ?? [];

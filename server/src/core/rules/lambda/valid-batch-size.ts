@@ -1,7 +1,7 @@
 import { BATCHING_WINDOW_MAX_SECONDS, BATCH_SIZE_MAX, BATCH_SIZE_MIN, EVENT_SOURCE_LABEL, SQS_BATCH_SIZE_WITHOUT_WINDOW } from '../../facts/lambda';
 import { replaceScalar } from '../../fix/edits';
 import { keyOf, LAMBDA_KINDS } from '../../model/lambda';
-import { eventSourceLinks } from '../../template/lambdaLinks';
+import { lambdaLinksOf } from '../../model/lambdaLinks';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
       '{key} {value} is over {threshold}, and for an SQS queue Lambda then requires a batching window: without {windowKey} of at least 1 s the event source mapping is rejected. Set {windowKey} (1–{windowMax} s), or use a {key} of {threshold} or less.',
   },
   check(ctx) {
-    for (const link of eventSourceLinks(ctx.model.lambdaFunctions, ctx.model.template, ctx.text)) {
+    for (const link of lambdaLinksOf(ctx.model).eventSources) {
       const size = link.batchSize;
       if (!size?.known) continue;
       const key = keyOf(size, 'BatchSize');
@@ -42,8 +42,7 @@ export default defineRule({
       if (link.kind === 'sqs' && size.value > SQS_BATCH_SIZE_WITHOUT_WINDOW) {
         const window = link.batchingWindow;
         if (window && (!window.known || window.value >= 1)) continue;
-        const windowKey = link.via === 'serverless-event' ? 'maximumBatchingWindow' : 'MaximumBatchingWindowInSeconds';
-        ctx.report({ at: size, messageId: 'windowRequired', data: { key, value: size.value, threshold: SQS_BATCH_SIZE_WITHOUT_WINDOW, windowKey, windowMax: BATCHING_WINDOW_MAX_SECONDS } });
+        ctx.report({ at: size, messageId: 'windowRequired', data: { key, value: size.value, threshold: SQS_BATCH_SIZE_WITHOUT_WINDOW, windowKey: link.batchingWindowKey, windowMax: BATCHING_WINDOW_MAX_SECONDS } });
       }
     }
   },

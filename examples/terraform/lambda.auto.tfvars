@@ -1,0 +1,2 @@
+# Loaded automatically by terraform plan/apply, after terraform.tfvars.
+report_timeout = 2400

@@ -181,7 +181,8 @@ export function lambdaFromTerraform(r: ResolvedResource): LambdaFunction {
     vpc: vpcPair && vpc ? { pair: vpcPair, subnetIds: listValue(vpc.pair('SubnetIds')), securityGroupIds: listValue(vpc.pair('SecurityGroupIds')) } : undefined,
     reservedConcurrency: v.num('ReservedConcurrentExecutions'),
     events: [],
-    computeType: computeTypeOf(v.pair('CapacityProviderConfig')),
+    // A `dynamic "capacity_provider_config"` block may or may not be there: the compute type is unknown.
+    computeType: v.pair('CapacityProviderConfig') || !hasDynamicBlock(v, 'CapacityProviderConfig') ? computeTypeOf(v.pair('CapacityProviderConfig')) : 'unknown',
     capacityProviderPair: v.pair('CapacityProviderConfig'),
   };
 }

@@ -17,7 +17,7 @@ const uri = (file: string) => `file:///examples/terraform/${file}`;
 before(() => loadHclParser());
 
 function lintFolder() {
-  const files = readdirSync(dir).filter((f) => /\.(tf|json)$/.test(f));
+  const files = readdirSync(dir).filter((f) => /\.(tf|tfvars|json)$/.test(f));
   const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
   const index = new WorkspaceIndex();
   for (const [file, text] of texts) {
@@ -35,7 +35,12 @@ it('each file shows the deliberate mistake that is written in it, and nothing el
   assert.deepEqual(summary, [
     'api.tf:15 ecs/fargate-valid-cpu-memory error',
     'api.tf:55 ecs/valid-target-type error',
+    'batch.tf:31 batch/fargate-valid-vcpu-memory error',
+    'lambda.tf:30 lambda/no-deprecated-runtime warning',
+    'lambda.tf:34 lambda/valid-memory-size error',
+    'lambda.tf:35 lambda/valid-timeout error',
     'web-containers.json:8 ecs/no-static-host-port-behind-load-balancer warning',
+    'worker.tf:6 lambda/valid-sqs-visibility-timeout error',
   ]);
 });
 

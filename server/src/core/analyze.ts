@@ -12,6 +12,7 @@ import type { Finding, Rule } from './rules/types';
 import type { RuleSetting } from './config/severity';
 import { containerDefinitionsModel, terraformDocumentModel, terraformModuleModel } from './terraform/document';
 import { withTemplateLambdaLinks } from './template/lambdaLinks';
+import { withTemplateWeb } from './template/web';
 import { LineIndex } from './text/lineIndex';
 import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
 
@@ -169,7 +170,7 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
       ? terraformModuleModel(doc.uri, own, workspace, limits)
       : doc.kind === 'ecs-container-definitions'
         ? containerDefinitionsModel(doc.uri, own, workspace, limits)
-        : withTemplateLambdaLinks(own, doc.text);
+        : withTemplateWeb(withTemplateLambdaLinks(own, doc.text), doc.text);
   const findings = runRules(
     applicable,
     {

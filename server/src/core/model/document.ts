@@ -9,6 +9,8 @@ import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServer
 import type { LambdaLinks } from './lambdaLinks';
 import { buildTemplate, resourcesOfType, type Template } from './template';
 import type { TerraformFile } from './terraform';
+import type { CloudFrontModel } from './cloudfront';
+import type { S3Model } from './s3';
 
 /**
  * Everything a rule reads about one document. A task definition looks the same to a rule whether
@@ -25,6 +27,12 @@ export interface DocumentModel {
   readonly dockerfile?: DockerfileModel;
   /** Load balancers, listeners and target groups (CloudFormation, Terraform). */
   readonly elb?: ElbModel;
+  /**
+   * S3 buckets with their policies and public settings, and CloudFront distributions with their S3 origins
+   * (CloudFormation, Terraform); built where the rules are run (template/web.ts, terraform/module.ts).
+   */
+  readonly s3?: S3Model;
+  readonly cloudfront?: CloudFrontModel;
   /** A Terraform file's declarations (its resources are in the lists above, built with the module's values). */
   readonly terraform?: TerraformFile;
   /**

@@ -1,12 +1,6 @@
-import type { Resource, Template } from '../../model/template';
-import { resourcesOfType } from '../../model/template';
-import { asArray, asObject, getPair, getValue, toPlain, type ArrayNode, type Node, type ObjectNode } from '../../parse/tree';
-import { referenceGraph, type ReferenceGraph } from '../../template/graph';
-import { originLabel, policiesOf, s3Origins, type S3Origin } from '../../template/s3origins';
-import { appendItem, blockIndent, Fn, insertPairAfter, insertResourceBefore, type Layout, layoutOf, Obj, RawPair, replaceValue, replaceWithString, uniqueLogicalId } from '../../fix/structuredEdits';
+import { WEB_TERMS } from '../../model/cloudfront';
 import { defineRule } from '../defineRule';
-import type { Fix, TextEdit } from '../../fix/types';
-import { oacResource } from './shared/oacFix';
+import { oaiMigrationFix } from './shared/oaiMigrationFix';
 
 export default defineRule({
   id: 'cfn/prefer-origin-access-control',
@@ -19,213 +13,18 @@ export default defineRule({
   },
   messages: {
     legacyOai:
-      'Origin {origin} of {distribution} uses a legacy origin access identity. AWS recommends an origin access control instead: it works in every Region (including opt-in Regions), with SSE-KMS encrypted objects, and for PUT/DELETE. Add an AWS::CloudFront::OriginAccessControl, set OriginAccessControlId, set OriginAccessIdentity to \'\', and grant cloudfront.amazonaws.com (with AWS:SourceArn) in the bucket policy, beside the OAI grant until the switch is deployed; then remove the OAI.',
+      'Origin {origin} of {distribution} uses a legacy origin access identity. AWS recommends an origin access control instead: it works in every Region (including opt-in Regions), with SSE-KMS encrypted objects, and for PUT/DELETE. Add {newOac}, set {oacKey}, {clearOai}, and grant cloudfront.amazonaws.com (with AWS:SourceArn) in the bucket policy, beside the OAI grant until the switch is deployed; then remove the OAI.',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const origin of s3Origins(template)) {
+    for (const origin of ctx.model.cloudfront?.origins ?? []) {
       if (!origin.oai || origin.oac) continue;
+      const terms = WEB_TERMS[origin.distribution.shape];
       ctx.report({
         at: origin.oai.value,
         messageId: 'legacyOai',
-        data: { origin: originLabel(origin), distribution: origin.distribution.logicalId },
-        fix: migrationFix(ctx.text, template, origin),
+        data: { origin: origin.label, distribution: origin.distribution.logicalId, newOac: terms.newOac, oacKey: terms.oacKey, clearOai: terms.clearOai },
+        fix: oaiMigrationFix(ctx, origin),
       });
     }
   },
 });
-
-const OAI_PRINCIPAL = 'CloudFront Origin Access Identity';
-const SERVICE = 'cloudfront.amazonaws.com';
-/** Every distribution of this account: needs no reference to the distribution, so the policy can go first. */
-const ACCOUNT_DISTRIBUTIONS = 'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/*';
-const SID = 'AllowCloudFrontServicePrincipal';
-
-/**
- * The OAI → OAC migration in one deploy without 403s, as AWS's migration guide orders it: the bucket policy first
- * grants cloudfront.amazonaws.com beside the OAI (the distribution gets `DependsOn` the policy, so CloudFormation
- * updates the policy before it switches the origin), then the origin signs with a new or existing OAC. The OAI
- * statement and resource stay for a later deploy. Offered only when every piece is certain: the bucket and its one
- * bucket policy are in this template, the policy's Statement is a literal list, and the OAI's statement is found.
- */
-function migrationFix(text: string, template: Template, origin: S3Origin): Fix | undefined {
-  const bucket = origin.bucket;
-  const dist = origin.distribution;
-  if (!bucket || origin.endpoint !== 'rest' || !origin.oai) return undefined;
-  const layout = layoutOf(text, dist);
-  if (!layout) return undefined;
-  const graph = referenceGraph(template, text);
-
-  const policies = policiesOf(template, bucket);
-  if (policies.length !== 1) return undefined;
-  const policy = policies[0]!;
-  if (policy.condition) return undefined;
-  const statementList = asArray(getValue(asObject(policy.properties?.value('PolicyDocument')), 'Statement'));
-  if (!statementList) return undefined;
-  const statements = statementList.items.flatMap((s) => (s.kind === 'object' ? [s] : []));
-  const oaiStatement = statements.find((s) => grantsOai(graph, s, origin.oai!.value));
-  if (!oaiStatement) return undefined;
-
-  const edits: TextEdit[] = [];
-  const existing = statements.some((s) => grantsDistribution(graph, s, dist));
-  const policyFirst = !reaches(graph, policy.logicalId, dist.logicalId);
-  if (!existing) {
-    // The new grant must be in place before the origin switches; without that ordering there would be 403s.
-    if (!policyFirst) return undefined;
-    const statement = cloudFrontStatement(text, oaiStatement, uniqueSid(statements));
-    const edit = statement && appendItem(text, layout, statementList, statement);
-    if (!edit) return undefined;
-    edits.push(edit);
-  }
-  if (policyFirst) {
-    const dependsOn = dependOn(text, layout, dist, policy.logicalId);
-    if (dependsOn === undefined) return undefined;
-    edits.push(...dependsOn);
-  }
-
-  const reused = resourcesOfType(template, 'AWS::CloudFront::OriginAccessControl').find(isS3SigningOac);
-  const oacId = reused?.logicalId ?? uniqueLogicalId(template, `${bucket.logicalId}OriginAccessControl`);
-  if (!reused) {
-    const resource = insertResourceBefore(text, layout, dist, oacId, oacResource(bucket.logicalId));
-    if (!resource) return undefined;
-    edits.push(resource);
-  }
-  const emptyOac = origin.origin.pair('OriginAccessControlId');
-  const setOac = emptyOac ? replaceValue(layout, emptyOac.value, Fn.getAtt(oacId, 'Id')) : insertPairAfter(text, layout, origin.domainPair, 'OriginAccessControlId', Fn.getAtt(oacId, 'Id'));
-  if (!setOac) return undefined;
-  edits.push(setOac, replaceWithString(layout, origin.oai.value, ''));
-
-  return {
-    title: `Migrate origin ${originLabel(origin)} to ${reused ? `origin access control ${oacId}` : 'a new origin access control'} (the OAI grant stays: remove it in a later deploy)`,
-    edits,
-  };
-}
-
-/** The new statement: the OAI statement's Action and Resource, for cloudfront.amazonaws.com of this account. */
-function cloudFrontStatement(text: string, oaiStatement: ObjectNode, sid: string): Obj | undefined {
-  const copied: RawPair[] = [];
-  for (const key of ['Action', 'Resource']) {
-    const pair = getPair(oaiStatement, key);
-    if (!pair) return undefined;
-    const raw = text.slice(pair.span.start, pair.span.end);
-    const at = blockIndent(text, pair.keySpan.start);
-    if (raw.includes('\n') && !at.block) return undefined;
-    copied.push(new RawPair(raw, at.indent));
-  }
-  return new Obj([
-    ['Sid', sid],
-    ['Effect', 'Allow'],
-    ['Principal', new Obj([['Service', SERVICE]])],
-    ...copied,
-    ['Condition', new Obj([['ArnLike', new Obj([['AWS:SourceArn', Fn.sub(ACCOUNT_DISTRIBUTIONS)]])]])],
-  ]);
-}
-
-function uniqueSid(statements: readonly ObjectNode[]): string {
-  const taken = new Set(statements.map((s) => toPlain(getValue(s, 'Sid'))));
-  let sid = SID;
-  for (let i = 2; taken.has(sid); i++) sid = `${SID}${i}`;
-  return sid;
-}
-
-/**
- * Whether an Allow statement grants the OAI an origin names (`origin-access-identity/cloudfront/${Oai}` or a
- * literal id): Principal AWS `arn:…:iam::cloudfront:user/CloudFront Origin Access Identity ${Oai}` (Sub, Join or
- * literal) or CanonicalUser `!GetAtt Oai.S3CanonicalUserId`.
- */
-function grantsOai(graph: ReferenceGraph, statement: ObjectNode, originOai: Node): boolean {
-  if (!isAllow(statement) || getPair(statement, 'NotPrincipal') || getPair(statement, 'NotAction') || getPair(statement, 'NotResource')) return false;
-  const target = graph.resolveResourceRef(originOai)?.resource;
-  const oaiResource = target?.type?.known && target.type.value === 'AWS::CloudFront::CloudFrontOriginAccessIdentity' ? target : undefined;
-  const literal = originOai.kind === 'scalar' ? /^origin-access-identity\/cloudfront\/([A-Z0-9]+)$/.exec(String(originOai.value))?.[1] : undefined;
-  if (!oaiResource && !literal) return false;
-  const principal = getValue(statement, 'Principal');
-  const listed = (key: string) => {
-    const value = getValue(principal, key);
-    return asArray(value)?.items ?? (value ? [value] : []);
-  };
-  const aws = listed('AWS').some((node) => {
-    if (node.kind === 'scalar') {
-      return literal !== undefined && /^arn:aws[\w-]*:iam::cloudfront:user\/CloudFront Origin Access Identity ([A-Z0-9]+)$/.exec(String(node.value))?.[1] === literal;
-    }
-    const ref = graph.resolveResourceRef(node);
-    return oaiResource !== undefined && ref?.resource === oaiResource && ref.attribute === undefined && JSON.stringify(toPlain(node)).includes(OAI_PRINCIPAL);
-  });
-  const canonical = listed('CanonicalUser').some((node) => {
-    const ref = graph.resolveResourceRef(node);
-    return oaiResource !== undefined && ref?.resource === oaiResource && ref.via === 'GetAtt' && ref.attribute === 'S3CanonicalUserId';
-  });
-  return aws || canonical;
-}
-
-/**
- * Whether an Allow statement already grants cloudfront.amazonaws.com for this distribution: AWS:SourceArn given
- * by a reference to it, or the account-wide ARN this fix writes.
- */
-function grantsDistribution(graph: ReferenceGraph, statement: ObjectNode, dist: Resource): boolean {
-  if (!isAllow(statement)) return false;
-  const service = getValue(getValue(statement, 'Principal'), 'Service');
-  const services = asArray(service)?.items ?? (service ? [service] : []);
-  if (!services.some((s) => s.kind === 'scalar' && s.value === SERVICE)) return false;
-  return (asObject(getValue(statement, 'Condition'))?.pairs ?? []).some((operator) =>
-    (asObject(operator.value)?.pairs ?? []).some((p) => {
-      if (p.key.toLowerCase() !== 'aws:sourcearn') return false;
-      const values = asArray(p.value)?.items ?? [p.value];
-      return values.some((v) => graph.resolveResourceRef(v)?.resource === dist || JSON.stringify(toPlain(v)) === JSON.stringify({ 'Fn::Sub': ACCOUNT_DISTRIBUTIONS }));
-    }),
-  );
-}
-
-function isAllow(statement: ObjectNode): boolean {
-  const effect = getValue(statement, 'Effect');
-  return effect?.kind === 'scalar' && effect.value === 'Allow';
-}
-
-/** An OAC this origin can use as it is: for S3, signing every request with SigV4, and not conditional. */
-function isS3SigningOac(oac: Resource): boolean {
-  if (oac.condition) return false;
-  const config = oac.properties?.obj('OriginAccessControlConfig');
-  const is = (key: string, value: string) => {
-    const v = config?.str(key);
-    return v?.known === true && v.value === value;
-  };
-  return is('OriginAccessControlOriginType', 's3') && is('SigningBehavior', 'always') && is('SigningProtocol', 'sigv4');
-}
-
-/** Whether resource `from` refers to `to`, directly or through other resources (Ref, GetAtt, Sub, DependsOn). */
-function reaches(graph: ReferenceGraph, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const queue = [from];
-  while (queue.length) {
-    for (const ref of graph.referencesFrom(queue.shift()!)) {
-      if (ref.targetKind !== 'resource' || ref.kind === 'Condition') continue;
-      if (ref.target === to) return true;
-      if (!seen.has(ref.target)) {
-        seen.add(ref.target);
-        queue.push(ref.target);
-      }
-    }
-  }
-  return false;
-}
-
-/** Edits that make the distribution depend on the policy (none when it already does); undefined when they cannot. */
-function dependOn(text: string, layout: Layout, dist: Resource, policyId: string): TextEdit[] | undefined {
-  const pair = dist.node ? getPair(dist.node, 'DependsOn') : undefined;
-  if (!pair) {
-    const type = dist.node ? getPair(dist.node, 'Type') : undefined;
-    const edit = type && insertPairAfter(text, layout, type, 'DependsOn', policyId);
-    return edit ? [edit] : undefined;
-  }
-  const value = pair.value;
-  if (value.kind === 'scalar' && typeof value.value === 'string') {
-    return value.value === policyId ? [] : [replaceValue(layout, value, [value.value, policyId])];
-  }
-  const list: ArrayNode | undefined = asArray(value);
-  if (!list || !list.items.every((i) => i.kind === 'scalar' && typeof i.value === 'string')) return undefined;
-  if (list.items.some((i) => i.kind === 'scalar' && i.value === policyId)) return [];
-  if (list.items.length === 0) return [replaceValue(layout, list, [policyId])];
-  const edit = appendItem(text, layout, list, policyId);
-  return edit ? [edit] : undefined;
-}

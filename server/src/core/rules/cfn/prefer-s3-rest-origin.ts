@@ -1,4 +1,5 @@
-import { publicGrants, originLabel, s3Origins } from '../../template/s3origins';
+import { WEB_TERMS } from '../../model/cloudfront';
+import { publicGrants } from '../../model/s3';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -12,16 +13,19 @@ export default defineRule({
   },
   messages: {
     websiteOrigin:
-      'Origin {origin} of {distribution} uses an S3 website endpoint. Website endpoints serve HTTP only (CloudFront to S3 is unencrypted) and cannot use an origin access control or identity, so the bucket must be public. Unless you need S3 redirect rules, use the REST endpoint (!GetAtt Bucket.RegionalDomainName) with an OriginAccessControl and DefaultRootObject, and keep the bucket private.',
+      'Origin {origin} of {distribution} uses an S3 website endpoint. Website endpoints serve HTTP only (CloudFront to S3 is unencrypted) and cannot use an origin access control or identity, so the bucket must be public. Unless you need S3 redirect rules, use the REST endpoint ({restDomain}) with an origin access control and {defaultRootObject}, and keep the bucket private.',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const origin of s3Origins(template)) {
+    for (const origin of ctx.model.cloudfront?.origins ?? []) {
       if (origin.endpoint !== 'website') continue;
-      // A public bucket of this template is already the headline rule's warning.
-      if (origin.bucket && publicGrants(template, origin.bucket, origin.endpoint).length > 0) continue;
-      ctx.report({ at: origin.domainPair.value, messageId: 'websiteOrigin', data: { origin: originLabel(origin), distribution: origin.distribution.logicalId } });
+      // A public bucket of the model is already the headline rule's warning.
+      if (origin.bucket && publicGrants(origin.bucket, origin.endpoint).length > 0) continue;
+      const terms = WEB_TERMS[origin.distribution.shape];
+      ctx.report({
+        at: origin.domain.value,
+        messageId: 'websiteOrigin',
+        data: { origin: origin.label, distribution: origin.distribution.logicalId, restDomain: terms.restDomain(origin.bucket?.logicalId), defaultRootObject: terms.defaultRootObject },
+      });
     }
   },
 });

@@ -1,8 +1,6 @@
-import { resourcesOfType } from '../../model/template';
+import { ACLS_DISABLED_OWNERSHIP, CANNED_ACLS_WITHOUT_ACLS } from '../../facts/s3';
+import { WEB_TERMS } from '../../model/cloudfront';
 import { defineRule } from '../defineRule';
-
-/** Canned ACLs that work with ACLs disabled (S3 user guide, "Object Ownership … ACLs disabled"). */
-const ALLOWED_WITH_ACLS_DISABLED = new Set(['Private', 'BucketOwnerFullControl']);
 
 export default defineRule({
   id: 'cfn/require-ownership-controls-for-acl',
@@ -15,25 +13,29 @@ export default defineRule({
   },
   messages: {
     missingOwnershipControls:
-      'AccessControl {acl} needs ACLs, but new buckets have ACLs disabled (Object Ownership BucketOwnerEnforced) since April 2023, so creating this bucket fails ("Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting"). Prefer a bucket policy and remove AccessControl; if you really need the ACL, add OwnershipControls with ObjectOwnership ObjectWriter or BucketOwnerPreferred.',
+      '{acl} needs ACLs, but new buckets have ACLs disabled (Object Ownership BucketOwnerEnforced) since April 2023, so {createFails} ("Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting"). Prefer a bucket policy and remove {removal}; if you really need the ACL, {addOwnershipControls}.',
     aclsDisabled:
-      'AccessControl {acl} needs ACLs, but OwnershipControls sets ObjectOwnership BucketOwnerEnforced, which disables them, so CloudFormation fails to create or update this bucket. Remove AccessControl (use a bucket policy), or set ObjectOwnership to ObjectWriter or BucketOwnerPreferred.',
+      '{acl} needs ACLs, but {ownership} BucketOwnerEnforced, which disables them, so {deployFails}. Remove {removal} (use a bucket policy), or {enableAcls}.',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const bucket of resourcesOfType(template, 'AWS::S3::Bucket')) {
-      const acl = bucket.properties?.str('AccessControl');
-      if (!acl?.known || ALLOWED_WITH_ACLS_DISABLED.has(acl.value)) continue;
-      const ownership = bucket.properties?.obj('OwnershipControls');
-      if (!ownership) {
-        ctx.report({ at: acl, messageId: 'missingOwnershipControls', data: { acl: acl.value } });
+    for (const bucket of ctx.model.s3?.buckets ?? []) {
+      const acl = bucket.acl;
+      // An ACL Berth cannot read, or one S3 takes with ACLs disabled.
+      if (!acl?.value.known || acl.canned === undefined || CANNED_ACLS_WITHOUT_ACLS.has(acl.canned)) continue;
+      const terms = WEB_TERMS[bucket.shape];
+      const data = { acl: acl.written, removal: acl.removal };
+      if (!bucket.ownership) {
+        ctx.report({ at: acl.value, messageId: 'missingOwnershipControls', data: { ...data, createFails: terms.createFails, addOwnershipControls: terms.addOwnershipControls } });
         continue;
       }
-      const rules = ownership.objects('Rules');
-      const values = rules.map((r) => r.str('ObjectOwnership'));
-      if (values.length > 0 && values.every((v) => v?.known && v.value === 'BucketOwnerEnforced')) {
-        ctx.report({ at: acl, messageId: 'aclsDisabled', data: { acl: acl.value }, related: values.map((v) => ({ at: v!, message: 'ACLs are disabled here' })) });
+      const values = bucket.ownership.values;
+      if (values.length > 0 && values.every((v) => v.known && v.value === ACLS_DISABLED_OWNERSHIP)) {
+        ctx.report({
+          at: acl.value,
+          messageId: 'aclsDisabled',
+          data: { ...data, ownership: bucket.ownership.written, deployFails: terms.deployFails, enableAcls: terms.enableAcls },
+          related: values.map((v) => ({ at: v, message: 'ACLs are disabled here' })),
+        });
       }
     }
   },

@@ -1,4 +1,5 @@
-import { publicGrants, originLabel, s3Origins } from '../../template/s3origins';
+import { originBucketName, WEB_TERMS } from '../../model/cloudfront';
+import { publicGrants } from '../../model/s3';
 import { defineRule } from '../defineRule';
 
 export default defineRule({
@@ -12,18 +13,19 @@ export default defineRule({
   },
   messages: {
     noAccessControl:
-      'Origin {origin} of {distribution} reads S3 bucket {bucket} through its REST endpoint without an origin access control (OAC) or identity, so CloudFront sends unsigned requests: either the bucket is public, or CloudFront gets 403 Access Denied. Add an AWS::CloudFront::OriginAccessControl, set OriginAccessControlId on this origin, and allow cloudfront.amazonaws.com in the bucket policy with AWS:SourceArn set to the distribution.',
+      'Origin {origin} of {distribution} reads S3 bucket {bucket} through its REST endpoint without an origin access control (OAC) or identity, so CloudFront sends unsigned requests: either the bucket is public, or CloudFront gets 403 Access Denied. Add {newOac}, set {oacKey} on this origin, and allow cloudfront.amazonaws.com in the bucket policy with AWS:SourceArn set to the distribution.',
   },
   check(ctx) {
-    const template = ctx.model.template;
-    if (!template) return;
-    for (const origin of s3Origins(template)) {
+    for (const origin of ctx.model.cloudfront?.origins ?? []) {
       if (origin.endpoint !== 'rest' || origin.oac || origin.oai) continue;
-      // A public bucket of this template is the headline rule's finding (cfn/no-public-bucket-behind-cloudfront).
-      if (origin.bucket && publicGrants(template, origin.bucket, origin.endpoint).length > 0) continue;
-      const domain = origin.domainPair.value;
-      const bucket = origin.bucket?.logicalId ?? (domain.kind === 'scalar' ? String(domain.value).split('.s3')[0]! : 'of this origin');
-      ctx.report({ at: domain, messageId: 'noAccessControl', data: { origin: originLabel(origin), distribution: origin.distribution.logicalId, bucket } });
+      // A public bucket of the model is the headline rule's finding (cfn/no-public-bucket-behind-cloudfront).
+      if (origin.bucket && publicGrants(origin.bucket, origin.endpoint).length > 0) continue;
+      const terms = WEB_TERMS[origin.distribution.shape];
+      ctx.report({
+        at: origin.domain.value,
+        messageId: 'noAccessControl',
+        data: { origin: origin.label, distribution: origin.distribution.logicalId, bucket: originBucketName(origin), newOac: terms.newOac, oacKey: terms.oacKey },
+      });
     }
   },
 });

@@ -71,6 +71,8 @@ export function blockIndent(text: string, offset: number): { indent: number; blo
 /** The layout of a template, taking the indentation step from a resource (`Type` under the logical id). */
 export function layoutOf(text: string, resource: Resource): Layout | undefined {
   const format = formatOfText(text);
+  // HCL has its own writers (hclEdits.ts).
+  if (format === 'hcl') return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const key = blockIndent(text, resource.pair.keySpan.start);
   const typeKey = resource.node ? getPair(resource.node, 'Type') : undefined;

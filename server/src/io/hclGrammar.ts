@@ -15,15 +15,28 @@ export const HCL_WASM_FILES = {
 } as const;
 
 let loading: Promise<Parser> | undefined;
+let failed = false;
+
+/** Where the grammar is: never asked for, loading, loaded, or failed to load (the last error is kept until a retry). */
+export function hclGrammarState(): 'not-loaded' | 'loading' | 'loaded' | 'failed' {
+  return hclParser() ? 'loaded' : loading ? 'loading' : failed ? 'failed' : 'not-loaded';
+}
 
 /** The HCL parser, loaded on the first call; later calls share it. */
 export function loadHclParser(): Promise<Parser> {
   const ready = hclParser();
   if (ready) return Promise.resolve(ready);
-  loading ??= load().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= load().then(
+    (parser) => {
+      failed = false;
+      return parser;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      failed = true;
+      throw error;
+    },
+  );
   return loading;
 }
 

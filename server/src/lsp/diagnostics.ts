@@ -29,7 +29,10 @@ export class Diagnostics {
 
   /** Answers textDocument/diagnostic. */
   listen(): void {
-    this.connection.languages.diagnostics.on((params, token) => {
+    this.connection.languages.diagnostics.on(async (params, token) => {
+      const opened = this.documents.get(params.textDocument.uri);
+      // A Terraform file waits for the grammar (loaded on the first one).
+      if (opened) await this.cache.whenReady(opened.uri, opened.languageId);
       // A request the client gave up on while it waited behind others is not analysed at all.
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
       const doc = this.documents.get(params.textDocument.uri);
@@ -94,6 +97,11 @@ export class Diagnostics {
     this.timers.delete(uri);
     const doc = this.documents.get(uri);
     if (!doc) return;
+    const waiting = this.cache.whenReady(uri, doc.languageId);
+    if (waiting) {
+      void waiting.then(() => this.publish(uri));
+      return;
+    }
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.diagnosticsOf(doc) });
   }
 

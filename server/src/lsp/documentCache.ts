@@ -7,9 +7,11 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
+import { formatOf } from '../core/kinds/detect';
 import type { Finding, Rule } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { WorkspaceIndex } from '../core/workspace/index';
+import { hclGrammarState, loadHclParser } from '../io/hclGrammar';
 import { measureCodePathsOf } from '../io/measure';
 import { normalizeUri } from '../io/uri';
 import type { FolderSettings } from './folderSettings';
@@ -38,8 +40,32 @@ export class DocumentCache {
   /** The client's URI of each open document, by the URI the core knows it under. */
   private readonly clientUris = new Map<string, string>();
   private generation = 0;
+  private grammar?: Promise<void>;
 
   constructor(private readonly options: DocumentCacheOptions) {}
+
+  /**
+   * Undefined when a document can be prepared now; else a promise that settles when it can. A Terraform file needs
+   * the HCL grammar, loaded the first time one is opened or indexed (a JSON/YAML session never loads it), and waits
+   * for it: nothing is prepared, published or answered for it before, so no "parser not loaded" finding flashes.
+   * A grammar that failed to load is not retried; the file then gets that finding.
+   */
+  whenReady(uri: string, languageId?: string): Promise<void> | undefined {
+    if (formatOf(uri, languageId) !== 'hcl' || hclGrammarState() !== 'not-loaded' && hclGrammarState() !== 'loading') return undefined;
+    if (this.options.settings.of(uri).analyze.disabledKinds?.includes('terraform')) return undefined;
+    this.grammar ??= this.loadGrammar();
+    return this.grammar;
+  }
+
+  private async loadGrammar(): Promise<void> {
+    const started = performance.now();
+    try {
+      await loadHclParser();
+      this.options.log(`Loaded the Terraform grammar in ${Math.round(performance.now() - started)} ms.`);
+    } catch (error) {
+      this.options.logError(`Could not load the Terraform grammar, so Terraform files are not checked: ${(error as Error).message}`);
+    }
+  }
 
   /** The document prepared (parsed, modelled) for its current version. */
   analysisOf(doc: TextDocument): CachedAnalysis {

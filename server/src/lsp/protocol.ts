@@ -63,7 +63,7 @@ export interface MessageReceiver {
 }
 
 /** Answers a Berth request; the handler gets the params as sent (possibly malformed) and returns the typed result. */
-export function onRequest<P, R>(receiver: MessageReceiver, type: RequestType<P, R>, handler: (params: Partial<P> | undefined) => R): void {
+export function onRequest<P, R>(receiver: MessageReceiver, type: RequestType<P, R>, handler: (params: Partial<P> | undefined) => R | Promise<R>): void {
   receiver.onRequest(type.method, (params) => handler(params as Partial<P> | undefined));
 }
 

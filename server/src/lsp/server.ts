@@ -61,8 +61,14 @@ export function startServer(connection: Connection): void {
   const indexer = new WorkspaceIndexer({ index, settings, cache, diagnostics, log });
   let clientCommands = new Set<string>();
 
-  /** Runs a request handler on an open document; a failure is logged and answered with the fallback. */
-  const withDocument = <T>(uri: string, what: string, fallback: T, handle: (doc: TextDocument) => T): T => {
+  /**
+   * Runs a request handler on an open document (a Terraform file once the grammar is loaded); a failure is logged
+   * and answered with the fallback.
+   */
+  const withDocument = async <T>(uri: string, what: string, fallback: T, handle: (doc: TextDocument) => T): Promise<T> => {
+    const opened = documents.get(uri);
+    if (!opened) return fallback;
+    await cache.whenReady(uri, opened.languageId);
     const doc = documents.get(uri);
     if (!doc) return fallback;
     try {
@@ -129,14 +135,23 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => inBackground('Re-reading changed files', () => indexer.watchedFilesChanged(params.changes)));
 
-  documents.onDidChangeContent((event) => {
-    // Parse now (cheap, and it keeps the index current for other documents); lint after the debounce.
+  /** Parse now (cheap, and it keeps the index current for other documents); lint after the debounce. */
+  const documentChanged = (uri: string): void => {
+    const doc = documents.get(uri);
+    if (!doc) return;
     try {
-      cache.analysisOf(event.document);
+      cache.analysisOf(doc);
     } catch (error) {
-      connection.console.error(`Parse failed for ${event.document.uri}: ${(error as Error).stack ?? error}`);
+      connection.console.error(`Parse failed for ${uri}: ${(error as Error).stack ?? error}`);
     }
-    diagnostics.documentChanged(event.document.uri);
+    diagnostics.documentChanged(uri);
+  };
+  documents.onDidChangeContent((event) => {
+    const { uri, languageId } = event.document;
+    // The first Terraform file loads the grammar; it (and every edit meanwhile) is parsed when that is done.
+    const waiting = cache.whenReady(uri, languageId);
+    if (waiting) void waiting.then(() => documentChanged(uri));
+    else documentChanged(uri);
   });
 
   documents.onDidClose((event) => {
@@ -190,9 +205,9 @@ export function startServer(connection: Connection): void {
   onRequest(connection, CONCEPTS_REQUEST, () => conceptSummaries());
   onRequest(connection, CONCEPT_REQUEST, (params) => conceptArticle(String(params?.id)) ?? null);
   onRequest(connection, RULE_DOC_REQUEST, (params) => ruleArticle(String(params?.id)) ?? null);
-  onRequest(connection, DOCUMENT_KIND_REQUEST, (params) => {
-    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-    return { kind: doc ? (cache.analysisOf(doc).prepared.kind ?? null) : null };
+  onRequest(connection, DOCUMENT_KIND_REQUEST, async (params) => {
+    if (typeof params?.uri !== 'string') return { kind: null };
+    return { kind: await withDocument(params.uri, 'Document kind', null, (doc) => cache.analysisOf(doc).prepared.kind ?? null) };
   });
 
   documents.listen(connection);

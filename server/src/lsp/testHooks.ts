@@ -2,15 +2,18 @@
  * TEST-ONLY hooks, off unless the server starts with BERTH_TEST_HOOKS=1 (test/stress and test/hostile set it).
  * - a rule that throws on any document containing BERTH_TEST_THROW, to test rule isolation end to end;
  * - `berth/gc`: a forced garbage collection (needs node --expose-gc), then the process's memory figures, to
- *   test for leaks.
+ *   test for leaks;
+ * - `berth/hclGrammar`: whether the Terraform grammar (WASM) was loaded, to test that JSON/YAML sessions never load it.
  * Nothing here runs for users: without the variable, `installTestHooks` registers nothing and adds no rule.
  */
 import type { Connection } from 'vscode-languageserver';
 import { DOCUMENT_KINDS } from '../core/kinds/detect';
 import { RULES } from '../core/rules/index';
+import { hclGrammarState } from '../io/hclGrammar';
 import type { Rule } from '../core/rules/types';
 
 export const GC_REQUEST = 'berth/gc';
+export const HCL_GRAMMAR_REQUEST = 'berth/hclGrammar';
 
 const THROWING_RULE: Rule = {
   id: 'test/throws',
@@ -35,5 +38,6 @@ export function installTestHooks(connection: Connection, env: NodeJS.ProcessEnv 
     }
     return { collected: gc !== undefined, ...process.memoryUsage() };
   });
+  connection.onRequest(HCL_GRAMMAR_REQUEST, () => ({ state: hclGrammarState() }));
   return { rules: [...RULES, THROWING_RULE] };
 }

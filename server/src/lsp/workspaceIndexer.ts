@@ -42,6 +42,7 @@ export class WorkspaceIndexer {
       for await (const file of scanFolder(folder, { maxFiles: MAX_FILES, maxFileSize, isExcluded: (p) => settings.isExcludedPath(p), log })) {
         if (cache.openUri(file.uri)) continue; // the open editor's text wins
         try {
+          await cache.whenReady(file.uri);
           const indexed = toIndexed(prepare({ uri: file.uri, text: file.text }, settings.of(file.uri).analyze));
           if (indexed) {
             index.set(indexed);
@@ -98,6 +99,7 @@ export class WorkspaceIndexer {
         try {
           const decoded = decodeBytes(await fs.readFile(file));
           if (!decoded.ok) continue;
+          await cache.whenReady(uri);
           const indexed = toIndexed(prepare({ uri, text: decoded.text }, settings.of(uri).analyze));
           dependents = indexed ? index.set(indexed) : index.delete(uri);
         } catch (error) {

@@ -1,0 +1,146 @@
+/**
+ * Terraform through the real language server: the grammar (WASM) loads on the first Terraform file, opened or
+ * indexed, and never in a JSON/YAML session; a Terraform file waits for it and is published once, with its real
+ * findings (never a "parser not loaded" finding); a module's other files (opened, or changed on disk) re-check it.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { startClient, type StartOptions, type TestClient } from '../helpers/lspClient';
+
+const HOOKS: StartOptions['env'] = { ...process.env, BERTH_TEST_HOOKS: '1' };
+const SETTINGS = { validation: { debounceMs: 0 } };
+
+const MAIN_TF = `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = var.memory
+  container_definitions = jsonencode([{
+    name  = "web"
+    image = "nginx:1.27"
+  }])
+}
+`;
+const variables = (memory: number) => `variable "memory" {\n  default = ${memory}\n}\n`;
+
+const TASK_JSON = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '600', containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }] }, null, 2);
+
+async function grammarState(client: TestClient): Promise<string> {
+  return ((await client.connection.sendRequest('berth/hclGrammar')) as { state: string }).state;
+}
+
+const fargate = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'ecs/fargate-valid-cpu-memory');
+const notLoaded = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => /parser is not loaded/.test(String(d.message)));
+
+describe('language server: a JSON/YAML session never loads the Terraform grammar', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-json-'));
+    writeFileSync(join(folder, 'task.json'), TASK_JSON);
+    writeFileSync(join(folder, 'template.yaml'), 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs12.x\n');
+    client = await startClient({ workspaceFolder: folder, settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('indexing and checking JSON and YAML leaves the grammar unloaded', async () => {
+    for (const [name, languageId] of [['task.json', 'json'], ['template.yaml', 'yaml']] as const) {
+      const uri = pathToFileURL(join(folder, name)).href;
+      const waiting = client.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      await client.open(uri, languageId, name === 'task.json' ? TASK_JSON : 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs12.x\n');
+      await waiting;
+    }
+    assert.equal(await grammarState(client), 'not-loaded');
+  });
+});
+
+describe('language server: a Terraform module', () => {
+  let folder: string;
+  let client: TestClient;
+  let mainUri: string;
+  let variablesUri: string;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-'));
+    writeFileSync(join(folder, 'main.tf'), MAIN_TF);
+    writeFileSync(join(folder, 'variables.tf'), variables(512));
+    mainUri = pathToFileURL(join(folder, 'main.tf')).href;
+    variablesUri = pathToFileURL(join(folder, 'variables.tf')).href;
+    client = await startClient({ workspaceFolder: folder, settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('the first .tf file loads the grammar and is published without a "parser not loaded" finding', async () => {
+    await client.open(mainUri, 'terraform', MAIN_TF);
+    // Hover waits for the grammar like everything else for the file.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: { line: 4, character: 3 } });
+    assert.equal(await grammarState(client), 'loaded');
+    await client.nextDiagnostics(mainUri, () => true);
+    assert.deepEqual(client.published.filter((p) => p.uri === mainUri && notLoaded(p)), []);
+  });
+
+  it('editing variables.tf in the editor re-checks main.tf (the value, and its finding at the use)', async () => {
+    const waiting = client.nextDiagnostics(mainUri, fargate);
+    await client.open(variablesUri, 'terraform', variables(512));
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: variablesUri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 15 } }, text: '600' }],
+    });
+    const finding = (await waiting).diagnostics.find((d) => d.code === 'ecs/fargate-valid-cpu-memory')!;
+    assert.deepEqual(finding.range, { start: { line: 5, character: 29 }, end: { line: 5, character: 39 } });
+    assert.equal(finding.relatedInformation?.[0]?.location.uri, variablesUri);
+    assert.deepEqual(finding.relatedInformation?.[0]?.location.range, { start: { line: 1, character: 12 }, end: { line: 1, character: 15 } });
+    // Back to a valid size: the finding goes.
+    const cleared = client.nextDiagnostics(mainUri, (p) => !fargate(p));
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: variablesUri, version: 3 },
+      contentChanges: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 15 } }, text: '1024' }],
+    });
+    await cleared;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: variablesUri } });
+  });
+
+  it('a .tfvars file changed on disk (watched) re-checks main.tf', async () => {
+    const waiting = client.nextDiagnostics(mainUri, fargate);
+    writeFileSync(join(folder, 'terraform.tfvars'), 'memory = 3000\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'terraform.tfvars')).href, type: 1 }] });
+    const finding = (await waiting).diagnostics.find((d) => d.code === 'ecs/fargate-valid-cpu-memory')!;
+    assert.match(String(finding.message), /3000 MiB/);
+    assert.ok(finding.relatedInformation?.[0]?.location.uri.endsWith('/terraform.tfvars'));
+  });
+});
+
+describe('language server: a pulling client asks for a Terraform file before the grammar is there', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-pull-'));
+    client = await startClient({ pull: true, settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('the pull waits for the grammar and answers with the findings', async () => {
+    const uri = pathToFileURL(join(folder, 'main.tf')).href;
+    const text = MAIN_TF.replace('var.memory', '600');
+    await client.open(uri, 'terraform', text);
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown; range: unknown; message: string }[] };
+    assert.deepEqual(
+      report.items.map((d) => [d.code, d.range]),
+      [['ecs/fargate-valid-cpu-memory', { start: { line: 5, character: 29 }, end: { line: 5, character: 32 } }]],
+    );
+  });
+});

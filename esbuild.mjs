@@ -28,6 +28,23 @@ const precompiledValidators = {
   },
 };
 
+// web-tree-sitter's loader evaluates JavaScript that a grammar's WASM may carry (EM_ASM / EM_JS sections of a side
+// module). The Terraform grammar carries none, and the server runs no code made from strings (SECURITY.md): both
+// places throw instead, so a grammar that needed them would fail to load, loudly. An upgrade that moves them fails
+// the build here.
+const noCodeFromGrammars = {
+  name: 'berth-no-code-from-grammars',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web-tree-sitter[\\/]web-tree-sitter\.c?js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const sites = source.split('eval(func)').length - 1;
+      if (sites !== 2) throw new Error(`${args.path}: expected 2 eval(func) sites (EM_ASM, EM_JS), found ${sites}; review the loader before bundling it`);
+      const refuse = '(() => { throw new Error("This grammar carries JavaScript (EM_ASM/EM_JS), which Berth does not run."); })()';
+      return { contents: source.replaceAll('eval(func)', refuse), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -41,7 +58,7 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  plugins: [precompiledValidators],
+  plugins: [precompiledValidators, noCodeFromGrammars],
 };
 
 const builds = [

@@ -140,7 +140,10 @@ describe('language server: a pulling client asks for a Terraform file before the
     const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown; range: unknown; message: string }[] };
     assert.deepEqual(
       report.items.map((d) => [d.code, d.range]),
-      [['ecs/fargate-valid-cpu-memory', { start: { line: 5, character: 29 }, end: { line: 5, character: 32 } }]],
+      [
+        ['ecs/fargate-valid-cpu-memory', { start: { line: 5, character: 29 }, end: { line: 5, character: 32 } }],
+        ['ecs/prefer-readonly-root-filesystem', { start: { line: 7, character: 4 }, end: { line: 7, character: 8 } }],
+      ],
     );
   });
 });

@@ -1,19 +1,10 @@
 /** Pure deploy parts: targets, rendering, tags, token, rollout verdicts, history. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  appendHistory,
-  assessRollout,
-  decodeAuthorizationToken,
-  digestFromPushOutput,
-  imageRef,
-  imageTag,
-  newEvents,
-  parseHistory,
-  planSteps,
-  registryHostOf,
-  rollbackRevision,
-} from '../../server/src/core/deploy/plan';
+import { appendHistory, parseHistory, rollbackRevision } from '../../server/src/core/deploy/history';
+import { decodeAuthorizationToken, digestFromPushOutput, imageRef, imageTag, registryHostOf } from '../../server/src/core/deploy/image';
+import { planSteps } from '../../server/src/core/deploy/plan';
+import { assessRollout, newEvents } from '../../server/src/core/deploy/rollout';
 import { containerNamesOf, platformOf, renderTaskDefinition } from '../../server/src/core/deploy/render';
 import { readBerthrc } from '../../server/src/core/config/berthrc';
 import { missingForDeploy, renderTargetYaml, withTarget } from '../../server/src/core/deploy/target';
@@ -71,6 +62,62 @@ describe('deploy targets in .berthrc.yaml', () => {
     assert.equal(parseDeployTargets(changed).targets.web!.cluster, 'staging');
     assert.equal(changed.match(/web:/g)!.length, 1);
     assert.deepEqual(parseDeployTargets(withTarget('', target)).targets.web, target);
+  });
+
+  test('kinds: express and lambda targets, their own settings, and a setting of another kind named at its key', () => {
+    const text = [
+      'deploy:',
+      '  targets:',
+      '    api:',
+      '      kind: express',
+      '      ecrRepository: api',
+      '      service: api',
+      '      executionRoleArn: arn:aws:iam::123456789012:role/exec',
+      '      infrastructureRoleArn: arn:aws:iam::123456789012:role/service-role/infra',
+      '      containerPort: 8080',
+      '      cpu: 1024',
+      '      healthCheckPath: /health',
+      '    fn:',
+      '      kind: lambda',
+      '      ecrRepository: fn',
+      '      function: arn:aws:lambda:eu-west-1:123456789012:function:fn',
+      '      alias: live',
+      '      cluster: prod',
+      '    bad:',
+      '      kind: batch',
+      '      function: x',
+      '      alias: "42"',
+      '    bad2: { kind: express, executionRoleArn: ecsTaskExecutionRole, containerPort: 70000, cpu: lots }',
+      '',
+    ].join('\n');
+    const r = parseDeployTargets(text);
+    assert.deepEqual(r.targets.api, {
+      name: 'api', kind: 'express', dockerfile: 'Dockerfile', context: '.', buildArgs: {}, confirm: false, forceNewDeployment: false,
+      ecrRepository: 'api', service: 'api', executionRoleArn: 'arn:aws:iam::123456789012:role/exec', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/service-role/infra', containerPort: 8080, cpu: '1024', healthCheckPath: '/health',
+    });
+    assert.equal(r.targets.fn!.function, 'arn:aws:lambda:eu-west-1:123456789012:function:fn');
+    assert.deepEqual(
+      r.errors.map((e) => [text.slice(e.span.start, e.span.end), e.message]),
+      [
+        ['cluster', '"cluster" is a setting of ecs and express targets; deploy.targets.fn is a lambda target.'],
+        ['batch', 'deploy.targets.bad.kind must be one of ecs, express, lambda (ecs is the default).'],
+        ['function', '"function" is a setting of lambda targets; deploy.targets.bad is an ecs target.'],
+        ['alias', '"alias" is a setting of lambda targets; deploy.targets.bad is an ecs target.'],
+        ['ecsTaskExecutionRole', 'deploy.targets.bad2.executionRoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/ecsTaskExecutionRole.'],
+        ['70000', 'deploy.targets.bad2.containerPort must be a port number between 1 and 65535.'],
+        ['lots', 'deploy.targets.bad2.cpu must be CPU units such as "1024".'],
+      ],
+    );
+    assert.deepEqual(missingForDeploy(r.targets.api!), []);
+    assert.deepEqual(missingForDeploy({ ...r.targets.api!, executionRoleArn: undefined }), ['executionRoleArn']);
+    assert.deepEqual(missingForDeploy({ name: 'x', kind: 'lambda', dockerfile: 'Dockerfile', context: '.', buildArgs: {}, confirm: false, forceNewDeployment: false }), ['ecrRepository', 'function']);
+    // saved and read back, kind and port included
+    assert.deepEqual(parseDeployTargets(withTarget('', r.targets.api!)).targets.api, r.targets.api);
+    assert.deepEqual(parseDeployTargets(`deploy:\n  targets:\n${renderTargetYaml(r.targets.fn!)}`).targets.fn, r.targets.fn);
+    // the steps of each kind
+    assert.deepEqual(planSteps(r.targets.api!).slice(8).map((s) => `${s.id}: ${s.title}`), ['update: Create or update the Express service', 'watch: Watch the Express service until it is active']);
+    assert.deepEqual(planSteps(r.targets.fn!, 'deploy', false).slice(8).map((s) => s.id), ['update', 'watch', 'publish'], 'an alias needs the wait');
+    assert.deepEqual(planSteps({ ...r.targets.fn!, alias: undefined }, 'deploy', false).slice(8).map((s) => s.id), ['update']);
   });
 
   test('a saved target reads back the same', () => {
@@ -181,7 +228,8 @@ describe('tags, references, token', () => {
   test('a dry run plan shows which steps write', () => {
     const t = parseDeployTargets('deploy:\n  targets:\n    w: { ecrRepository: w }\n').targets.w!;
     assert.deepEqual(planSteps(t).filter((s) => s.write).map((s) => s.id), ['push', 'register', 'update']);
-    assert.deepEqual(planSteps(t, 'image').map((s) => s.id), ['lint', 'identity', 'repository', 'login', 'build', 'push']);
+    assert.deepEqual(planSteps(t, 'image').map((s) => s.id), ['lint', 'identity', 'repository', 'preflight', 'login', 'build', 'inspect', 'push']);
+    assert.deepEqual(planSteps(t).filter((s) => !s.needsAws).map((s) => s.id), ['lint', 'build', 'inspect', 'render']);
   });
 });
 

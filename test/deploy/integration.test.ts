@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { decodeAuthorizationToken } from '../../server/src/core/deploy/plan';
+import { decodeAuthorizationToken } from '../../server/src/core/deploy/image';
 import { deploy, listResources, saveTarget, loadTarget, type DeployOptions, type DeployResult, type ProgressEvent } from '../../server/src/deploy/main';
 import { spawnRunner, type ProcessRunner } from '../../server/src/deploy/runner';
 import { containerStorage, manifestDigest, requireMoto, startMoto, startPodmanService, startRegistry } from './helpers/services';

@@ -1,11 +1,15 @@
 /**
- * AWS SDK v3 clients for a deploy. Credentials come from the Node provider chain (environment, shared
+ * AWS SDK v3 clients for a deploy (ECS, ECR, STS, Lambda, ELBv2 for the preflight's target groups, IAM for its
+ * roles). Credentials come from the Node provider chain (environment, shared
  * config and credentials files, profiles, SSO, container and instance metadata), as with the AWS CLI.
  * Endpoints follow the standard AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables (the SDK reads
- * them itself) unless `endpoint` overrides all three.
+ * them itself) unless `endpoint` overrides them all.
  */
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
@@ -13,6 +17,9 @@ export interface AwsClients {
   readonly ecs: ECSClient;
   readonly ecr: ECRClient;
   readonly sts: STSClient;
+  readonly lambda: LambdaClient;
+  readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly iam: IAMClient;
 }
 
 export interface ClientSettings {
@@ -34,13 +41,35 @@ export function createClients(settings: ClientSettings): AwsClients {
     ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
     ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
   };
-  return { ecs: new ECSClient(config), ecr: new ECRClient(config), sts: new STSClient(config) };
+  return {
+    ecs: new ECSClient(config),
+    ecr: new ECRClient(config),
+    sts: new STSClient(config),
+    lambda: new LambdaClient(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+    iam: new IAMClient(config),
+  };
 }
 
 export function destroyClients(clients: AwsClients): void {
-  clients.ecs.destroy();
-  clients.ecr.destroy();
-  clients.sts.destroy();
+  for (const client of Object.values(clients) as { destroy(): void }[]) client.destroy();
+}
+
+/** An HTTP 5xx the SDK's retries did not get past. */
+export function isServerError(error: unknown): boolean {
+  return ((error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/** Access denied, in the spellings AWS's protocols use. */
+export function isAccessDenied(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  return name === 'AccessDeniedException' || name === 'AccessDenied' || /not authorized/i.test((error as Error)?.message ?? '');
+}
+
+/** Errors that say the endpoint does not know an operation (an older endpoint, LocalStack, moto). */
+export function isUnsupportedOperation(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'UnknownOperationException' || e?.name === 'InvalidAction' || /not (been )?implemented|unknown operation/i.test(e?.message ?? '') || e?.$metadata?.httpStatusCode === 501;
 }
 
 /** A short explanation of an SDK error, with a hint for the usual causes. Never includes credentials. */

@@ -10,57 +10,17 @@
  * - a dry run makes read calls only;
  * - the user's task definition file is never written.
  */
-import type { DeployTarget } from '../core/config/targets';
-import { planSteps, revisionName, type DeployMode } from '../core/deploy/plan';
-import { missingForDeploy, missingForImage } from '../core/deploy/target';
+import { kindOf, type DeployTarget } from '../core/config/targets';
+import { planSteps } from '../core/deploy/plan';
+import { revisionName } from '../core/deploy/rollout';
+import { flowOf } from './flows';
 import { historyOutcome, writeHistory } from './history';
 import { DeployRun } from './run';
-import { buildAndPush } from './steps/image';
-import { identityStep } from './steps/identity';
-import { lintStep } from './steps/lint';
-import { finishPlan } from './steps/plan';
-import { readTaskDefinition, registerStep, renderStep } from './steps/register';
-import { repositoryStep } from './steps/repository';
-import { rollbackStep, updateStep } from './steps/update';
+import { planIncomplete } from './steps/plan';
+import { rollbackStep } from './steps/update';
 import { watchStep } from './steps/watch';
 import { loadTarget } from './loadTarget';
 import type { DeployOptions, DeployResult } from './types';
-
-/**
- * How one kind of target is deployed: what it needs, and its steps in order. A new kind (an ECS service with
- * blue/green deployments, Express Mode, a Lambda function) is a new flow, picked in `flowOf`, reusing the steps
- * it shares with this one.
- */
-interface Flow {
-  /** The settings the target still needs for this mode; the client asks for them, the engine refuses without them. */
-  missing(target: DeployTarget, mode: DeployMode): string[];
-  /** Runs the steps; a success ends with `run.finish()`, a failure throws (a `Stop` says how). */
-  run(run: DeployRun): Promise<void>;
-}
-
-/** An ECS service with the ECS (rolling update) deployment controller. */
-const ecsService: Flow = {
-  missing: (target, mode) => (mode === 'image' ? missingForImage(target) : missingForDeploy(target)),
-  async run(run) {
-    if (run.mode === 'deploy') readTaskDefinition(run);
-    await lintStep(run);
-    await identityStep(run);
-    await repositoryStep(run);
-    if (run.options.dryRun) return finishPlan(run);
-    await buildAndPush(run);
-    if (run.mode === 'image') return run.finish('pushed', `Pushed ${run.result.image} (${run.result.digest}).`);
-    await renderStep(run);
-    await registerStep(run);
-    await updateStep(run);
-    if (!run.wait) return run.finish('not-watched', `Deployed ${revisionName(run.result.taskDefinitionArn)} to ${run.target.service}; the rollout was not watched.`);
-    await watchStep(run);
-  },
-};
-
-function flowOf(target: DeployTarget): Flow {
-  void target;
-  return ecsService;
-}
 
 /** Deploys a target (its name in .berthrc.yaml, or a target object). Never throws: everything is in the result. */
 export async function deploy(targetOrName: string | DeployTarget, options: DeployOptions): Promise<DeployResult> {
@@ -70,10 +30,12 @@ export async function deploy(targetOrName: string | DeployTarget, options: Deplo
   const { target } = found;
   const flow = flowOf(target);
   const missing = flow.missing(target, mode);
+  if (missing.length > 0 && options.dryRun) return planIncomplete(target, options, mode, missing);
   if (missing.length > 0) {
     return refused(target.name, `The deploy target "${target.name}" needs ${missing.join(', ')} in .berthrc.yaml (deploy.targets.${target.name}). Nothing was done.`);
   }
   const run = new DeployRun(target, options, mode);
+  run.result.kind = kindOf(target);
   if (options.dryRun) Object.assign(run.result, { plan: planSteps(target, mode, run.wait) });
   try {
     await flow.run(run);
@@ -84,7 +46,7 @@ export async function deploy(targetOrName: string | DeployTarget, options: Deplo
       r.hints.push(`${revisionName(r.taskDefinitionArn)} stays registered (revisions are never deregistered); the service was not changed.`);
     }
   } finally {
-    if (run.state.serviceUpdated) writeHistory(run, 'deploy', historyOutcome(run.result.outcome));
+    if (run.state.serviceUpdated && run.kind === 'ecs') writeHistory(run, 'deploy', historyOutcome(run.result.outcome));
     run.dispose();
   }
   return run.result;
@@ -95,11 +57,13 @@ export async function rollback(targetOrName: string | DeployTarget, options: Dep
   const found = targetOf(targetOrName, options, 'Rollback is disabled in an untrusted workspace. Nothing was done.');
   if ('refused' in found) return found.refused;
   const { target } = found;
+  if (kindOf(target) !== 'ecs') return refused(target.name, `Roll back is for ECS service targets; "${target.name}" is a ${kindOf(target)} target.${kindOf(target) === 'lambda' ? ' Move its alias back to the version before (UpdateAlias).' : ''} Nothing was done.`);
   if (target.cluster === undefined || target.service === undefined) return refused(target.name, `The target "${target.name}" has no cluster/service.`);
   const run = new DeployRun(target, options);
   try {
-    await rollbackStep(run);
-    if (run.wait) await watchStep(run);
+    const expect = await rollbackStep(run);
+    if (run.wait) await watchStep(run, expect);
+    else if (expect === 'rollback') run.finish('not-watched', `Asked ECS to roll back the deployment of ${target.service}; the rollback was not watched.`);
     else run.finish('not-watched', `Rolled ${target.service} back to ${revisionName(run.result.taskDefinitionArn)}; the rollout was not watched.`);
   } catch (error) {
     stopped(run, error);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { appendHistory, parseHistory, type DeployHistory, type HistoryEntry } from '../core/deploy/plan';
+import { appendHistory, parseHistory, type DeployHistory, type HistoryEntry } from '../core/deploy/history';
 import { readTextIfExists } from '../io/read';
 import type { DeployRun } from './run';
 import type { Outcome } from './types';

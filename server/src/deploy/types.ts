@@ -1,6 +1,7 @@
 /** The deploy engine's public types: what callers pass in (DeployOptions) and get back (DeployResult, events). */
-import type { ContainerCliName } from '../core/config/targets';
+import type { ContainerCliName, TargetKind } from '../core/config/targets';
 import type { PlanStep, StepId } from '../core/deploy/plan';
+import type { PreflightCheck } from '../core/deploy/preflight';
 import type { AwsClients } from './aws';
 import type { ProcessRunner } from './runner';
 
@@ -10,12 +11,24 @@ export type ProgressEvent =
   | { readonly type: 'step'; readonly step: StepId | 'rollback'; readonly status: StepStatus; readonly message: string }
   | { readonly type: 'log'; readonly message: string }
   | { readonly type: 'service-event'; readonly at?: string; readonly message: string }
-  | { readonly type: 'rollout'; readonly message: string };
+  | { readonly type: 'rollout'; readonly message: string }
+  /**
+   * A service deployment's stage (every ECS strategy reports one through the service deployment API): `message`
+   * is the one-line summary (stage, traffic, tasks, bake timer, hooks); `canRollBack` while the deployment is in
+   * progress and `rollbackRequest` would stop it (StopServiceDeployment ROLLBACK).
+   */
+  | { readonly type: 'stage'; readonly stage: string; readonly message: string; readonly strategy: string; readonly canRollBack: boolean }
+  /** One preflight check's result; `message` is it in one line (`✓ title: what was found`). */
+  | { readonly type: 'preflight'; readonly check: PreflightCheck; readonly message: string };
 
 export type Question =
   | { readonly kind: 'lint-errors'; readonly message: string }
   | { readonly kind: 'confirm-target'; readonly message: string }
-  | { readonly kind: 'create-repository'; readonly message: string };
+  | { readonly kind: 'create-repository'; readonly message: string }
+  /** The preflight found something that may not work (a warning, not a failure): go on anyway? */
+  | { readonly kind: 'preflight-warnings'; readonly message: string }
+  /** An Express target whose service does not exist yet: create it (an ALB, a certificate, …)? */
+  | { readonly kind: 'create-service'; readonly message: string };
 
 export type Outcome = 'completed' | 'not-watched' | 'pushed' | 'planned' | 'failed' | 'rolled-back' | 'timed-out' | 'cancelled' | 'declined' | 'refused';
 
@@ -43,6 +56,11 @@ export interface DeployOptions {
   /** Asked on lint errors, for confirm: true targets and before creating a repository. No callback → no. */
   readonly confirm?: (question: Question) => Promise<boolean>;
   readonly signal?: AbortSignal;
+  /**
+   * The user's own "Roll back" while a deployment is watched: when this aborts, the engine asks ECS to roll the
+   * deployment back (StopServiceDeployment ROLLBACK) and watches the rollback to its end.
+   */
+  readonly rollbackRequest?: AbortSignal;
   // ---- overrides, for LocalStack users and tests
   /** One endpoint for ECS, ECR and STS (the AWS_ENDPOINT_URL* variables work without this). */
   readonly endpoint?: string;
@@ -70,6 +88,7 @@ export interface StepRecord {
 
 export interface DeployResult {
   readonly target: string;
+  kind?: TargetKind;
   outcome: Outcome;
   /** One sentence: what happened and why. */
   message: string;
@@ -85,6 +104,18 @@ export interface DeployResult {
   previousTaskDefinitionArn?: string;
   /** The rendered RegisterTaskDefinition input (dry run: with a placeholder image). */
   rendered?: Record<string, unknown>;
+  /** The checks run before anything was pushed (and, after the build, on the image). */
+  preflight?: PreflightCheck[];
+  /** The ECS deployment strategy (ROLLING, BLUE_GREEN, LINEAR, CANARY), read from the live service. */
+  strategy?: string;
+  /** The Express service's URL. */
+  url?: string;
+  /** The Lambda version published (when the target names an alias). */
+  functionVersion?: string;
+  /** A plan of an incomplete target: the settings a deploy would ask for. */
+  missing?: string[];
+  /** A plan made without AWS: why (no credentials, no region, …); the AWS steps are listed, not run. */
+  offline?: string;
   consoleUrl?: string;
   hints: string[];
 }

@@ -38,9 +38,13 @@ export interface RecordedRun {
 
 export type FakeBehaviour = (command: string, args: readonly string[], options: RunOptions) => Promise<Partial<RunResult>> | Partial<RunResult> | undefined;
 
-/** A container CLI that succeeds (push prints a digest) unless `behaviour` answers otherwise. git says "not a repository". */
-export function fakeRunner(behaviour: FakeBehaviour = () => undefined, digest = `sha256:${'d'.repeat(64)}`): ProcessRunner & { runs: RecordedRun[] } {
+/**
+ * A container CLI that succeeds unless `behaviour` answers otherwise: push prints a digest, `image inspect` describes
+ * an image of the platform the last build asked for (with `config`'s Entrypoint, Cmd, Env). git says "not a repository".
+ */
+export function fakeRunner(behaviour: FakeBehaviour = () => undefined, digest = `sha256:${'d'.repeat(64)}`, config: Record<string, unknown> = { Cmd: ['/app'] }): ProcessRunner & { runs: RecordedRun[] } {
   const runs: RecordedRun[] = [];
+  let platform = 'linux/amd64';
   return {
     runs,
     async run(command, args, options = {}) {
@@ -48,7 +52,12 @@ export function fakeRunner(behaviour: FakeBehaviour = () => undefined, digest = 
       const custom = await behaviour(command, args, options);
       if (custom) return { code: 0, stdout: '', stderr: '', aborted: false, ...custom };
       if (command === 'git') return { code: 128, stdout: '', stderr: 'fatal: not a git repository', aborted: false };
+      if (args[0] === 'build') platform = args[args.indexOf('--platform') + 1] ?? platform;
       if (args[0] === 'push') return { code: 0, stdout: `latest: digest: ${digest} size: 528\n`, stderr: '', aborted: false };
+      if (args[0] === 'image' && args[1] === 'inspect') {
+        const [os, architecture] = platform.split('/');
+        return { code: 0, stdout: JSON.stringify([{ Os: os, Architecture: architecture, Config: config }]), stderr: '', aborted: false };
+      }
       return { code: 0, stdout: '', stderr: '', aborted: false };
     },
   };

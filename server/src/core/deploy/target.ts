@@ -3,12 +3,18 @@
  * what a deploy still needs, and the text that saves a target into a .berthrc.yaml.
  */
 import { isMap, parseDocument } from 'yaml';
-import { TARGET_DEFAULTS, TARGET_STRING_KEYS, type DeployTarget } from '../config/targets';
+import { kindOf, TARGET_DEFAULTS, TARGET_STRING_KEYS, type DeployTarget, type TargetKind } from '../config/targets';
+
+/** The settings a full deploy of each kind needs. */
+export const REQUIRED_SETTINGS: Readonly<Record<TargetKind, readonly (keyof DeployTarget)[]>> = {
+  ecs: ['ecrRepository', 'containerName', 'taskDefinition', 'cluster', 'service'],
+  express: ['ecrRepository', 'service', 'executionRoleArn', 'infrastructureRoleArn'],
+  lambda: ['ecrRepository', 'function'],
+};
 
 /** What a full deploy still needs; the client asks for these (quick picks) and the CLI reports them. */
 export function missingForDeploy(target: DeployTarget): string[] {
-  const needed = ['ecrRepository', 'containerName', 'taskDefinition', 'cluster', 'service'] as const;
-  return needed.filter((k) => target[k] === undefined);
+  return REQUIRED_SETTINGS[kindOf(target)].filter((k) => target[k] === undefined);
 }
 
 /** What building and pushing an image needs. */
@@ -20,6 +26,7 @@ export function missingForImage(target: DeployTarget): string[] {
 export function renderTargetYaml(target: DeployTarget, indent = '    '): string {
   const lines = [`${indent}${target.name}:`];
   const inner = `${indent}  `;
+  if (target.kind !== undefined) lines.push(`${inner}kind: ${target.kind}`);
   for (const key of TARGET_STRING_KEYS) {
     const v = target[key];
     if (v !== undefined) lines.push(`${inner}${key}: ${JSON.stringify(v)}`);
@@ -32,6 +39,7 @@ export function renderTargetYaml(target: DeployTarget, indent = '    '): string 
   if (target.forceNewDeployment) lines.push(`${inner}forceNewDeployment: true`);
   if (target.containerCli) lines.push(`${inner}containerCli: ${target.containerCli}`);
   if (target.timeoutMinutes !== undefined) lines.push(`${inner}timeoutMinutes: ${target.timeoutMinutes}`);
+  if (target.containerPort !== undefined) lines.push(`${inner}containerPort: ${target.containerPort}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -44,6 +52,7 @@ export function withTarget(text: string, target: DeployTarget): string {
   const doc = parseDocument(text.trim() === '' ? '{}' : text);
   if (doc.errors.length > 0) throw new Error(`The configuration file has a YAML error (${doc.errors[0]!.message.split('\n')[0]}); fix it before saving a target.`);
   const value: Record<string, unknown> = {};
+  if (target.kind !== undefined) value.kind = target.kind;
   for (const key of TARGET_STRING_KEYS) {
     const v = target[key];
     if (v !== undefined && v !== (TARGET_DEFAULTS as Record<string, unknown>)[key]) value[key] = v;
@@ -53,6 +62,7 @@ export function withTarget(text: string, target: DeployTarget): string {
   if (target.forceNewDeployment) value.forceNewDeployment = true;
   if (target.containerCli) value.containerCli = target.containerCli;
   if (target.timeoutMinutes !== undefined) value.timeoutMinutes = target.timeoutMinutes;
+  if (target.containerPort !== undefined) value.containerPort = target.containerPort;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
   doc.setIn(['deploy', 'targets', target.name], doc.createNode(value));
   const out = doc.toString();

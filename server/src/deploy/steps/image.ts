@@ -1,16 +1,20 @@
 /**
- * Steps 4–6: log in to the registry, build the image, push it. The registry password goes to the container CLI
- * on stdin, into a temporary DOCKER_CONFIG / REGISTRY_AUTH_FILE that is deleted afterwards, also on failure and cancel.
+ * Log in to the registry, build the image, check it (the preflight's image half: its platform, and for Lambda its
+ * runtime interface client, read with `image inspect` before anything is pushed), push it. The registry password
+ * goes to the container CLI on stdin, into a temporary DOCKER_CONFIG / REGISTRY_AUTH_FILE that is deleted
+ * afterwards, also on failure and cancel.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import type { ContainerCliName } from '../../core/config/targets';
-import { decodeAuthorizationToken, digestFromPushOutput, imageRef, isDigest, registryHostOf } from '../../core/deploy/plan';
+import { decodeAuthorizationToken, digestFromPushOutput, imageRef, isDigest, parseImageInspect, registryHostOf } from '../../core/deploy/image';
+import { checkImage, checkRuntimeClient, type PreflightCheck } from '../../core/deploy/preflight';
 import { readTextIfExists } from '../../io/read';
 import { Stop, type DeployRun } from '../run';
 import { childEnv, detectContainerCli } from '../runner';
+import { conclude, wantedPlatform } from './preflight';
 
 /** Login, build and push, with the temporary credentials folder around them. Sets result.image and result.digest. */
 export async function buildAndPush(run: DeployRun): Promise<void> {
@@ -24,6 +28,7 @@ export async function buildAndPush(run: DeployRun): Promise<void> {
     const session: Session = { cli, env, authDir };
     await login(run, session);
     await build(run, session);
+    await inspect(run, session);
     await push(run, session);
   } finally {
     rmSync(authDir, { recursive: true, force: true });
@@ -73,6 +78,33 @@ async function build(run: DeployRun, { cli, env }: Session): Promise<void> {
     if (res.aborted) throw new Stop('cancelled', 'Cancelled during the build. Nothing was pushed.');
     if (res.code !== 0) throw new Stop('failed', `The image build failed (${cli} exit ${res.code}): ${lastLines(res.stderr || res.stdout)} Nothing was pushed.`);
     rec.message = `Built ${ref} for ${state.platform}.`;
+  });
+}
+
+/** The built image against where it must run; a failure stops before the push. */
+async function inspect(run: DeployRun, { cli, env }: Session): Promise<void> {
+  const { options, state, result: r } = run;
+  await run.step('inspect', async (rec) => {
+    const signal = options.signal ? { signal: options.signal } : {};
+    const res = await run.runner.run(cli, ['image', 'inspect', r.image!], { env, ...signal });
+    if (res.aborted) throw new Stop('cancelled', 'Cancelled after the build. Nothing was pushed.');
+    state.image = res.code === 0 ? parseImageInspect(res.stdout) : undefined;
+    const wanted = wantedPlatform(run);
+    const checks: PreflightCheck[] = [checkImage(state.image, state.platform, wanted?.source ?? `the build's --platform ${state.platform}`)];
+    if (run.kind === 'lambda' && run.mode === 'deploy') {
+      let runtime = checkRuntimeClient(state.image, state.lambda ?? {});
+      if (runtime.status === 'warning' && state.image) {
+        // The build history may show the runtime interface client being installed (pip, npm, …).
+        const history = await run.runner.run(cli, ['image', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', r.image!], { env, ...signal });
+        if (history.code === 0) state.image = { ...state.image, history: history.stdout.split('\n').filter(Boolean) };
+        runtime = checkRuntimeClient(state.image, state.lambda ?? {});
+      }
+      checks.push(runtime);
+    }
+    for (const c of checks) run.emitCheck(c);
+    r.preflight = [...(r.preflight ?? []), ...checks];
+    await conclude(run, checks, (message) => (rec.message = message));
+    if (checks.every((c) => c.status === 'passed')) rec.message = checks.map((c) => c.message).join(' ');
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { revisionName } from '../../core/deploy/plan';
+import { revisionName } from '../../core/deploy/rollout';
 import { renderTaskDefinition } from '../../core/deploy/render';
 import { Stop, type DeployRun } from '../run';
 
@@ -20,6 +20,9 @@ export function readTaskDefinition(run: DeployRun): void {
   const probe = renderTaskDefinition(text, { containerName: target.containerName!, image: '<image>', fileName: target.taskDefinition! });
   if (!probe.ok) throw new Stop('failed', `${probe.message} Nothing was done.`);
   state.taskDefinitionText = text;
+  state.taskDefinition = probe.input;
+  const declared = (probe.input.runtimePlatform as { cpuArchitecture?: unknown } | undefined)?.cpuArchitecture;
+  if (typeof declared === 'string') state.declaredPlatform = probe.platform;
   if (target.platform === undefined && probe.platform !== undefined) state.platform = probe.platform;
 }
 

@@ -1,14 +1,17 @@
-/** Step 3: the image tag (from git) and the ECR repository: created after asking when missing; an immutable tag is never reused. */
-import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, type Repository } from '@aws-sdk/client-ecr';
-import { imageTag } from '../../core/deploy/plan';
+/** Step 3: the image tag (from git) and the ECR repository, created after asking when missing. The preflight judges the tag. */
+import { CreateRepositoryCommand, DescribeRepositoriesCommand, type Repository } from '@aws-sdk/client-ecr';
+import { imageTag } from '../../core/deploy/image';
 import { Stop, type DeployRun } from '../run';
 import { childEnv } from '../runner';
+
+/** The tag the image will get: needs git, not AWS (a plan without credentials shows it too). */
+export async function tagImage(run: DeployRun): Promise<void> {
+  run.state.tag = imageTag(await gitState(run), (run.options.now ?? (() => new Date()))());
+}
 
 export async function repositoryStep(run: DeployRun): Promise<void> {
   const { target, options, result: r, state } = run;
   const name = target.ecrRepository!;
-  const tag = imageTag(await gitState(run), (options.now ?? (() => new Date()))());
-  state.tag = tag;
   await run.step('repository', async (rec) => {
     state.repository = await findRepository(run, name);
     if (!state.repository) {
@@ -26,14 +29,7 @@ export async function repositoryStep(run: DeployRun): Promise<void> {
       run.did(`Created the ECR repository ${state.repository?.repositoryUri ?? name}.`);
     }
     const repository = state.repository;
-    const immutable = (repository?.imageTagMutability ?? 'IMMUTABLE').startsWith('IMMUTABLE');
-    if (repository && immutable && (await tagExists(run, name, tag))) {
-      throw new Stop(
-        'failed',
-        `The tag ${tag} already exists in ${name}, whose tags are immutable: this commit was pushed before. Commit your change (or deploy the existing image) and try again.${run.nothingDoneYet()}`,
-      );
-    }
-    rec.message = `${repository?.repositoryUri ?? name} (${repository?.imageTagMutability ?? 'IMMUTABLE'} tags); the image tag will be ${tag}.`;
+    rec.message = `${repository?.repositoryUri ?? name} (${repository?.imageTagMutability ?? 'IMMUTABLE'} tags); the image tag will be ${state.tag}.`;
   });
 }
 
@@ -43,16 +39,6 @@ async function findRepository(run: DeployRun, name: string): Promise<Repository 
     return out.repositories?.[0];
   } catch (error) {
     if ((error as Error).name === 'RepositoryNotFoundException') return undefined;
-    throw error;
-  }
-}
-
-async function tagExists(run: DeployRun, repositoryName: string, tag: string): Promise<boolean> {
-  try {
-    const out = await run.send<{ imageDetails?: unknown[] }>(run.clients.ecr, new DescribeImagesCommand({ repositoryName, imageIds: [{ imageTag: tag }] }));
-    return (out.imageDetails?.length ?? 0) > 0;
-  } catch (error) {
-    if ((error as Error).name === 'ImageNotFoundException' || (error as Error).name === 'RepositoryNotFoundException') return false;
     throw error;
   }
 }

@@ -1,8 +1,12 @@
 /** `berth deploy`: arguments, exit codes, progress on stderr, the JSON summary. The engine runs against the scripted AWS server. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { parseDeployArgs, runDeploy, type DeployCliIo } from '../../server/src/cli/deploy';
 import * as engine from '../../server/src/deploy/main';
+import { buildCli, ROOT } from '../cli/cliHarness';
 import { startScriptedAws, type ScriptedAws } from './helpers/scriptedAws';
 import { ACCOUNT, fakeRunner, makeWorkspace, useAwsEnv } from './helpers/workspace';
 
@@ -110,5 +114,27 @@ describe('berth deploy', () => {
     const yes = await cli(['web', '--no-wait', '--yes']);
     assert.equal(yes.code, 0, yes.stderr);
     assert.ok(aws.ops().includes('UpdateService'));
+  });
+});
+
+describe('the built CLI, offline', () => {
+  test('berth deploy --dry-run without credentials: the plan from the files, AWS steps marked, exit 0, no request', async () => {
+    const cliJs = await buildCli();
+    const dir = dirname(cliJs);
+    copyFileSync(join(ROOT, 'dist', 'deploy.js'), join(dir, 'deploy.js'));
+    ws.cleanup();
+    ws = makeWorkspace({ region: 'eu-west-1' });
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: ws.dir, AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/berth/credentials', AWS_CONFIG_FILE: '/nonexistent/berth/config', AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: aws.endpoint };
+    const r = spawnSync(process.execPath, [cliJs, 'deploy', 'web', '--dry-run'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(aws.ops(), [], 'no request reached the endpoint');
+    assert.match(r.stderr, /PLANNED: Plan for "web": build <account>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/web:build-\d{8}-\d{6}z for linux\/arm64, register web, update prod\/web\. Planned without AWS \(the steps that need it are listed, not run\): No AWS credentials were found/);
+    assert.match(r.stderr, /^ {2}2\. Check the AWS identity: sts:GetCallerIdentity, ecs:DescribeServices \[needs AWS\]$/m);
+    assert.match(r.stderr, /^ {2}8\. Push the image: registry push \[writes, needs AWS\]$/m);
+    assert.match(r.stderr, /^ {2}9\. Render the task definition$/m);
+    assert.match(r.stderr, /^ {2}PENDING Roles exist, trust the service and can be passed: Needs AWS\.$/m);
+    assert.match(r.stderr, /^ {2}PASSED {2}Build platform against where it runs: Builds for linux\/arm64, as the task definition's runtimePlatform needs\.$/m);
+    const rendered = JSON.parse(r.stdout);
+    assert.equal(rendered.containerDefinitions[0].image, '<account>.dkr.ecr.eu-west-1.amazonaws.com/web@<digest after push>');
   });
 });

@@ -6,15 +6,18 @@
  * If moto is missing the suite fails with a clear message; it never skips.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAliasCommand, CreateFunctionCommand, GetAliasCommand, GetFunctionCommand, LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { decodeAuthorizationToken } from '../../server/src/core/deploy/image';
 import { deploy, listResources, saveTarget, loadTarget, type DeployOptions, type DeployResult, type ProgressEvent } from '../../server/src/deploy/main';
 import { spawnRunner, type ProcessRunner } from '../../server/src/deploy/runner';
-import { containerStorage, manifestDigest, requireMoto, startMoto, startPodmanService, startRegistry } from './helpers/services';
+import { containerStorage, manifestDigest, registryImageConfig, requireMoto, startMoto, startPodmanService, startRegistry } from './helpers/services';
 import { makeWorkspace, SECRET_KEY, TASK_DEFINITION, useAwsEnv } from './helpers/workspace';
 
 requireMoto();
@@ -153,6 +156,10 @@ describe('the real image path: podman → docker-registry, moto for AWS', () => 
     // podman got the platform from runtimePlatform (ARM64)
     const build = spawned.filter((s) => s.command === 'podman' && s.args[0] === 'build').at(-1)!;
     assert.deepEqual(build.args.slice(0, 3), ['build', '--platform', 'linux/arm64']);
+    // the preflight read the built image before the push; the registry's copy of its configuration agrees
+    const pushedConfig = await registryImageConfig(registry.url, registryUser, registryPassword, 'web', digest!);
+    assert.equal(`${pushedConfig.os}/${pushedConfig.architecture}`, 'linux/arm64');
+    assert.deepEqual(r.preflight!.find((c) => c.id === 'image'), { id: 'image', title: "Built image's architecture", status: 'passed', message: "The image is linux/arm64, as the task definition's runtimePlatform needs." });
 
     // a second deploy: a new revision, the old ones left registered
     const again = await run({ now: () => new Date(Date.now() + 61_000) });
@@ -185,6 +192,7 @@ describe('moto rejects the registration', () => {
   test('register rejected (ClientException from moto): pushed, not registered, service still on web:1', async () => {
     ws.cleanup();
     ws = makeWorkspace({ region: 'us-east-1' }, { family: 'web', containerDefinitions: [{ name: 'app', image: 'placeholder' }] });
+    writeFileSync(join(ws.dir, 'hello.txt'), 'content no earlier build cached\n'); // see "podman's layer cache" below
     const asked: string[] = [];
     // Berth's own lint finds the missing memory first; "deploy anyway" lets the API have its say.
     const r = await run({ now: () => new Date(Date.now() + 122_000), confirm: async (q) => (asked.push(q.kind), true) });
@@ -195,6 +203,71 @@ describe('moto rejects the registration', () => {
     const svc = (await ecs().send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services![0]!;
     assert.match(svc.taskDefinition!, /task-definition\/web:1$/);
     assert.equal((await ecs().send(new ListTaskDefinitionsCommand({}))).taskDefinitionArns!.length, 1);
+  });
+});
+
+describe("the preflight reads the real built image: podman's layer cache", () => {
+  test('the same files built for arm64 and then for amd64: the verdict matches what podman really built, and a mismatch is never pushed', async (t) => {
+    ws.cleanup();
+    ws = makeWorkspace({ region: 'us-east-1' });
+    writeFileSync(join(ws.dir, 'hello.txt'), `cache probe ${Date.now()}\n`);
+    const first = await run({ now: () => new Date(Date.now() + 183_000) });
+    assert.equal(first.outcome, 'not-watched', first.message);
+    assert.equal(first.preflight!.find((c) => c.id === 'image')!.message, "The image is linux/arm64, as the task definition's runtimePlatform needs.");
+    // Now the task runs on X86_64; the files are unchanged, so podman may answer from its cache.
+    writeFileSync(join(ws.dir, 'td.json'), JSON.stringify({ ...TASK_DEFINITION, runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' } }));
+    const second = await run({ now: () => new Date(Date.now() + 244_000) });
+    const built = spawned.filter((x) => x.command === 'podman' && x.args[0] === 'build').at(-1)!;
+    assert.deepEqual(built.args.slice(0, 3), ['build', '--platform', 'linux/amd64']);
+    const tag = built.args[built.args.indexOf('-t') + 1]!;
+    const truth = spawnSync('podman', ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', tag], { env: { ...process.env, ...storage.env }, encoding: 'utf8' }).stdout.trim();
+    const check = second.preflight!.find((c) => c.id === 'image')!;
+    t.diagnostic(`podman built ${truth} for --platform linux/amd64; the preflight said ${check.status}`);
+    if (truth === 'linux/amd64') {
+      assert.equal(check.status, 'passed', check.message);
+      assert.equal(second.outcome, 'not-watched', second.message);
+    } else {
+      // podman 4.3 (Debian 12) reuses the arm64 layer for --platform linux/amd64: caught before the push.
+      assert.equal(check.status, 'failed');
+      assert.equal(second.outcome, 'failed');
+      assert.match(second.message, new RegExp(`^The preflight stopped the deploy before anything was pushed: The built image is ${truth.replace('/', '\\/')}, but the task definition's runtimePlatform runs linux/amd64`));
+      assert.ok(!spawned.slice(-2).some((x) => x.args[0] === 'push'), 'not pushed');
+      assert.equal(await manifestDigest(registry.url, registryUser, registryPassword, 'web', tag.split(':').at(-1)!), undefined, 'the tag is not in the registry');
+      assert.equal((await ecs().send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns!.length, 2, 'nothing registered after web:2');
+    }
+  });
+});
+
+describe('a Lambda image target against moto: build for the function, push, UpdateFunctionCode by digest, version, alias', () => {
+  test('arm64 function: built for linux/arm64, the runtime interface client found, alias live moved to the published version', async () => {
+    const lambda = new LambdaClient({});
+    const iam = new IAMClient({});
+    try {
+      await iam.send(new CreateRoleCommand({ RoleName: 'worker', AssumeRolePolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+      await lambda.send(new CreateFunctionCommand({ FunctionName: 'worker', Role: 'arn:aws:iam::123456789012:role/worker', PackageType: 'Image', Code: { ImageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/worker@sha256:${'0'.repeat(64)}` }, Architectures: ['arm64'] }));
+      await lambda.send(new PublishVersionCommand({ FunctionName: 'worker' }));
+      await lambda.send(new CreateAliasCommand({ FunctionName: 'worker', Name: 'live', FunctionVersion: '1' }));
+      ws.cleanup();
+      ws = makeWorkspace({ region: 'us-east-1', kind: 'lambda', ecrRepository: 'worker', function: 'worker', alias: 'live', containerName: undefined, taskDefinition: undefined, cluster: undefined, service: undefined });
+      writeFileSync(join(ws.dir, 'Dockerfile'), 'FROM scratch\nENV LAMBDA_TASK_ROOT=/var/task LAMBDA_RUNTIME_DIR=/var/runtime\nCOPY hello.txt /var/task/hello.txt\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["app.handler"]\n');
+      const r = await run({ wait: true, pollIntervalMs: 100 });
+      assert.equal(r.outcome, 'completed', `${r.message}\n${progress.slice(-8).map((e) => e.message).join('\n')}`);
+      const build = spawned.filter((x) => x.command === 'podman' && x.args[0] === 'build').at(-1)!;
+      assert.deepEqual(build.args.slice(0, 3), ['build', '--platform', 'linux/arm64']);
+      assert.deepEqual(r.preflight!.filter((c) => c.status !== 'passed'), []);
+      const fn = await lambda.send(new GetFunctionCommand({ FunctionName: 'worker' }));
+      assert.equal(fn.Code!.ImageUri, `localhost:${registry.port}/worker@${r.digest}`);
+      assert.equal(await manifestDigest(registry.url, registryUser, registryPassword, 'worker', r.image!.split(':').at(-1)!), r.digest);
+      const pushed = await registryImageConfig(registry.url, registryUser, registryPassword, 'worker', r.digest!);
+      assert.deepEqual([pushed.architecture, (pushed.config as { Entrypoint?: string[] }).Entrypoint], ['arm64', ['/lambda-entrypoint.sh']]);
+      const alias = await lambda.send(new GetAliasCommand({ FunctionName: 'worker', Name: 'live' }));
+      assert.equal(alias.FunctionVersion, r.functionVersion);
+      assert.equal(r.functionVersion, '2');
+      assert.deepEqual(r.done.slice(-2), ['Published version 2 of worker.', 'Moved alias live from version 1 to 2.']);
+    } finally {
+      lambda.destroy();
+      iam.destroy();
+    }
   });
 });
 

@@ -43,10 +43,12 @@ describe('platform and image', () => {
     assert.deepEqual(parseImageInspect(podman), { os: 'linux', architecture: 'arm64', entrypoint: ['/lambda-entrypoint.sh'], cmd: ['app.handler'], env: ['PATH=/bin', 'LAMBDA_TASK_ROOT=/var/task'] });
     assert.equal(imagePlatform(parseImageInspect(JSON.stringify([{ Architecture: 'x86_64', Os: 'linux', Config: { Cmd: null } }]))!), 'linux/amd64');
     assert.equal(parseImageInspect('not json'), undefined);
-    assert.equal(checkImage(parseImageInspect(podman), 'linux/arm64', 'x').status, 'passed');
-    const wrong = checkImage({ os: 'linux', architecture: 'amd64' }, 'linux/arm64', "the task definition's runtimePlatform");
-    assert.deepEqual([wrong.status, wrong.message], ['failed', "The built image is linux/amd64, but the task definition's runtimePlatform runs linux/arm64: it would not start. Build it for linux/arm64 (the base image in the Dockerfile may pin another platform)."]);
-    assert.equal(checkImage(undefined, 'linux/arm64', 'x').status, 'skipped');
+    assert.equal(checkImage(parseImageInspect(podman), 'linux/arm64').status, 'passed');
+    const wrong = checkImage({ os: 'linux', architecture: 'amd64' }, 'linux/arm64', { platform: 'linux/arm64', source: "the task definition's runtimePlatform" });
+    assert.deepEqual([wrong.status, wrong.message], ['failed', "The built image is linux/amd64, but the task definition's runtimePlatform runs linux/arm64: it would not start. Build it for linux/arm64 (a base image in the Dockerfile may pin another platform, or the builder reused a cached image of another platform)."]);
+    const unknown = checkImage({ os: 'linux', architecture: 'arm64' }, 'linux/amd64');
+    assert.deepEqual([unknown.status, unknown.message], ['warning', "The built image is linux/arm64, though the build asked for linux/amd64 (a base image in the Dockerfile may pin another platform, or the builder reused a cached image of another platform); Berth cannot tell which platform the service's instances run."]);
+    assert.equal(checkImage(undefined, 'linux/arm64').status, 'skipped');
   });
 
   test('the Lambda runtime interface client: missing only when nothing starts; unknown never blocks', () => {

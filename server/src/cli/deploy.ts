@@ -26,17 +26,23 @@ export interface DeployCliIo {
 
 export const DEPLOY_USAGE = `Usage: berth deploy <target> [options]
 
-Builds the target's image, pushes it to ECR, registers the task definition and updates the ECS
-service, then watches the rollout. Targets live in .berthrc.yaml under deploy.targets.<name>.
+Builds the target's image, checks it and pushes it to ECR, then deploys it: an ECS service (registers
+the task definition, updates the service, watches the rolling, blue/green, linear or canary deployment),
+an ECS Express Mode service (creates or updates it, watches it until it is active, shows its URL) or a
+container-image Lambda function (updates its code, waits, publishes a version and moves its alias).
+A preflight stops a deploy that could not work before anything is pushed.
+Targets live in .berthrc.yaml under deploy.targets.<name> (kind: ecs, express or lambda).
 
 Options:
-  --dry-run          Show the plan and the rendered task definition; no AWS write calls
+  --dry-run          Show the plan: the steps and their AWS calls, the strategy, the preflight and the
+                     rendered task definition; no AWS write calls (without credentials: what the files say)
   --yes              Answer yes to every question (lint errors, confirm: true, repository creation)
   --no-wait          Do not watch the rollout after UpdateService
   --timeout MIN      Rollout timeout in minutes (default: the target's timeoutMinutes, or 30)
   --format text|json Output: progress on stderr (text), or also a JSON summary on stdout (json)
   --image-only       Build and push the image only
-  --rollback         Update the service to the revision that ran before the last deploy
+  --rollback         Roll the service back: stop a deployment under way with a rollback, else update
+                     the service to the revision that ran before the last deploy
   -h, --help         Show this help
 
 Exit codes: 0 completed, 1 failed, rolled back, timed out or cancelled, 2 usage error.`;
@@ -125,6 +131,8 @@ export async function runDeploy(argv: readonly string[], io: DeployCliIo): Promi
         const mark = event.status === 'start' ? '…' : event.status === 'done' ? '✓' : event.status === 'failed' ? '✗' : '-';
         io.stderr(`${stamp()} ${mark} ${event.message}\n`);
       } else if (event.type === 'service-event') io.stderr(`${stamp()}   [service] ${event.at ? `${event.at} ` : ''}${event.message}\n`);
+      else if (event.type === 'stage') io.stderr(`${stamp()}   [deployment] ${event.message}\n`);
+      else if (event.type === 'preflight') io.stderr(`${stamp()}   [preflight] ${event.message}\n`);
       else io.stderr(`${stamp()}   ${event.message}\n`);
     },
     confirm: async (question) => {
@@ -140,10 +148,28 @@ export async function runDeploy(argv: readonly string[], io: DeployCliIo): Promi
   io.stderr(`${stamp()} ${result.outcome.toUpperCase()}: ${result.message}\n`);
   if (result.done.length > 0 && result.outcome !== 'completed') io.stderr(`Done so far:\n${result.done.map((d) => `  - ${d}`).join('\n')}\n`);
   for (const hint of result.hints) io.stderr(`Hint: ${hint}\n`);
+  if (result.url) io.stderr(`URL: ${result.url}\n`);
   if (result.consoleUrl) io.stderr(`Console: ${result.consoleUrl}\n`);
+  if (args.dryRun && result.plan) io.stderr(planText(result));
   if (args.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (args.dryRun && result.rendered) io.stdout(`${JSON.stringify(result.rendered, null, 2)}\n`);
   return engine.EXIT_CODES[result.outcome];
+}
+
+/** A dry run's plan on the terminal: the strategy, the steps with their AWS calls, the preflight's verdicts. */
+export function planText(result: Engine.DeployResult): string {
+  const lines = ['', `Plan for "${result.target}"${result.kind && result.kind !== 'ecs' ? ` (${result.kind})` : ''}${result.strategy ? `, ${result.strategy} deployment` : ''}:`];
+  if (result.missing?.length) lines.push(`  Missing in .berthrc.yaml: ${result.missing.join(', ')}`);
+  if (result.offline) lines.push(`  Without AWS: ${result.offline}`);
+  (result.plan ?? []).forEach((step, i) => {
+    const marks = [step.write ? 'writes' : '', step.needsAws && result.offline ? 'needs AWS' : ''].filter(Boolean);
+    lines.push(`  ${i + 1}. ${step.title}${step.calls.length ? `: ${step.calls.join(', ')}` : ''}${marks.length ? ` [${marks.join(', ')}]` : ''}`);
+  });
+  if (result.preflight?.length) {
+    lines.push('Preflight:');
+    for (const c of result.preflight) lines.push(`  ${c.status.toUpperCase().padEnd(7)} ${c.title}: ${c.message}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** dist/deploy.js sits next to dist/cli.js; the path is computed so esbuild does not bundle the engine into the CLI. */

@@ -61,7 +61,7 @@ export interface Scenario {
   ws: { dir: string; cleanup(): void };
   events: ProgressEvent[];
   /** Starts a deploy of "web" against the scripted AWS with a fake container CLI (lint gate passes). */
-  run(extra?: Partial<DeployOptions> & { behaviour?: FakeBehaviour }): { result: Promise<DeployResult>; runner: ReturnType<typeof fakeRunner> };
+  run(extra?: Partial<DeployOptions> & { behaviour?: FakeBehaviour; image?: Record<string, unknown> }): { result: Promise<DeployResult>; runner: ReturnType<typeof fakeRunner> };
   /** Replaces the workspace (target settings, task definition). */
   workspace(target?: Record<string, unknown>, taskDefinition?: unknown): void;
   /** The invariants of every deploy: no deregistration, no write after a failed step, no secret anywhere. */
@@ -82,7 +82,7 @@ export function useScenario(): Scenario {
     s.aws.handlers[op] = handler;
   };
   s.run = (extra = {}) => {
-    const runner = fakeRunner(extra.behaviour);
+    const runner = fakeRunner(extra.behaviour, undefined, extra.image);
     const options: DeployOptions = {
       workspace: s.ws.dir,
       endpoint: s.aws.endpoint,

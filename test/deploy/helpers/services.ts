@@ -152,3 +152,16 @@ export async function manifestDigest(registryUrl: string, user: string, password
   });
   return res.ok ? (res.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
+
+/** The image configuration (os, architecture, config) of repo@reference, read from the registry: manifest, then its config blob. */
+export async function registryImageConfig(registryUrl: string, user: string, password: string, repository: string, reference: string): Promise<{ os?: string; architecture?: string; config?: Record<string, unknown> }> {
+  const authorization = `Basic ${btoa(`${user}:${password}`)}`;
+  const manifest = await fetch(`${registryUrl}/v2/${repository}/manifests/${reference}`, {
+    headers: { authorization, accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+  });
+  if (!manifest.ok) throw new Error(`manifest ${repository}@${reference}: HTTP ${manifest.status}`);
+  const { config } = (await manifest.json()) as { config: { digest: string } };
+  const blob = await fetch(`${registryUrl}/v2/${repository}/blobs/${config.digest}`, { headers: { authorization } });
+  if (!blob.ok) throw new Error(`config blob ${config.digest}: HTTP ${blob.status}`);
+  return (await blob.json()) as { os?: string; architecture?: string; config?: Record<string, unknown> };
+}

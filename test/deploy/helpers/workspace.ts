@@ -20,7 +20,8 @@ export const TASK_DEFINITION = {
 
 export function makeWorkspace(target: Record<string, unknown> = {}, taskDefinition: unknown = TASK_DEFINITION): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'berth-deploy-ws-'));
-  const settings = { ecrRepository: 'web', containerName: 'app', taskDefinition: 'td.json', cluster: 'prod', service: 'web', ...target };
+  // A key set to undefined leaves that default out (an express or lambda target has no task definition).
+  const settings = Object.fromEntries(Object.entries({ ecrRepository: 'web', containerName: 'app', taskDefinition: 'td.json', cluster: 'prod', service: 'web', ...target }).filter(([, v]) => v !== undefined));
   const lines = Object.entries(settings).map(([k, v]) => `      ${k}: ${typeof v === 'object' ? JSON.stringify(v) : JSON.stringify(v)}`);
   writeFileSync(join(dir, '.berthrc.yaml'), `deploy:\n  targets:\n    web:\n${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /hello.txt\n');

@@ -164,12 +164,19 @@ export function checkRoles(roles: readonly RoleFinding[]): PreflightCheck {
   return check('roles', 'passed', `${ok.join(', ')} exist, trust their service and can be passed.`);
 }
 
-/** The built image's platform against the one it must run on. */
-export function checkImage(image: ImageConfigView | undefined, wanted: string, why: string): PreflightCheck {
+/**
+ * The built image's platform against where it must run (`wanted`: the task definition's runtimePlatform, Fargate's
+ * default, the function's architecture) — a failure; or, when that is not known (tasks on EC2 instances of any
+ * architecture), against the platform the build asked for — a warning, since the builder handed back another.
+ */
+export function checkImage(image: ImageConfigView | undefined, requested: string, wanted?: { readonly platform: string; readonly source: string }): PreflightCheck {
   const platform = image && imagePlatform(image);
   if (!platform) return check('image', 'skipped', 'The container CLI did not say which platform the image is for.');
-  if (platform === wanted) return check('image', 'passed', `The image is ${platform}, as ${why} needs.`);
-  return check('image', 'failed', `The built image is ${platform}, but ${why} runs ${wanted}: it would not start. Build it for ${wanted} (the base image in the Dockerfile may pin another platform).`);
+  const target = wanted?.platform ?? requested;
+  if (platform === target) return check('image', 'passed', `The image is ${platform}${wanted ? `, as ${wanted.source} needs` : ''}.`);
+  const why = 'a base image in the Dockerfile may pin another platform, or the builder reused a cached image of another platform';
+  if (wanted) return check('image', 'failed', `The built image is ${platform}, but ${wanted.source} runs ${wanted.platform}: it would not start. Build it for ${wanted.platform} (${why}).`);
+  return check('image', 'warning', `The built image is ${platform}, though the build asked for ${requested} (${why}); Berth cannot tell which platform the service's instances run.`);
 }
 
 /** A Lambda image must start something that speaks the Lambda Runtime API. */

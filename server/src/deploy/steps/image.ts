@@ -90,7 +90,7 @@ async function inspect(run: DeployRun, { cli, env }: Session): Promise<void> {
     if (res.aborted) throw new Stop('cancelled', 'Cancelled after the build. Nothing was pushed.');
     state.image = res.code === 0 ? parseImageInspect(res.stdout) : undefined;
     const wanted = wantedPlatform(run);
-    const checks: PreflightCheck[] = [checkImage(state.image, state.platform, wanted?.source ?? `the build's --platform ${state.platform}`)];
+    const checks: PreflightCheck[] = [checkImage(state.image, state.platform, wanted)];
     if (run.kind === 'lambda' && run.mode === 'deploy') {
       let runtime = checkRuntimeClient(state.image, state.lambda ?? {});
       if (runtime.status === 'warning' && state.image) {

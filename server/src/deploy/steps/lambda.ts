@@ -107,7 +107,7 @@ export async function waitFunctionStep(run: DeployRun): Promise<void> {
         return;
       }
       if (config.LastUpdateStatus === 'Failed') {
-        const why = `${config.LastUpdateStatusReason ?? 'no reason given'}${config.LastUpdateStatusReasonCode ? ` (${config.LastUpdateStatusReasonCode})` : ''}`;
+        const why = `${(config.LastUpdateStatusReason ?? 'no reason given').replace(/\.\s*$/, '')}${config.LastUpdateStatusReasonCode ? ` (${config.LastUpdateStatusReasonCode})` : ''}`;
         throw new Stop('failed', `Lambda could not update ${target.function}: ${why}. The function was not updated to the new image${target.alias ? `; no version was published and the alias ${target.alias} was not moved` : ''}.`);
       }
       if (Date.now() >= deadline) {

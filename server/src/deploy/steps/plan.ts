@@ -23,7 +23,7 @@ export function finishPlan(run: DeployRun): void {
   }
   if (state.offline) r.offline = state.offline;
   const changes = run.mode === 'image' ? '' : `, ${changesOf(run)}`;
-  const offline = state.offline ? ` AWS was not asked (${state.offline}); the steps that need it are listed, not checked.` : ' No AWS write calls were made.';
+  const offline = state.offline ? ` Planned without AWS (the steps that need it are listed, not run): ${state.offline}` : ' No AWS write calls were made.';
   const head = `Plan for "${target.name}": build ${r.image} for ${state.platform}${changes}.`;
   if (state.preflightFailed) run.finish('failed', `${head} ${state.preflightFailed}`);
   else run.finish('planned', `${head}${offline}`);

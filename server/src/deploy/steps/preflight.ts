@@ -7,7 +7,7 @@
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { DescribeTargetGroupsCommand, type TargetGroup } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
-import { lambdaPlatform } from '../../core/deploy/image';
+import { expressArchitecture, lambdaPlatform, tagIsImmutable } from '../../core/deploy/image';
 import { check, checkLoadBalancers, checkPlatform, checkRoles, checkTag, checkTargetTypes, preflightChecks, trustsService, type PreflightCheck, type RoleFinding } from '../../core/deploy/preflight';
 import { describeAwsError, isAccessDenied, isServerError, isUnsupportedOperation } from '../aws';
 import { Stop, type DeployRun } from '../run';
@@ -24,7 +24,7 @@ export async function preflightStep(run: DeployRun): Promise<void> {
     const deploy = run.mode === 'deploy';
     if (run.state.offline) {
       for (const c of preflightChecks(run.target).filter((c) => c.id !== 'platform' && (deploy || c.id === 'tag' || c.id === 'image'))) {
-        add(check(c.id, 'pending', c.afterBuild ? 'Runs after the build.' : `Needs AWS (${run.state.offline}).`));
+        add(check(c.id, 'pending', c.afterBuild ? 'Runs after the build.' : 'Needs AWS.'));
       }
     } else {
       add(await tagCheck(run));
@@ -57,14 +57,21 @@ export async function conclude(run: DeployRun, checks: readonly PreflightCheck[]
   }
 }
 
-/** Where the image must run: the task definition's runtimePlatform (when it names one) or the function's architecture. */
+/**
+ * Where the image must run, when that is known: the task definition's runtimePlatform, else Fargate's default
+ * (X86_64) for a Fargate task; the function's architecture; for Express, the cpuArchitecture Berth sends.
+ */
 export function wantedPlatform(run: DeployRun): { platform: string; source: string } | undefined {
   const { state, target } = run;
   if (run.kind === 'lambda' && state.lambda) {
     const arch = state.lambda.config.Architectures?.[0] ?? 'x86_64';
     return { platform: lambdaPlatform(arch), source: `function ${target.function} (${arch})` };
   }
-  if (run.kind === 'ecs' && state.declaredPlatform) return { platform: state.declaredPlatform, source: `the task definition's runtimePlatform` };
+  if (run.kind === 'express' && run.mode === 'deploy') return { platform: state.platform, source: `the Express service (cpuArchitecture ${expressArchitecture(state.platform)})` };
+  if (run.kind !== 'ecs' || run.mode !== 'deploy') return undefined;
+  if (state.declaredPlatform) return { platform: state.declaredPlatform, source: `the task definition's runtimePlatform` };
+  const compatibilities = state.taskDefinition?.requiresCompatibilities;
+  if (Array.isArray(compatibilities) && compatibilities.includes('FARGATE')) return { platform: 'linux/amd64', source: 'Fargate without a runtimePlatform (X86_64)' };
   return undefined;
 }
 
@@ -72,6 +79,8 @@ async function tagCheck(run: DeployRun): Promise<PreflightCheck> {
   const { target, state } = run;
   const name = target.ecrRepository!;
   if (!state.repository) return checkTag(name, undefined, state.tag!, false);
+  // A tag of a MUTABLE repository may be pushed again: no need to ask whether it exists.
+  if (!tagIsImmutable(state.repository, state.tag!)) return check('tag', 'passed', `${name} has ${state.repository.imageTagMutability} tags: ${state.tag} may be pushed (again); Berth deploys by digest.`);
   try {
     const out = await run.send<{ imageDetails?: unknown[] }>(run.clients.ecr, new DescribeImagesCommand({ repositoryName: name, imageIds: [{ imageTag: state.tag! }] }));
     return checkTag(name, state.repository, state.tag!, (out.imageDetails?.length ?? 0) > 0);

@@ -204,10 +204,11 @@ describe('explain', () => {
 describe('deploy_plan (dry run; no AWS call)', () => {
   it('plans a complete target: steps, writes marked, the task definition as it would be registered', async () => {
     const r = await call('deploy_plan', { target: 'web' });
-    const plan = r.structuredContent as { ready: boolean; missing: string[]; steps: { id: string; write: boolean }[]; lintErrors: string[]; platform: string; taskDefinition: { family: string; containerDefinitions: { image: string }[] }; problems: string[] };
+    const plan = r.structuredContent as { ready: boolean; missing: string[]; steps: { id: string; write: boolean; needsAws: boolean }[]; lintErrors: string[]; platform: string; taskDefinition: { family: string; containerDefinitions: { image: string }[] }; problems: string[] };
     assert.equal(plan.ready, true);
-    assert.deepEqual(plan.steps.map((s) => s.id), ['lint', 'identity', 'repository', 'login', 'build', 'push', 'render', 'register', 'update', 'watch']);
+    assert.deepEqual(plan.steps.map((s) => s.id), ['lint', 'identity', 'repository', 'preflight', 'login', 'build', 'inspect', 'push', 'render', 'register', 'update', 'watch']);
     assert.deepEqual(plan.steps.filter((s) => s.write).map((s) => s.id), ['push', 'register', 'update']);
+    assert.deepEqual(plan.steps.filter((s) => !s.needsAws).map((s) => s.id), ['lint', 'build', 'inspect', 'render']);
     assert.deepEqual([plan.missing, plan.lintErrors, plan.problems], [[], [], []]);
     assert.equal(plan.platform, 'linux/amd64');
     assert.equal(plan.taskDefinition.family, 'web');
@@ -225,7 +226,7 @@ describe('deploy_plan (dry run; no AWS call)', () => {
     assert.deepEqual(half.missing, ['containerName', 'taskDefinition', 'cluster', 'service']);
     const image = (await call('deploy_plan', { target: 'half', imageOnly: true })).structuredContent as { missing: string[]; steps: { id: string }[] };
     assert.deepEqual(image.missing, []);
-    assert.deepEqual(image.steps.map((s) => s.id), ['lint', 'identity', 'repository', 'login', 'build', 'push']);
+    assert.deepEqual(image.steps.map((s) => s.id), ['lint', 'identity', 'repository', 'preflight', 'login', 'build', 'inspect', 'push']);
   });
 
   it('bad input: an unknown target, a missing argument', async () => {

@@ -28,7 +28,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
         target: z.string(),
         ready: z.boolean().describe('False when the target lacks a setting or a lint error would stop the deploy'),
         missing: z.array(z.string()),
-        steps: z.array(z.object({ id: z.string(), title: z.string(), calls: z.array(z.string()), write: z.boolean() })),
+        steps: z.array(z.object({ id: z.string(), title: z.string(), calls: z.array(z.string()), write: z.boolean(), needsAws: z.boolean().describe('The step calls AWS (this offline plan does not run it)') })),
         lintErrors: z.array(z.string()),
         platform: z.string().optional(),
         taskDefinition: z.record(z.string(), z.unknown()).optional().describe('The RegisterTaskDefinition input, image as a placeholder until the push'),
@@ -49,7 +49,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
         const mode = imageOnly ? 'image' : 'deploy';
         const missing = mode === 'image' ? missingForImage(target) : missingForDeploy(target);
         const problems: string[] = [];
-        const steps = planSteps(target, mode, true).map((s) => ({ id: s.id, title: s.title, calls: [...s.calls], write: s.write }));
+        const steps = planSteps(target, mode, true).map((s) => ({ id: s.id, title: s.title, calls: [...s.calls], write: s.write, needsAws: s.needsAws }));
 
         // The lint gate: errors in the Dockerfile and the task definition stop a deploy (it asks first).
         const files = [

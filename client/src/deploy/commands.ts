@@ -24,7 +24,7 @@ export const DEPLOY_COMMANDS: Readonly<Record<CommandKind, string>> = {
 };
 
 /** The command's result (also returned to executeCommand callers, e.g. tests). */
-export type CommandResult = DeployResult | { readonly outcome: 'refused' | 'dismissed'; readonly message: string; readonly done: string[] };
+export type CommandResult = DeployResult | { readonly outcome: 'refused' | 'dismissed' | 'rollback-requested'; readonly message: string; readonly done: string[] };
 
 export const UNTRUSTED_MESSAGE = 'Berth: deploy commands are disabled in an untrusted workspace (they build images and call AWS with your credentials). Trust the workspace to use them. Nothing was done.';
 
@@ -70,6 +70,13 @@ async function runCommand(kind: CommandKind, args: DeployCommandArgs, { context,
       if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
     });
     return { outcome: 'refused', message: UNTRUSTED_MESSAGE, done: [] };
+  }
+  if (deployRun.running !== undefined && kind === 'rollback' && deployRun.canRollBack) {
+    // "Roll back service" while a deployment is watched: stop that deployment with a rollback.
+    const name = deployRun.running;
+    const pick = await vscode.window.showWarningMessage(`Berth: roll back the deployment of "${name}" that is under way? ECS stops it and returns to the previous revision (StopServiceDeployment ROLLBACK).`, { modal: true }, 'Roll back');
+    if (pick !== 'Roll back' || !deployRun.requestRollback()) return dismissed();
+    return { outcome: 'rollback-requested', message: `Asked ECS to roll back the deployment of "${name}"; its progress notification follows the rollback.`, done: [] };
   }
   if (deployRun.running !== undefined && kind !== 'plan') {
     const message = `Berth: "${deployRun.running}" is still running; wait for it or cancel it from its notification.`;

@@ -28,6 +28,8 @@ export class DeployLog implements vscode.Disposable {
       this.line(`${mark} ${event.message}`);
     } else if (event.type === 'service-event') this.line(`  [service event] ${event.at ? `${event.at} ` : ''}${event.message}`);
     else if (event.type === 'rollout') this.line(`  [rollout] ${event.message}`);
+    else if (event.type === 'stage') this.line(`  [deployment] ${event.message}`);
+    else if (event.type === 'preflight') this.line(`  [preflight] ${event.message}`);
     else this.line(`  ${event.message}`);
   }
 
@@ -38,6 +40,7 @@ export class DeployLog implements vscode.Disposable {
       for (const d of result.done) this.line(`  - ${d}`);
     }
     for (const hint of result.hints) this.line(`Hint: ${hint}`);
+    if (result.url) this.line(`URL: ${result.url}`);
     if (result.consoleUrl) this.line(`Console: ${result.consoleUrl}`);
   }
 
@@ -64,9 +67,9 @@ export class DeployStatus implements vscode.Disposable {
     this.item.command = { command: SHOW_LOG_COMMAND, title: 'Show the deploy log' };
   }
 
-  show(target: string, what: string): void {
+  show(target: string, what: string, canRollBack = false): void {
     this.item.text = `$(sync~spin) Berth: ${target}: ${what}`;
-    this.item.tooltip = `Berth is running "${target}". Click for the Berth Deploy log.`;
+    this.item.tooltip = `Berth is running "${target}". Click for the Berth Deploy log.${canRollBack ? ' "Berth: Roll back service" stops the deployment with a rollback.' : ''}`;
     this.item.show();
   }
 

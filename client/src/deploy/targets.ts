@@ -87,7 +87,11 @@ export async function allConfigs(): Promise<ConfigTargets[]> {
 
 /** A target in one line (quick picks, the deploy log): where it deploys, and whether it asks first. */
 export function describeTarget(t: DeployTarget): string {
-  const parts = [t.cluster && t.service ? `${t.cluster}/${t.service}` : undefined, t.ecrRepository ? `ECR ${t.ecrRepository}` : undefined, t.region, t.confirm ? 'confirm' : undefined].filter(Boolean);
+  const where =
+    t.kind === 'lambda' ? (t.function ? `λ ${t.function}${t.alias ? `:${t.alias}` : ''}` : undefined)
+    : t.kind === 'express' ? (t.service ? `Express ${t.cluster ?? 'default'}/${t.service}` : undefined)
+    : t.cluster && t.service ? `${t.cluster}/${t.service}` : undefined;
+  const parts = [where, t.ecrRepository ? `ECR ${t.ecrRepository}` : undefined, t.region, t.confirm ? 'confirm' : undefined].filter(Boolean);
   return parts.join(' · ') || 'incomplete';
 }
 

@@ -59,17 +59,23 @@ export class TargetWizard {
     if (pick.found) return pick.found;
     const folder = args.folder ?? defaultFolder();
     if (!folder) throw new Error('Open a folder first: a new deploy target is saved in its .berthrc.yaml.');
-    return { folder, configFile: path.join(folder, '.berthrc.yaml'), target: { name: '', dockerfile: 'Dockerfile', context: '.', buildArgs: {}, confirm: false, forceNewDeployment: false } };
+    const targetKind = kind === 'image' ? 'ecs' : await pickKind();
+    if (!targetKind) return undefined;
+    return { folder, configFile: path.join(folder, '.berthrc.yaml'), target: { name: '', ...(targetKind !== 'ecs' ? { kind: targetKind } : {}), dockerfile: 'Dockerfile', context: '.', buildArgs: {}, confirm: false, forceNewDeployment: false } };
   }
 
   /** The target with what the command needs and the file lacks asked for (first deploy), then offered for saving. */
   async complete(kind: CommandKind, engine: Engine, found: FoundTarget): Promise<FoundTarget | undefined> {
+    // A plan asks for nothing: the engine plans what the file says and lists what a deploy would ask for.
+    if (kind === 'plan' && found.target.name) return found;
     const missing = kind === 'image' ? engine.missingForImage(found.target) : kind === 'rollback' ? (['cluster', 'service'] as const).filter((k) => found.target[k] === undefined) : engine.missingForDeploy(found.target);
     if (missing.length === 0) return found;
     this.log.line(`Target "${found.target.name || '(new)'}" needs ${missing.join(', ')}: asking.`);
     const target: Record<string, unknown> = { ...found.target };
-    let choices = await this.listResources(engine, target);
+    const targetKind = found.target.kind ?? 'ecs';
+    let choices = await this.listResources(engine, target, undefined, targetKind);
     if (!choices) return undefined;
+    if (targetKind !== 'ecs') return this.completeOther(engine, found, target, missing, choices);
     if (!target.region && choices.region) target.region = choices.region;
     if (missing.includes('cluster')) {
       const cluster = await pickOne(choices.clusters, 'ECS cluster', `Clusters in account ${choices.account ?? '?'}, ${choices.region ?? ''}`);
@@ -88,19 +94,10 @@ export class TargetWizard {
       target.service = service;
     }
     if (missing.includes('ecrRepository')) {
-      const NEW = '$(add) New repository…';
-      const repo = await pickOne([...choices.repositories, NEW], 'ECR repository', 'The image is pushed here (Berth offers to create a new one, with immutable tags)');
+      const repo = await pickOne([...choices.repositories, NEW_REPOSITORY], 'ECR repository', 'The image is pushed here (Berth offers to create a new one, with immutable tags)');
       if (!repo) return undefined;
-      if (repo === NEW) {
-        const name = await vscode.window.showInputBox({
-          title: 'Berth: new ECR repository name',
-          prompt: 'Lowercase letters, digits and . _ - / (e.g. team/web)',
-          ignoreFocusOut: true,
-          validateInput: (v) => (/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(v) ? undefined : 'Not a valid ECR repository name'),
-        });
-        if (!name) return undefined;
-        target.ecrRepository = name;
-      } else target.ecrRepository = repo;
+      target.ecrRepository = repo === NEW_REPOSITORY ? await askRepositoryName() : repo;
+      if (!target.ecrRepository) return undefined;
     }
     if (missing.includes('taskDefinition')) {
       const file = await this.pickTaskDefinition(found.folder);
@@ -121,7 +118,42 @@ export class TargetWizard {
     return { ...found, target: saved ? { ...complete, name: saved } : complete };
   }
 
-  private async listResources(engine: Engine, target: Record<string, unknown>, clusters?: string[]): Promise<ResourceChoices | undefined> {
+  /** An Express or Lambda target: the service name, the roles from the account's roles, or the function. */
+  private async completeOther(engine: Engine, found: FoundTarget, target: Record<string, unknown>, missing: string[], choices: ResourceChoices): Promise<FoundTarget | undefined> {
+    if (!target.region && choices.region) target.region = choices.region;
+    if (missing.includes('function')) {
+      const fn = await pickOne(choices.functions ?? [], 'function', 'Container-image Lambda functions (the deploy updates the code of one)');
+      if (!fn) return undefined;
+      target.function = fn;
+    }
+    if (missing.includes('service')) {
+      const name = await vscode.window.showInputBox({ title: 'Berth: Express service name', prompt: 'The Express Mode service to create or update', ignoreFocusOut: true, validateInput: (v) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(v) ? undefined : 'Letters, digits, - and _') });
+      if (!name) return undefined;
+      target.service = name;
+    }
+    for (const [key, principal, what] of [
+      ['executionRoleArn', 'ecs-tasks.amazonaws.com', 'task execution role (pulls the image, writes logs)'],
+      ['infrastructureRoleArn', 'ecs.amazonaws.com', 'infrastructure role (ECS manages the load balancer, certificate and scaling with it)'],
+    ] as const) {
+      if (!missing.includes(key)) continue;
+      const roles = (choices.roles ?? []).filter((r) => r.trusts.includes(principal));
+      const pick = await pickOne(roles.map((r) => r.arn), what, `Roles that trust ${principal}: the ${what}`);
+      if (!pick) return undefined;
+      target[key] = pick;
+    }
+    if (missing.includes('ecrRepository')) {
+      const repo = await pickOne([...choices.repositories, NEW_REPOSITORY], 'ECR repository', 'The image is pushed here (Berth offers to create a new one, with immutable tags)');
+      if (!repo) return undefined;
+      target.ecrRepository = repo === NEW_REPOSITORY ? await askRepositoryName() : repo;
+      if (!target.ecrRepository) return undefined;
+    }
+    if (!target.name) target.name = ((target.service ?? target.function) as string | undefined)?.split(':').pop() ?? (target.ecrRepository as string).split('/').pop()!;
+    const complete = target as unknown as DeployTarget;
+    const saved = await this.offerToSave(engine, found.folder, complete);
+    return { ...found, target: saved ? { ...complete, name: saved } : complete };
+  }
+
+  private async listResources(engine: Engine, target: Record<string, unknown>, clusters?: string[], kind: 'ecs' | 'express' | 'lambda' = 'ecs'): Promise<ResourceChoices | undefined> {
     for (;;) {
       try {
         return await vscode.window.withProgress(
@@ -133,6 +165,7 @@ export class TargetWizard {
               ...(target.region ? { region: target.region as string } : {}),
               ...(target.profile ? { profile: target.profile as string } : {}),
               ...(clusters ? { clusters } : {}),
+              ...(kind === 'lambda' ? { ecs: false, functions: true } : kind === 'express' ? { ecs: false, roles: true } : {}),
               signal: abort.signal,
             });
           },
@@ -177,6 +210,27 @@ export class TargetWizard {
     void vscode.window.showInformationMessage(`Berth: saved deploy target "${name}" in ${vscode.workspace.asRelativePath(file)}.`);
     return name;
   }
+}
+
+const NEW_REPOSITORY = '$(add) New repository…';
+
+function askRepositoryName(): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Berth: new ECR repository name',
+    prompt: 'Lowercase letters, digits and . _ - / (e.g. team/web)',
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(v) ? undefined : 'Not a valid ECR repository name'),
+  });
+}
+
+/** What a new target deploys to. */
+async function pickKind(): Promise<'ecs' | 'express' | 'lambda' | undefined> {
+  const items: (vscode.QuickPickItem & { deploysTo: 'ecs' | 'express' | 'lambda' })[] = [
+    { label: 'ECS service', description: 'rolling, blue/green, linear or canary deployments', deploysTo: 'ecs' },
+    { label: 'ECS Express Mode service', description: 'an image, two roles, and ECS provisions the rest; Berth shows its URL', deploysTo: 'express' },
+    { label: 'Lambda function', description: 'a container-image function; optionally a version and an alias', deploysTo: 'lambda' },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: 'Berth: what does the new target deploy to?', ignoreFocusOut: true }))?.deploysTo;
 }
 
 async function pickOne(values: readonly string[], what: string, title: string): Promise<string | undefined> {

@@ -1,13 +1,16 @@
 /**
- * The deploy engine (issue 8): `deploy()` and `rollback()` as sequences of steps, one module per step under
+ * The deploy engine (issues 8 and 19): `deploy()` runs a target's flow (flows.ts: ECS service, Express service,
+ * Lambda function), `rollback()` rolls an ECS service back; both are sequences of steps, one module per step under
  * steps/, handing on a typed state (run.ts). Not in the core: it reads files, spawns the container CLI and calls AWS.
  *
  * Rules it keeps whatever happens:
- * - no UpdateService after a failed (or cancelled) earlier step;
- * - no task definition revision is ever deregistered (the engine has no code that could);
+ * - no UpdateService, Express update or UpdateFunctionCode after a failed (or cancelled) earlier step, the
+ *   preflight included;
+ * - no task definition revision is ever deregistered, no service or function deleted (the engine has no code
+ *   that could);
  * - the registry password goes to the container CLI on stdin, into a temporary DOCKER_CONFIG /
  *   REGISTRY_AUTH_FILE that is deleted afterwards, also on failure and cancel (steps/image.ts);
- * - a dry run makes read calls only;
+ * - a dry run makes read calls only (none without credentials);
  * - the user's task definition file is never written.
  */
 import { kindOf, type DeployTarget } from '../core/config/targets';

@@ -167,8 +167,8 @@ trustedTest('Berth: Show deploy plan renders the steps and the task definition, 
     assert.match(text, /- Running now: `arn:aws:ecs:us-east-1:123456789012:task-definition\/web:7`/);
     const rows = text.split('\n').filter((l) => /^\| \d+ \|/.test(l));
     assert.deepEqual(rows.map((r) => r.split('|')[2].trim()), [
-      'Lint the target files', 'Check the AWS identity', 'Check the ECR repository', 'Log in to the registry', 'Build the image',
-      'Push the image', 'Render the task definition', 'Register the task definition', 'Update the service', 'Watch the rollout',
+      'Lint the target files', 'Check the AWS identity', 'Check the ECR repository', 'Preflight checks', 'Log in to the registry', 'Build the image',
+      'Check the built image', 'Push the image', 'Render the task definition', 'Register the task definition', 'Update the service', 'Watch the deployment',
     ]);
     const row = (title) => rows.find((r) => r.includes(`| ${title} |`));
     assert.match(row('Register the task definition'), /`ecs:RegisterTaskDefinition` \| yes \| not run in a dry run/);
@@ -176,6 +176,9 @@ trustedTest('Berth: Show deploy plan renders the steps and the task definition, 
     assert.match(row('Check the AWS identity'), /\| no \| ✓ Account 123456789012 .*Service web runs web:7/);
     assert.match(row('Check the ECR repository'), /IMMUTABLE tags\); the image tag will be /);
     assert.match(row('Lint the target files'), /✓ No errors in Dockerfile, task-definition\.json/);
+    assert.match(text, /- Deployment strategy: ROLLING/);
+    assert.match(text, /^\| Image tag against the repository \| ✓ passed \| \S+ is new in web \(IMMUTABLE tags\)\. \|$/m);
+    assert.match(text, /^\| Built image's architecture \| … pending \| Runs after the build\. \|$/m);
 
     // The rendered RegisterTaskDefinition input: the container's image is the pushed digest; empty env kept.
     const json = /```json\n([\s\S]*?)\n```/.exec(text);
@@ -186,6 +189,29 @@ trustedTest('Berth: Show deploy plan renders the steps and the task definition, 
     assert.equal(rendered.containerDefinitions[0].image, `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/web@<digest after push>`);
     assert.deepEqual(rendered.containerDefinitions[0].environment, [{ name: 'GREETING', value: '' }]);
     assert.deepEqual(result.rendered, rendered);
+  } finally {
+    restore();
+    await aws.close();
+  }
+}, { timeout: 60_000 });
+
+trustedTest('Show deploy plan without credentials: planned from the files, the AWS steps marked, nothing asked, no request', async () => {
+  await activate();
+  const aws = await startScriptedAws({ handlers: { ...READS } });
+  const restore = useAwsEnv(aws.endpoint);
+  delete process.env.AWS_ACCESS_KEY_ID;
+  delete process.env.AWS_SECRET_ACCESS_KEY;
+  try {
+    const result = await vscode.commands.executeCommand('berth.showDeployPlan', { folder: WORKSPACE, target: 'web' });
+    assert.equal(result.outcome, 'planned', `${result.outcome}: ${result.message}`);
+    assert.deepEqual(aws.ops(), [], 'no request reached the endpoint');
+    const text = vscode.window.activeTextEditor.document.getText();
+    assert.match(text, /^> Planned without AWS: No AWS credentials were found/m);
+    assert.match(text, /- Region: us-east-1/, "the target's region, not a default");
+    assert.match(text, /^\| 2 \| Check the AWS identity \| .* \| no \| - Not checked without AWS: /m);
+    assert.match(text, /^\| 8 \| Push the image \| `registry push` \| yes \| needs AWS \|$/m);
+    assert.match(text, /^\| Roles exist, trust the service and can be passed \| … pending \| Needs AWS\. \|$/m);
+    assert.equal(JSON.parse(/```json\n([\s\S]*?)\n```/.exec(text)[1]).containerDefinitions[0].image, '<account>.dkr.ecr.us-east-1.amazonaws.com/web@<digest after push>');
   } finally {
     restore();
     await aws.close();
@@ -214,7 +240,7 @@ trustedTest('an unknown target is refused with the names of the real ones', asyn
   await activate();
   const result = await vscode.commands.executeCommand('berth.deployToEcs', { folder: WORKSPACE, target: 'nope' });
   assert.equal(result.outcome, 'refused');
-  assert.match(result.message, /No deploy target "nope" in .*workspace-deploy\/\.berthrc\.yaml; the targets are web\./);
+  assert.match(result.message, /No deploy target "nope" in .*workspace-deploy\/\.berthrc\.yaml; the targets are web, green\./);
 });
 
 if (UNTRUSTED_RUN) test('in an untrusted workspace every deploy command refuses before doing anything', async () => {

@@ -1,7 +1,8 @@
 // A scripted AWS endpoint on 127.0.0.1 for the deploy e2e tests (CommonJS: loaded by the extension-host suite
 // and imported by the UI test). It speaks awsJson1_1 for ECS and ECR (X-Amz-Target dispatch, errors as HTTP 400
-// {"__type","message"}) and awsQuery XML for STS GetCallerIdentity, so the real SDK signs, retries and decodes.
-// Every request is recorded. An operation without a handler is forwarded to `upstream` (moto) when one is given,
+// {"__type","message"}) and awsQuery XML for STS, IAM and ELBv2 (the handler's JSON body as XML), so the real
+// SDK signs, retries and decodes. Every request is recorded. An operation without a handler is forwarded to
+// `upstream` (moto) when one is given,
 // else answered with UnknownOperationException; a handler may call ctx.forward() to answer from upstream and
 // change the answer (the UI test scripts the rollout this way, on top of moto's real state).
 // Not a *.test.js file: suite/index.js does not run it.
@@ -83,9 +84,8 @@ async function startScriptedAws({ handlers = {}, upstream } = {}) {
           res.writeHead(reply.status || 403, headers);
           res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${reply.error}</Code><Message>${reply.message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`);
         } else {
-          const b = reply.body;
           res.writeHead(200, headers);
-          res.end(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${b.Arn}</Arn><UserId>${b.UserId}</UserId><Account>${b.Account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>`);
+          res.end(`<${op}Response><${op}Result>${toXml(reply.body)}</${op}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${op}Response>`);
         }
         return;
       }
@@ -106,6 +106,14 @@ async function startScriptedAws({ handlers = {}, upstream } = {}) {
   server.unref();
   state.endpoint = `http://127.0.0.1:${server.address().port}`;
   return state;
+}
+
+/** awsQuery XML for a JSON value (STS, IAM, ELBv2 answers): keys become elements, arrays <member> items. */
+function toXml(value) {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => `<member>${toXml(v)}</member>`).join('');
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `<${k}>${toXml(v)}</${k}>`).join('');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** AWS operations that change something: none of them may appear in a dry run. */

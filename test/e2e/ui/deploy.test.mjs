@@ -9,7 +9,10 @@
 // - podman (vfs storage, chroot isolation) builds the image and pushes it to Debian's docker-registry on
 //   127.0.0.1, whose htpasswd user/password are the ones moto's ECR token decodes to (BERTH_REGISTRY_HOST).
 // The test waits for the success notification, then checks moto and the registry: the service runs the new
-// revision, whose image is the digest the registry holds. Screenshots go to test-results/deploy-*.png.
+// revision, whose image is the digest the registry holds. A second test deploys target "green", a blue/green
+// service (moto keeps no deploymentConfiguration, so the scripted server adds the strategy and answers the
+// service deployment API with a stage sequence): the stages show in the progress notification, the status bar
+// and the log, and "Roll back" is offered when the bake time starts. Screenshots go to test-results/deploy-*.png.
 //
 // Run: npm run package && node --test test/e2e/ui/deploy.test.mjs
 // Env: BERTH_VSIX (default <repo>/berth.vsix), plus the launcher's BERTH_CODE_SERVER / BERTH_CHROMIUM.
@@ -154,9 +157,10 @@ function setEnv(vars) {
  */
 function scriptRollout(awsServer) {
   let watchPolls = 0;
-  awsServer.handlers.DescribeServices = async (_body, _n, ctx) => {
+  awsServer.handlers.DescribeServices = async (body, _n, ctx) => {
     const out = await ctx.forward();
-    const updated = awsServer.ops().includes('UpdateService');
+    if (body.services?.[0] === 'green') return blueGreenService(awsServer, out);
+    const updated = awsServer.calls.some((c) => c.op === 'UpdateService' && c.body.service === 'web');
     const svc = out.body.services?.[0];
     if (!updated || !svc) return { status: out.status, body: out.body };
     const primary = (svc.deployments ?? []).find((d) => d.status === 'PRIMARY') ?? { id: 'ecs-svc/berth-e2e' };
@@ -177,6 +181,45 @@ function scriptRollout(awsServer) {
     svc.events = events;
     return { status: out.status, body: out.body };
   };
+}
+
+const BLUE_GREEN = { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1 };
+const TARGET_GROUP = (name) => `arn:aws:elasticloadbalancing:${REGION}:123456789012:targetgroup/${name}/0123456789abcdef`;
+const GREEN_DEPLOYMENT = `arn:aws:ecs:${REGION}:123456789012:service-deployment/prod/green/UiTest`;
+
+/** moto's green service, with the blue/green strategy moto does not keep. */
+function blueGreenService(awsServer, out) {
+  const svc = out.body.services?.[0];
+  if (svc) svc.deploymentConfiguration = { ...svc.deploymentConfiguration, ...BLUE_GREEN };
+  return { status: out.status, body: out.body };
+}
+
+/**
+ * The service deployment API for green: one stage per poll (the bake time over three), hook results and traffic
+ * weights as ECS reports them, then SUCCESSFUL; and the target groups' type for the preflight.
+ */
+function scriptBlueGreen(awsServer) {
+  const target = { requestedTaskCount: 1, runningTaskCount: 1, pendingTaskCount: 0 };
+  const stages = [
+    { status: 'PENDING' },
+    { status: 'IN_PROGRESS', lifecycleStage: 'SCALE_UP', targetServiceRevision: { requestedTaskCount: 1, runningTaskCount: 0, pendingTaskCount: 1 } },
+    { status: 'IN_PROGRESS', lifecycleStage: 'TEST_TRAFFIC_SHIFT', targetServiceRevision: { ...target, requestedTestTrafficWeight: 100, requestedProductionTrafficWeight: 0 } },
+    { status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT', targetServiceRevision: target, lifecycleHookDetails: [{ targetType: 'AWS_LAMBDA', targetArn: `arn:aws:lambda:${REGION}:123456789012:function:smoke-test`, status: 'SUCCEEDED' }] },
+    { status: 'IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', targetServiceRevision: { ...target, requestedProductionTrafficWeight: 100 } },
+    ...Array.from({ length: 4 }, () => ({ status: 'IN_PROGRESS', lifecycleStage: 'BAKE_TIME', targetServiceRevision: { ...target, requestedProductionTrafficWeight: 100 } })),
+    { status: 'IN_PROGRESS', lifecycleStage: 'CLEAN_UP', targetServiceRevision: target },
+    { status: 'SUCCESSFUL', targetServiceRevision: target },
+  ];
+  let poll = 0;
+  awsServer.handlers.ListServiceDeployments = (body) => (body.service === 'green'
+    ? { body: { serviceDeployments: [{ serviceDeploymentArn: GREEN_DEPLOYMENT, status: 'IN_PROGRESS', createdAt: Date.now() / 1000 }] } }
+    : { error: 'UnknownOperationException', message: 'moto has no service deployment API' });
+  awsServer.handlers.DescribeServiceDeployments = () => ({
+    body: { serviceDeployments: [{ serviceDeploymentArn: GREEN_DEPLOYMENT, deploymentConfiguration: BLUE_GREEN, ...stages[Math.min(poll++, stages.length - 1)] }], failures: [] },
+  });
+  awsServer.handlers.DescribeTargetGroups = () => ({
+    body: { TargetGroups: [{ TargetGroupArn: TARGET_GROUP('blue'), TargetGroupName: 'blue', TargetType: 'ip' }, { TargetGroupArn: TARGET_GROUP('green'), TargetGroupName: 'green', TargetType: 'ip' }] },
+  });
 }
 
 // ---- the editor ---------------------------------------------------------------------------------
@@ -223,6 +266,7 @@ before(async () => {
   moto = await startMoto();
   aws = await startScriptedAws({ upstream: moto.url });
   scriptRollout(aws);
+  scriptBlueGreen(aws);
   setEnv({
     AWS_ENDPOINT_URL: aws.endpoint,
     AWS_ACCESS_KEY_ID: 'AKIDBERTHUITEST',
@@ -242,6 +286,13 @@ before(async () => {
   await ecs.send(new RegisterTaskDefinitionCommand(td));
   await ecs.send(new CreateServiceCommand({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web', desiredCount: 1 }));
   await ecr.send(new CreateRepositoryCommand({ repositoryName: 'web', imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: { scanOnPush: true } }));
+  // green: a blue/green service behind two target groups, routing to app:8080.
+  await ecs.send(new RegisterTaskDefinitionCommand(JSON.parse(await readFile(path.join(workspace, 'green-task-definition.json'), 'utf8'))));
+  await ecs.send(new CreateServiceCommand({
+    cluster: 'prod', serviceName: 'green', taskDefinition: 'green', desiredCount: 1,
+    loadBalancers: [{ targetGroupArn: TARGET_GROUP('blue'), containerName: 'app', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: TARGET_GROUP('green'), productionListenerRule: `arn:aws:elasticloadbalancing:${REGION}:123456789012:listener-rule/app/prod/1/2/3`, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole' } }],
+  }));
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: 'green', imageTagMutability: 'IMMUTABLE' }));
   const token = await ecr.send(new GetAuthorizationTokenCommand({}));
   [registryUser, registryPassword] = Buffer.from(token.authorizationData[0].authorizationToken, 'base64').toString('utf8').split(':');
   ecs.destroy();
@@ -342,7 +393,7 @@ test('F1 → Berth: Deploy to ECS builds, pushes, registers, updates and watches
     await lines.filter({ hasText: 'COMPLETED: web runs web:2' }).first().waitFor();
     const text = (await lines.first().innerText()).replace(/\u00a0/g, ' '); // the editor renders spaces as no-break spaces
     // The output view renders only the lines in sight: the end of the run.
-    assert.match(text, /\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}\] ✓ UpdateService: web → web:2\./, text);
+    assert.match(text, /\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}\] ✓ UpdateService: web → web:2 \(ROLLING deployment\)\./, text);
     assert.match(text, /\[rollout\] IN_PROGRESS: 0\/1 running, 1 pending; old tasks still running: 1/, text);
     assert.match(text, /\[service event\] \S+ \(service web\) has reached a steady state\./, text);
     assert.doesNotMatch(text, new RegExp(registryPassword), 'no registry password in the log');
@@ -367,6 +418,67 @@ test('F1 → Berth: Deploy to ECS builds, pushes, registers, updates and watches
     assert.equal(tags.tags.length, 1, `one tag pushed: ${JSON.stringify(tags)}`);
     assert.equal(await manifestDigest('web', tags.tags[0]), m[2], 'the registry holds the digest the task definition names');
     assert.equal(history.targets.web.at(-1).outcome, 'completed');
+  } finally {
+    ecs.destroy();
+  }
+});
+
+test('a blue/green service: the stages in the notification, the status bar and the log; "Roll back" offered in the bake time', { timeout: 180_000 }, async (t) => {
+  const quickInput = page.locator('.quick-input-widget');
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  await step(t, 'F1, "Berth: Deploy to ECS", target green', async () => {
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+    await page.keyboard.press('F1');
+    await quickInput.locator('input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Berth: Deploy to ECS');
+    await quickInput.locator('.monaco-list-row', { hasText: 'Berth: Deploy to ECS' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await quickInput.locator('.monaco-list-row', { hasText: 'prod/web' }).first().waitFor();
+    await page.keyboard.type('green');
+    await quickInput.locator('.monaco-list-row.focused', { hasText: 'prod/green' }).first().waitFor();
+    await page.keyboard.press('Enter');
+  });
+
+  await step(t, 'the progress notification shows the stage, the traffic and the bake timer', async () => {
+    const bake = toasts.filter({ hasText: 'Berth: Deploying "green"' }).filter({ hasText: 'stage bake time' });
+    await bake.first().waitFor({ timeout: 120_000 });
+    assert.match(await bake.first().innerText(), /BLUE_GREEN IN_PROGRESS · stage bake time · production traffic 100% new \/ 0% old/);
+    await page.locator('.statusbar-item', { hasText: /Berth: green: BLUE_GREEN · bake time: about \d+ of 1 min left/ }).first().waitFor();
+    await screenshot('7-bluegreen-stage');
+  });
+
+  await step(t, '"Roll back" is offered when the bake time starts', async () => {
+    const offer = toasts.filter({ hasText: 'is in its bake time' });
+    await offer.first().waitFor();
+    assert.match(await offer.first().innerText(), /Berth: "green" is in its bake time \(.*\)\. Roll back to the previous revision\?/s);
+    await offer.first().locator('.monaco-button', { hasText: 'Roll back' }).waitFor();
+    await screenshot('8-bluegreen-rollback-offer');
+  });
+
+  await step(t, 'the deployment ends SUCCESSFUL; the log shows every stage and the hook', async () => {
+    const done = page.locator('.notifications-toasts .notification-fade-in-done', { hasText: 'runs green:2' });
+    await done.first().waitFor({ timeout: 120_000 });
+    assert.match(await done.first().innerText(), /Berth: green runs green:2: BLUE_GREEN deployment SUCCESSFUL \(new revision: 1\/1 running\)\./);
+    await screenshot('9-bluegreen-success');
+    await done.first().locator('.monaco-button', { hasText: 'Show Log' }).click();
+    const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
+    await output.waitFor({ state: 'visible' });
+    const lines = output.locator('.view-lines');
+    await lines.filter({ hasText: 'COMPLETED: green runs green:2' }).first().waitFor();
+    const text = (await lines.first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /\[deployment\] BLUE_GREEN IN_PROGRESS · stage clean-up/, text);
+    await screenshot('10-bluegreen-log');
+  });
+
+  assert.equal(failedStep, undefined, 'every UI step passed');
+  const described = aws.calls.filter((c) => c.op === 'DescribeServiceDeployments');
+  assert.ok(described.length >= 11, `one poll per stage (${described.length})`);
+  assert.deepEqual(aws.calls.find((c) => c.op === 'DescribeTargetGroups')?.body?.Action, 'DescribeTargetGroups', 'the preflight read the target groups');
+  assert.ok(!aws.ops().includes('StopServiceDeployment'), 'the offer was not taken');
+  const ecs = new ECSClient({ endpoint: moto.url });
+  try {
+    const svc = (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['green'] }))).services[0];
+    assert.match(svc.taskDefinition, /task-definition\/green:2$/);
   } finally {
     ecs.destroy();
   }

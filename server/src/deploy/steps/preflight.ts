@@ -35,6 +35,10 @@ export async function preflightStep(run: DeployRun): Promise<void> {
       }
       if (deploy && run.kind === 'express') add(await rolesCheck(run, expressRoles(run)));
     }
+    // A plan lists the checks of the built image too: they run after the build.
+    if (run.options.dryRun && !run.state.offline) {
+      for (const c of preflightChecks(run.target).filter((c) => c.afterBuild && (deploy || c.id === 'image'))) add(check(c.id, 'pending', 'Runs after the build.'));
+    }
     r.preflight = checks;
     await conclude(run, checks, (message) => (rec.message = message));
   });

@@ -113,6 +113,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
       async provideDiagnostics(document, previousResultId, token, next) {
         const report = await next(document, previousResultId, token);
+        // A pull the client cancelled (the document changed again, or another pull for it started) comes back as
+        // an empty report, which the library would show, clearing the findings until the next pull answers: the
+        // flicker of vscode-languageserver-node #1471/#1799. Thrown as a cancellation, it keeps the findings shown
+        // and the library pulls again.
+        if (token.isCancellationRequested) throw new vscode.CancellationError();
         if (report && report.kind === 'full') withOfflineLinks(report.items);
         return report;
       },

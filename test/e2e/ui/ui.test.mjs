@@ -1,7 +1,9 @@
 // UI test: the packaged extension (berth.vsix) in code-server, driven through headless chromium
 // with the keyboard, as a user would: Ctrl+P opens the task definition, Ctrl+Shift+M shows Problems,
 // and the Fargate cpu/memory finding must appear there; Ctrl+G then Ctrl+K Ctrl+I shows the hover on
-// hostPort; Ctrl+. offers the quick fix, which clears the finding. Screenshots go to test-results/
+// hostPort; Ctrl+. offers the quick fix, which clears the finding. Then it types into a 4,200-line
+// template while sampling the status bar's problem counts and the editor's squiggles: a finding that is
+// still true never disappears, in that file or another open one. Screenshots go to test-results/
 // (`npm run screenshots` copies them to docs/screenshots/ for the README).
 //
 // Run: npm run package && node --test test/e2e/ui/ui.test.mjs
@@ -10,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,13 +21,15 @@ import { codeServerEntry, launchChromium, startCodeServer } from '../launcher.mj
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..', '..');
-const workspace = path.join(repo, 'test', 'e2e', 'workspace');
+const fixtures = path.join(repo, 'test', 'e2e', 'workspace');
 const vsix = path.resolve(process.env.BERTH_VSIX ?? path.join(repo, 'berth.vsix'));
 const results = path.join(repo, 'test-results');
 const RULE = 'ecs/fargate-valid-cpu-memory';
 const STEP_TIMEOUT = 30_000;
 
 let scratch;
+/** A copy of the fixtures, plus a large template generated for the typing test. */
+let workspace;
 let server;
 let browser;
 let page;
@@ -43,10 +47,10 @@ function run(cmd, args) {
 
 /**
  * Moves the cursor like a user: focus the editor (Ctrl+1), Ctrl+G, type "line:column" (1-based) and Enter.
- * The line is the fixture's first line matching `pattern`; the column is `offset` characters after the match.
+ * The line is the file's first line matching `pattern`; the column is `offset` characters after the match.
  */
-async function goTo(pattern, offset) {
-  const lines = (await readFile(path.join(workspace, 'task-definition.json'), 'utf8')).split('\n');
+async function goTo(file, pattern, offset) {
+  const lines = (await readFile(path.join(workspace, file), 'utf8')).split('\n');
   const line = lines.findIndex((l) => pattern.test(l));
   assert.ok(line >= 0, `no line matches ${pattern}`);
   const column = lines[line].search(pattern) + offset + 1;
@@ -61,6 +65,76 @@ async function goTo(pattern, offset) {
   await page.locator('.statusbar', { hasText: `Ln ${line + 1}, Col ${column}` }).waitFor();
 }
 
+/**
+ * A CloudFormation template of about 4,200 lines: a Fargate task definition whose cpu/memory pair Fargate
+ * rejects (one error, on line 11), then `queues` SQS queues with tags (no findings).
+ */
+function largeTemplate(queues) {
+  const lines = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Description: Orders service',
+    'Resources:',
+    '  Task:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    '      Family: orders',
+    '      RequiresCompatibilities: [FARGATE]',
+    '      NetworkMode: awsvpc',
+    '      Cpu: "256"',
+    '      Memory: "4096"',
+    '      ContainerDefinitions:',
+    '        - Name: app',
+    '          Image: public.ecr.aws/nginx/nginx:1.27',
+    '          Essential: true',
+  ];
+  for (let i = 0; i < queues; i++) {
+    lines.push(`  Queue${i}:`, '    Type: AWS::SQS::Queue', '    Properties:', `      QueueName: orders-${i}`, '      VisibilityTimeout: 60', '      Tags:');
+    for (const [key, value] of [['team', 'orders'], ['index', `"${i}"`], ['owner', 'platform'], ['cost-centre', '"1234"'], ['purpose', 'buffering'], ['tier', 'backend'], ['env', 'test']]) {
+      lines.push(`        - Key: ${key}`, `          Value: ${value}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function openWithCtrlP(name) {
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/**
+ * Starts sampling, every 4 ms in the page, the status bar's problem counts (all open files) and the number of
+ * error squiggles in the active editor; stopSampling() returns the samples.
+ */
+async function startSampling() {
+  await page.evaluate(() => {
+    const count = (label, what) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
+    const w = /** @type {any} */ (window);
+    w.berthSamples = [];
+    w.berthSampler = setInterval(() => {
+      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+      const editor = document.querySelector('.editor-instance .monaco-editor');
+      w.berthSamples.push({
+        errors: count(label, 'Errors'),
+        warnings: count(label, 'Warnings'),
+        squiggles: editor ? editor.querySelectorAll('.squiggly-error').length : 0,
+      });
+    }, 4);
+  });
+}
+
+async function stopSampling() {
+  return page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    clearInterval(w.berthSampler);
+    return w.berthSamples;
+  });
+}
+
 async function screenshot(name) {
   // animations: 'disabled' finishes fade-ins (the hover's) so nothing is caught half drawn.
   await page?.screenshot({ path: path.join(results, `ui-${name}.png`), animations: 'disabled' }).catch(() => {});
@@ -70,6 +144,9 @@ before(async () => {
   assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (or set BERTH_VSIX)`);
   await mkdir(results, { recursive: true });
   scratch = await mkdtemp(path.join(tmpdir(), 'berth-ui-'));
+  workspace = path.join(scratch, 'workspace');
+  await cp(fixtures, workspace, { recursive: true });
+  await writeFile(path.join(workspace, 'orders.yaml'), largeTemplate(200));
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
 
@@ -121,7 +198,7 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
     });
 
     await t.test('Ctrl+G to hostPort, Ctrl+K Ctrl+I shows the hover', async () => {
-      await goTo(/"hostPort"/, '"hostPort"'.length - 3); // the cursor inside the key
+      await goTo('task-definition.json', /"hostPort"/, '"hostPort"'.length - 3); // the cursor inside the key
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'dynamic port mapping' });
@@ -147,7 +224,7 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
     });
 
     await t.test('Ctrl+. on the memory value offers the quick fix; Enter applies it and the finding goes', async () => {
-      await goTo(/"memory"\s*:\s*"4096"/, '"memory": "40'.length);
+      await goTo('task-definition.json', /"memory"\s*:\s*"4096"/, '"memory": "40'.length);
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget');
       const fix = menu.locator('.monaco-list-row', { hasText: 'Set memory to 2048 MiB' });
@@ -163,6 +240,38 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
       // The edit stays in the editor (auto-save is off): the fixture on disk is unchanged.
       assert.match(await readFile(path.join(workspace, 'task-definition.json'), 'utf8'), /"memory": "4096"/);
     });
+  } catch (err) {
+    await screenshot('failure');
+    throw err;
+  }
+});
+
+test('typing never hides a finding that is still true, in the file typed in or another open one', { timeout: 120_000 }, async () => {
+  try {
+    // template.yaml (a deprecated-runtime warning) stays open in a tab while the user types in orders.yaml.
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+    await openWithCtrlP('template.yaml');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'lambda/no-deprecated-runtime' }).first().waitFor();
+    await openWithCtrlP('orders.yaml');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first().waitFor();
+    await page.locator('.editor-instance .view-overlays .squiggly-error').first().waitFor();
+    await goTo('orders.yaml', /^Description: Orders service$/, 'Description: Orders service'.length);
+    await startSampling();
+    const [before] = await stopSampling();
+    assert.ok(before.errors >= 1 && before.warnings >= 1 && before.squiggles >= 1, `before typing: ${JSON.stringify(before)}`);
+    await startSampling();
+    // About 40 ms a key, as a quick typist: faster than the server re-checks a 4,200-line template, so pulls overlap.
+    await page.keyboard.type(' and the queues that buffer its orders for the workers', { delay: 40 });
+    await page.locator('.editor-instance .view-lines', { hasText: 'buffer its orders for the workers' }).waitFor();
+    // The last pull answers after the last key; keep sampling until the counts are back where they started.
+    await page.waitForFunction(({ errors, warnings }) => {
+      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+      return label.includes(`Errors: ${errors}`) && label.includes(`Warnings: ${warnings}`);
+    }, before);
+    const samples = await stopSampling();
+    assert.ok(samples.length > 100, `only ${samples.length} samples were taken`);
+    const lost = samples.filter((s) => s.errors < before.errors || s.warnings < before.warnings || s.squiggles === 0);
+    assert.equal(lost.length, 0, `findings disappeared while typing in ${lost.length} of ${samples.length} samples, e.g. ${JSON.stringify(lost.slice(0, 3))} (before: ${JSON.stringify(before)})`);
   } catch (err) {
     await screenshot('failure');
     throw err;

@@ -64,4 +64,6 @@ export const TERRAFORM_JSON_ARGUMENTS: Readonly<Record<string, readonly string[]
   aws_ecs_task_definition: ['container_definitions'],
   aws_batch_job_definition: ['container_properties', 'node_properties', 'ecs_properties', 'eks_properties'],
   aws_s3_bucket_policy: ['policy'],
+  // The legacy inline policy of a bucket (provider 3.x; still accepted).
+  aws_s3_bucket: ['policy'],
 };

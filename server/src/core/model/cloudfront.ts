@@ -2,7 +2,7 @@
  * CloudFront distributions as one model for every shape: each origin that reaches S3, through which endpoint, the
  * bucket it reaches (model/s3.ts) and how it authenticates (origin access control, legacy origin access identity, or
  * not at all), plus the origin access controls and identities declared beside them. Built from CloudFormation
- * (template/web.ts) and Terraform (terraform/cloudfront.ts); the S3/CloudFront rules read only this and model/s3.ts.
+ * (template/web.ts) and Terraform (terraform/web.ts); the S3/CloudFront rules read only this and model/s3.ts.
  */
 import type { Pair } from '../parse/tree';
 import type { ObjView } from './located';

@@ -3,7 +3,7 @@
  * (its bucket policies' statements, its canned ACL, public access block flags, Object Ownership, website hosting).
  * CloudFormation writes them as properties of AWS::S3::Bucket plus AWS::S3::BucketPolicy (template/web.ts builds
  * them); Terraform as separate resources linked by reference (aws_s3_bucket_policy, _acl, _public_access_block,
- * _ownership_controls, _website_configuration; terraform/s3.ts). The S3 and CloudFront rules read only this, and
+ * _ownership_controls, _website_configuration; terraform/web.ts). The S3 and CloudFront rules read only this, and
  * model/cloudfront.ts, so each is written once.
  */
 import { CLOUDFRONT_SERVICE_PRINCIPAL, PUBLIC_CANNED_ACLS, SOURCE_SCOPING_KEYS } from '../facts/s3';

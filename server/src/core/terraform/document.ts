@@ -53,5 +53,7 @@ function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
     owners: model.owners,
     embeddedProblems: model.embeddedProblems,
     lambdaLinks: model.lambdaLinks,
+    s3: model.web.s3,
+    cloudfront: model.web.cloudfront,
   };
 }

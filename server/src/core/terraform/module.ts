@@ -17,6 +17,7 @@ import { listenerFromTerraform, loadBalancerFromTerraform, targetGroupFromTerraf
 import { jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
 import { LAMBDA_LINK_TYPES, TerraformLambdaLinks } from './lambdaLinks';
 import { TerraformValues, type ModuleFile } from './values';
+import { WEB_TYPES, webFromTerraform, type TerraformWeb } from './web';
 
 export interface TerraformModuleInput {
   /** The document being checked. */
@@ -40,12 +41,15 @@ export interface TerraformModel {
   readonly embeddedProblems: readonly ParseProblem[];
   /** Event source mappings and their queues, function URLs, API integrations: linked to the module's functions. */
   readonly lambdaLinks: TerraformLambdaLinks;
+  /** S3 buckets with their settings, CloudFront distributions with their S3 origins. */
+  readonly web: TerraformWeb;
 }
 
 export function terraformModel(input: TerraformModuleInput): TerraformModel {
   const values = new TerraformValues(input.files);
   const lambdaFunctions: LambdaFunction[] = [];
-  const model: TerraformModel = {
+  const web: ResolvedResource[] = [];
+  const model: Omit<TerraformModel, 'web'> = {
     taskDefinitions: [],
     services: [],
     jobDefinitions: [],
@@ -59,24 +63,28 @@ export function terraformModel(input: TerraformModuleInput): TerraformModel {
   for (const { uri, file } of input.files) {
     if (file.isVars) continue;
     for (const resource of file.resources) {
-      if (resource.mode !== 'managed') continue;
-      const build = BUILDERS[resource.type];
-      if (!build) continue;
+      const kind = resource.mode === 'managed' ? resource.type : `data.${resource.type}`;
+      const isWeb = WEB_KINDS.has(kind);
+      const build = resource.mode === 'managed' ? BUILDERS[resource.type] : undefined;
+      if (!build && !isWeb) continue;
       const body = values.resolve(resource.body, uri);
       const resolved: ResolvedResource = {
         resource,
         body: body.kind === 'object' ? body : resource.body,
         json: (pair) => jsonValue(pair, resource.type, uri, file, input, values, uri === input.uri ? problems : undefined),
       };
-      build(resolved, model);
+      if (build) build(resolved, model);
+      if (isWeb) web.push(resolved);
       // Findings about a resource as a whole land on its name label, in the file that declares it.
       values.owners.set(resourceLabelPair(resource), uri);
     }
   }
-  return model;
+  return { ...model, web: webFromTerraform(web, () => input.files.flatMap((f) => f.file.resources)) };
 }
 
-const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: TerraformModel) => void>> = {
+const WEB_KINDS: ReadonlySet<string> = new Set(WEB_TYPES);
+
+const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: Omit<TerraformModel, 'web'>) => void>> = {
   aws_ecs_task_definition: (r, m) => m.taskDefinitions.push(taskDefinitionFromTerraform(r)),
   aws_ecs_service: (r, m) => m.services.push(serviceFromTerraform(r)),
   aws_batch_job_definition: (r, m) => m.jobDefinitions.push(jobDefinitionFromTerraform(r)),
@@ -87,7 +95,7 @@ const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: TerraformMo
   aws_alb_listener: (r, m) => m.elb.listeners.push(listenerFromTerraform(r)),
   aws_lb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
   aws_alb_target_group: (r, m) => m.elb.targetGroups.push(targetGroupFromTerraform(r)),
-  ...Object.fromEntries(LAMBDA_LINK_TYPES.map((type) => [type, (r: ResolvedResource, m: TerraformModel) => m.lambdaLinks.add(r)])),
+  ...Object.fromEntries(LAMBDA_LINK_TYPES.map((type) => [type, (r: ResolvedResource, m: Omit<TerraformModel, 'web'>) => m.lambdaLinks.add(r)])),
 };
 
 /**

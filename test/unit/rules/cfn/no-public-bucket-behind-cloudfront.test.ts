@@ -1,5 +1,25 @@
 import rule from '../../../../server/src/core/rules/cfn/no-public-bucket-behind-cloudfront';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { REST_DOMAIN, tfBucket, tfDistribution, tfJsonencodePolicy } from './tfwebshapes';
+
+const bucketFile = (extra = '') => [{ filename: 'bucket.tf', code: tfBucket(extra) }];
+const PUBLIC = tfJsonencodePolicy('      Principal = "*"');
+/** A policy document whose one statement the case writes, attached to the bucket. */
+const policyDocument = (statement: string) => `
+data "aws_iam_policy_document" "site" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.site.arn}/*"]
+${statement}
+  }
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = data.aws_iam_policy_document.site.json
+}
+`;
+const WEBSITE_DOMAIN = '    domain_name = aws_s3_bucket_website_configuration.site.website_endpoint\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "http-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n    }';
 
 const site = (origin: string, statement = `Principal: '*'`, bucketProps = '') => `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -77,8 +97,121 @@ runRuleTests(rule, {
     { name: 'a bucket outside the template', code: site(`            DomainName: other-bucket.s3.amazonaws.com\n            S3OriginConfig: {}`) },
     { name: 'not an S3 origin', code: site(`            DomainName: api.example.com\n            CustomOriginConfig: { OriginProtocolPolicy: https-only }`) },
     { name: 'the fix output is clean', code: fixed },
+    { name: 'Terraform: origin with OAC', filename: 'cdn.tf', code: tfDistribution(`${REST_DOMAIN}\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id`), workspace: bucketFile(PUBLIC) },
+    { name: 'Terraform: the statement has a condition', filename: 'cdn.tf', code: tfDistribution(REST_DOMAIN), workspace: bucketFile(tfJsonencodePolicy('      Principal = "*"\n      Condition = { IpAddress = { "aws:SourceIp" = "203.0.113.0/24" } }')) },
+    { name: 'Terraform: a grant to CloudFront', filename: 'cdn.tf', code: tfDistribution(REST_DOMAIN), workspace: bucketFile(tfJsonencodePolicy('      Principal = { Service = "cloudfront.amazonaws.com" }')) },
+    {
+      name: 'Terraform: a policy whose bucket is unknown is not this bucket\'s',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile(PUBLIC.replace('bucket = aws_s3_bucket.site.id', 'bucket = var.bucket') + 'variable "bucket" {}\n'),
+    },
+    {
+      name: 'Terraform: a policy from a variable without a value is unknown',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile('resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = var.policy\n}\nvariable "policy" {}\n'),
+    },
+    { name: 'Terraform: a policy document that denies', filename: 'cdn.tf', code: tfDistribution(REST_DOMAIN), workspace: bucketFile(policyDocument('    effect = "Deny"\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }')) },
   ],
   invalid: [
+    {
+      name: 'Terraform: the bucket in another file, a public statement in jsonencode()',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile(PUBLIC),
+      errors: [
+        {
+          messageId: 'publicBucket',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 65,
+          severity: 'warning',
+          related: [{ line: 12, column: 7, filename: 'bucket.tf' }],
+          message:
+            'Origin "site" of aws_cloudfront_distribution.cdn serves bucket aws_s3_bucket.site, which is public (bucket policy aws_s3_bucket_policy.site allows Principal "*" without a condition), and the origin has no origin access control (OAC) or identity. Anyone can read the objects straight from S3, bypassing CloudFront (its cache, WAF, geo restrictions, signed URLs and logs). Keep the bucket private: add an aws_cloudfront_origin_access_control, set origin_access_control_id on this origin, and let the bucket policy allow only cloudfront.amazonaws.com with AWS:SourceArn set to this distribution.',
+        },
+      ],
+    },
+    {
+      name: 'Terraform: a policy document granting everyone, in the same file',
+      filename: 'main.tf',
+      code: tfBucket(policyDocument('    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }')) + '\n' + tfDistribution(REST_DOMAIN),
+      errors: [
+        {
+          messageId: 'publicBucket',
+          line: 26,
+          column: 19,
+          endLine: 26,
+          endColumn: 65,
+          related: [{ line: 9, column: 5 }],
+          message: /which is public \(bucket policy aws_s3_bucket_policy\.site \(data\.aws_iam_policy_document\.site\) allows principals \{ type = "AWS", identifiers = \["\*"\] \} without a condition\)/,
+        },
+      ],
+    },
+    {
+      name: 'Terraform: JSON in a heredoc, and block_public_policy = false from a variable default',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile(
+        'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = <<EOF\n{\n  "Statement": [{ "Effect": "Allow", "Principal": { "AWS": ["*"] }, "Action": "s3:GetObject", "Resource": "${aws_s3_bucket.site.arn}/*" }]\n}\nEOF\n}\n\nresource "aws_s3_bucket_public_access_block" "site" {\n  bucket              = aws_s3_bucket.site.id\n  block_public_policy = var.block\n}\n\nvariable "block" {\n  default = false\n}\n',
+      ),
+      errors: [
+        {
+          messageId: 'publicBucket',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 65,
+          related: [
+            { line: 8, column: 38, filename: 'bucket.tf' },
+            { line: 15, column: 3, filename: 'bucket.tf' },
+          ],
+          message: /which is public \(bucket policy aws_s3_bucket_policy\.site allows Principal "\*" without a condition; aws_s3_bucket_public_access_block\.site block_public_policy = false\)/,
+        },
+      ],
+    },
+    {
+      name: 'Terraform: aws_s3_bucket_acl public-read, the bucket named by its literal name',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile('\nresource "aws_s3_bucket_acl" "site" {\n  bucket = "my-site"\n  acl    = "public-read"\n}\n'),
+      errors: [{ messageId: 'publicBucket', line: 6, column: 19, endLine: 6, endColumn: 65, related: [{ line: 7, column: 3, filename: 'bucket.tf' }], message: /which is public \(aws_s3_bucket_acl\.site acl = "public-read"\)/ }],
+      noFix: true,
+    },
+    {
+      name: 'Terraform: an ACL grant to AllUsers',
+      filename: 'cdn.tf',
+      code: tfDistribution(REST_DOMAIN),
+      workspace: bucketFile(
+        '\nresource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  access_control_policy {\n    grant {\n      grantee {\n        type = "Group"\n        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"\n      }\n      permission = "READ"\n    }\n    owner {\n      id = "abc"\n    }\n  }\n}\n',
+      ),
+      errors: [{ messageId: 'publicBucket', line: 6, column: 19, endLine: 6, endColumn: 65, related: [{ line: 11, column: 9, filename: 'bucket.tf' }], message: /which is public \(aws_s3_bucket_acl\.site grants READ to AllUsers\)/ }],
+    },
+    {
+      name: 'Terraform: the website endpoint of aws_s3_bucket_website_configuration',
+      filename: 'cdn.tf',
+      code: tfDistribution(WEBSITE_DOMAIN),
+      workspace: bucketFile('\nresource "aws_s3_bucket_website_configuration" "site" {\n  bucket = aws_s3_bucket.site.id\n  index_document {\n    suffix = "index.html"\n  }\n}\n'),
+      errors: [
+        {
+          messageId: 'publicWebsiteBucket',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 76,
+          related: [{ line: 5, column: 48, filename: 'bucket.tf' }],
+          message: /Use the REST endpoint \(aws_s3_bucket\.site\.bucket_regional_domain_name\) with an origin access control, default_root_object for index\.html/,
+        },
+      ],
+    },
+    {
+      name: 'Terraform: the legacy website block and acl argument of aws_s3_bucket',
+      filename: 'main.tf',
+      code: 'resource "aws_s3_bucket" "site" {\n  bucket = "my-site"\n  acl    = "public-read"\n  website {\n    index_document = "index.html"\n  }\n}\n\n' + tfDistribution('    domain_name = aws_s3_bucket.site.website_endpoint'),
+      errors: [{ messageId: 'publicWebsiteBucket', line: 14, column: 19, endLine: 14, endColumn: 54, related: [{ line: 3, column: 3 }, { line: 4, column: 3 }], message: /must be public \(acl = "public-read"; website served through the website endpoint\)/ }],
+    },
     {
       name: 'REST origin via GetAtt, public policy: finding on the origin, related on the grant, fix to OAC',
       code: site(rest),

@@ -5,7 +5,7 @@ import { publicBucketFix } from './shared/publicBucketFix';
 
 export default defineRule({
   id: 'cfn/no-public-bucket-behind-cloudfront',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Disallow a public S3 bucket behind CloudFront when an origin access control would keep it private',

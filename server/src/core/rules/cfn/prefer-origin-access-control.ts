@@ -4,7 +4,7 @@ import { oaiMigrationFix } from './shared/oaiMigrationFix';
 
 export default defineRule({
   id: 'cfn/prefer-origin-access-control',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'info',
   docs: {
     summary: 'Prefer an origin access control (OAC) to a legacy origin access identity (OAI)',

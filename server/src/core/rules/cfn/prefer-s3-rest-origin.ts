@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/prefer-s3-rest-origin',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'info',
   docs: {
     summary: 'Prefer the S3 REST endpoint with an origin access control to the S3 website endpoint as a CloudFront origin',

@@ -3,7 +3,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/require-cloudfront-source-condition',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Require AWS:SourceArn or AWS:SourceAccount when a bucket policy grants cloudfront.amazonaws.com',

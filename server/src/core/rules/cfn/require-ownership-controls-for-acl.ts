@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/require-ownership-controls-for-acl',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require OwnershipControls that enable ACLs when a bucket sets an AccessControl other than Private',

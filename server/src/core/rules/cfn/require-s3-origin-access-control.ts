@@ -4,7 +4,7 @@ import { defineRule } from '../defineRule';
 
 export default defineRule({
   id: 'cfn/require-s3-origin-access-control',
-  kinds: ['cloudformation'],
+  kinds: ['cloudformation', 'terraform'],
   severity: 'warning',
   docs: {
     summary: 'Require an origin access control on CloudFront origins that use an S3 REST endpoint',

@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/cfn/no-public-bucket-behind-cloudfront';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { REST_DOMAIN, tfBucket, tfDistribution, tfJsonencodePolicy } from './tfwebshapes';
+import { REST_DOMAIN, TF_NEW_OAC, TF_ORIGIN_OAC, tfBucket, tfDistribution, tfJsonencodePolicy } from './tfwebshapes';
 
 const bucketFile = (extra = '') => [{ filename: 'bucket.tf', code: tfBucket(extra) }];
 const PUBLIC = tfJsonencodePolicy('      Principal = "*"');
@@ -120,6 +120,8 @@ runRuleTests(rule, {
       filename: 'cdn.tf',
       code: tfDistribution(REST_DOMAIN),
       workspace: bucketFile(PUBLIC),
+      // The statement to rewrite is in bucket.tf: a fix edits only the file it is shown in.
+      noFix: true,
       errors: [
         {
           messageId: 'publicBucket',
@@ -149,6 +151,40 @@ runRuleTests(rule, {
           message: /which is public \(bucket policy aws_s3_bucket_policy\.site \(data\.aws_iam_policy_document\.site\) allows principals \{ type = "AWS", identifiers = \["\*"\] \} without a condition\)/,
         },
       ],
+      output:
+        tfBucket(
+          policyDocument(
+            '    principals {\n      type        = "Service"\n      identifiers = ["cloudfront.amazonaws.com"]\n    }\n    condition {\n      test = "StringEquals"\n      variable = "AWS:SourceArn"\n      values = [aws_cloudfront_distribution.cdn.arn]\n    }',
+          ),
+        ) +
+        '\n' +
+        tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC),
+    },
+    {
+      name: 'Terraform: a public statement in jsonencode(), in the same file: the fix scopes it to the distribution',
+      filename: 'main.tf',
+      code: tfBucket(PUBLIC) + '\n' + tfDistribution(REST_DOMAIN),
+      errors: [{ messageId: 'publicBucket', line: 24, column: 19, endLine: 24, endColumn: 65, related: [{ line: 12, column: 7 }] }],
+      output:
+        tfBucket(
+          tfJsonencodePolicy(
+            '      Principal = { Service = "cloudfront.amazonaws.com" }',
+          )
+            .replace('Sid       = "PublicRead"', 'Sid       = "AllowCloudFrontServicePrincipal"')
+            .replace(
+              '      Resource  = "${aws_s3_bucket.site.arn}/*"\n',
+              '      Resource  = "${aws_s3_bucket.site.arn}/*"\n      Condition = {\n        StringEquals = {\n          "AWS:SourceArn" = aws_cloudfront_distribution.cdn.arn\n        }\n      }\n',
+            ),
+        ) +
+        '\n' +
+        tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC),
+    },
+    {
+      name: 'Terraform: no fix when the distribution already depends on the policy (the condition would make a cycle)',
+      filename: 'main.tf',
+      code: tfBucket(PUBLIC) + '\n' + tfDistribution(REST_DOMAIN).replace('  enabled = true\n', '  enabled    = true\n  depends_on = [aws_s3_bucket_policy.site]\n'),
+      errors: [{ messageId: 'publicBucket', line: 25, column: 19, endLine: 25, endColumn: 65 }],
+      noFix: true,
     },
     {
       name: 'Terraform: JSON in a heredoc, and block_public_policy = false from a variable default',

@@ -4,6 +4,7 @@ import { lint, prepare } from '../../../../server/src/core/analyze';
 import rule from '../../../../server/src/core/rules/cfn/prefer-origin-access-control';
 import { applyEdits, runRuleTests, ruleFindings, type InvalidCase } from '../../../helpers/ruleTester';
 import { distribution } from './s3shapes';
+import { TF_NEW_OAC } from './tfwebshapes';
 
 const SUB_PRINCIPAL = "AWS: !Sub 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${Oai}'";
 const CANONICAL_PRINCIPAL = 'CanonicalUser: !GetAtt Oai.S3CanonicalUserId';
@@ -279,12 +280,111 @@ const invalid: InvalidCase[] = [
   },
 ];
 
+/** Terraform: a bucket whose policy document grants the OAI (and `grant`), and a distribution reading it through the OAI. */
+const tfBucketFile = (grant = '') => `resource "aws_s3_bucket" "site" {
+  bucket = "my-site"
+}
+
+data "aws_iam_policy_document" "site" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.site.arn}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = [aws_cloudfront_origin_access_identity.site.iam_arn]
+    }
+  }${grant}
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = data.aws_iam_policy_document.site.json
+}
+`;
+const TF_OAI_ORIGIN = `    s3_origin_config {
+      origin_access_identity = aws_cloudfront_origin_access_identity.site.cloudfront_access_identity_path
+    }`;
+const tfCdnFile = (originAccess = TF_OAI_ORIGIN, extra = '') => `resource "aws_cloudfront_origin_access_identity" "site" {}
+${extra}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+
+  origin {
+    origin_id   = "site"
+    domain_name = aws_s3_bucket.site.bucket_regional_domain_name
+${originAccess}
+  }
+}
+`;
+/** The grant to cloudfront.amazonaws.com for this distribution, which must be in place before the origin switches. */
+const TF_GRANT = `
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.site.arn}/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudfront.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "AWS:SourceArn"
+      values   = [aws_cloudfront_distribution.cdn.arn]
+    }
+  }`;
+const tfMigrated = (oac: string) => `    origin_access_control_id = aws_cloudfront_origin_access_control.${oac}.id
+    s3_origin_config {
+      origin_access_identity = ""
+    }`;
+const TF_SHARED_OAC = `
+resource "aws_cloudfront_origin_access_control" "shared" {
+  name                              = "shared"
+  origin_access_control_origin_type = "s3"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+`;
+const TF_LEGACY = { messageId: 'legacyOai', line: 10, column: 32, endLine: 10, endColumn: 106, severity: 'info' } as const;
+
+invalid.push(
+  {
+    name: 'Terraform: the bucket policy (another file) already grants the distribution: a new OAC after the distribution',
+    filename: 'cdn.tf',
+    code: tfCdnFile(),
+    workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }],
+    errors: [TF_LEGACY],
+    output: tfCdnFile(tfMigrated('site')) + TF_NEW_OAC,
+  },
+  {
+    name: "Terraform: an OAC of the module that any S3 origin can use is reused",
+    filename: 'cdn.tf',
+    code: tfCdnFile(TF_OAI_ORIGIN, TF_SHARED_OAC),
+    workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }],
+    errors: [{ ...TF_LEGACY, line: 17, endLine: 17 }],
+    output: tfCdnFile(tfMigrated('shared'), TF_SHARED_OAC),
+  },
+  {
+    name: 'Terraform: no fix while the bucket policy grants only the OAI (the switch would answer 403 until the policy changes)',
+    filename: 'cdn.tf',
+    code: tfCdnFile(),
+    workspace: [{ filename: 'bucket.tf', code: tfBucketFile() }],
+    errors: [TF_LEGACY],
+  },
+  {
+    name: 'Terraform: no fix in .tf.json',
+    filename: 'cdn.tf.json',
+    code: '{\n  "resource": {\n    "aws_cloudfront_distribution": {\n      "cdn": {\n        "origin": [{ "origin_id": "site", "domain_name": "my-site.s3.amazonaws.com", "s3_origin_config": { "origin_access_identity": "origin-access-identity/cloudfront/E2ABC" } }]\n      }\n    }\n  }\n}\n',
+    workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }],
+    errors: [{ messageId: 'legacyOai', line: 5, column: 134, endLine: 5, endColumn: 175 }],
+  },
+);
+
 runRuleTests(rule, {
   valid: [
     { name: 'OAC', code: distribution("            DomainName: !GetAtt Bucket.RegionalDomainName\n            OriginAccessControlId: !GetAtt Oac.Id\n            S3OriginConfig:\n              OriginAccessIdentity: ''") },
     { name: 'no access control is another rule', code: distribution('            DomainName: !GetAtt Bucket.RegionalDomainName\n            S3OriginConfig: {}') },
     { name: 'the migrated template', code: migrated() },
     { name: 'the migrated JSON template', filename: 'template.json', code: jsonMigrated },
+    { name: 'Terraform: the migrated distribution', filename: 'cdn.tf', code: tfCdnFile(tfMigrated('site')) + TF_NEW_OAC, workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }] },
   ],
   invalid,
 });
@@ -301,7 +401,7 @@ describe('cfn/prefer-origin-access-control: the migrated template, linted again 
     it(c.name!, () => {
       const filename = c.filename ?? 'template.yaml';
       const { findings } = ruleFindings(rule, c);
-      assert.match(findings[0]!.fix!.title, /^Migrate origin "\w+" to (a new origin access control|origin access control \w+) \(the OAI grant stays: remove it in a later deploy\)$/);
+      assert.match(findings[0]!.fix!.title, /^Migrate origin "\w+" to (a new origin access control|origin access control [\w.]+) \(the OAI grant stays: remove it in a later deploy\)$/);
       const output = applyEdits(c.code, findings.flatMap((f) => f.fix!.edits));
       const before = problems(filename, c.code);
       const after = problems(filename, output);

@@ -35,3 +35,14 @@ ${statement}
   })
 }
 `;
+
+/** What the fixes add: the origin access control after the distribution, and the origin's setting. */
+export const TF_NEW_OAC = `
+resource "aws_cloudfront_origin_access_control" "site" {
+  name = aws_s3_bucket.site.bucket
+  origin_access_control_origin_type = "s3"
+  signing_behavior = "always"
+  signing_protocol = "sigv4"
+}
+`;
+export const TF_ORIGIN_OAC = '\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id';

@@ -10,19 +10,19 @@ import type { S3Origin } from '../../../model/cloudfront';
 import type { Resource } from '../../../model/template';
 import { asArray, asObject, getPair, getValue, toPlain, type ArrayNode, type Node, type ObjectNode } from '../../../parse/tree';
 import { referenceGraph, type ReferenceGraph } from '../../../template/graph';
-import type { RunInput } from '../../types';
-import { oacResource } from './oacFix';
+import type { RuleContext, RunInput } from '../../types';
+import { migrationTitle, MIGRATION_SID, oacResource } from './oacFix';
+import { terraformOaiMigration } from './terraformWebFixes';
 
-export function oaiMigrationFix(input: RunInput, origin: S3Origin): Fix | undefined {
+export function oaiMigrationFix(ctx: RuleContext<string>, origin: S3Origin): Fix | undefined {
   if (!origin.bucket || origin.endpoint !== 'rest' || !origin.oai) return undefined;
-  return origin.distribution.shape === 'cfn' ? templateMigration(input, origin) : undefined;
+  return origin.distribution.shape === 'cfn' ? templateMigration(ctx, origin) : terraformOaiMigration(ctx, origin);
 }
 
 const OAI_PRINCIPAL = 'CloudFront Origin Access Identity';
 const SERVICE = 'cloudfront.amazonaws.com';
 /** Every distribution of this account: needs no reference to the distribution, so the policy can go first. */
 const ACCOUNT_DISTRIBUTIONS = 'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/*';
-export const MIGRATION_SID = 'AllowCloudFrontServicePrincipal';
 
 /**
  * In a template (YAML or JSON): the distribution gets `DependsOn` the policy, so CloudFormation updates the policy
@@ -80,10 +80,6 @@ function templateMigration(input: RunInput, origin: S3Origin): Fix | undefined {
   edits.push(setOac, replaceWithString(layout, oai.value, ''));
 
   return { title: migrationTitle(origin, reused ? oacId : undefined), edits };
-}
-
-export function migrationTitle(origin: S3Origin, reused: string | undefined): string {
-  return `Migrate origin ${origin.label} to ${reused ? `origin access control ${reused}` : 'a new origin access control'} (the OAI grant stays: remove it in a later deploy)`;
 }
 
 /** The new statement: the OAI statement's Action and Resource, for cloudfront.amazonaws.com of this account. */

@@ -10,13 +10,14 @@ import type { Fix, TextEdit } from '../../../fix/types';
 import type { S3Origin } from '../../../model/cloudfront';
 import type { PublicGrant } from '../../../model/s3';
 import { getPair } from '../../../parse/tree';
-import type { RunInput } from '../../types';
+import type { RuleContext, RunInput } from '../../types';
 import { oacResource } from './oacFix';
+import { terraformPublicBucketFix } from './terraformWebFixes';
 
-export function publicBucketFix(input: RunInput, origin: S3Origin, grants: readonly PublicGrant[]): Fix | undefined {
+export function publicBucketFix(ctx: RuleContext<string>, origin: S3Origin, grants: readonly PublicGrant[]): Fix | undefined {
   if (!grants.some((g) => g.reason === 'policy') || grants.some((g) => g.reason === 'acl' || g.reason === 'website')) return undefined;
   if (origin.raw.has('CustomOriginConfig')) return undefined;
-  return origin.distribution.shape === 'cfn' ? templateFix(input, origin, grants) : undefined;
+  return origin.distribution.shape === 'cfn' ? templateFix(ctx, origin, grants) : terraformPublicBucketFix(ctx, origin, grants);
 }
 
 /**

@@ -39,6 +39,7 @@ it('each file shows the deliberate mistake that is written in it, and nothing el
     'lambda.tf:30 lambda/no-deprecated-runtime warning',
     'lambda.tf:34 lambda/valid-memory-size error',
     'lambda.tf:35 lambda/valid-timeout error',
+    'site.tf:29 cfn/no-public-bucket-behind-cloudfront warning',
     'web-containers.json:8 ecs/no-static-host-port-behind-load-balancer warning',
     'worker.tf:6 lambda/valid-sqs-visibility-timeout error',
   ]);
@@ -58,4 +59,19 @@ it('the fixes are right in HCL and in the JSON file', () => {
   const target = api.findings.find((f) => f.ruleId === 'ecs/valid-target-type')!;
   assert.match(target.message, /^Target group aws_lb_target_group\.api has no target_type, which means instance;/);
   assert.deepEqual(target.related.map((r) => r.uri), [undefined, uri('alb.tf')]);
+  const site = result.get('site.tf')!;
+  const publicBucket = site.findings[0]!;
+  assert.match(publicBucket.message, /^Origin "site" of aws_cloudfront_distribution\.site serves bucket aws_s3_bucket\.site, which is public \(bucket policy aws_s3_bucket_policy\.site allows Principal "\*" without a condition\)/);
+  const fixed = applyEdits(site.text, publicBucket.fix!.edits);
+  assert.match(fixed, /\n      Principal = \{ Service = "cloudfront\.amazonaws\.com" \}\n/);
+  assert.match(fixed, /\n      Condition = \{\n        StringEquals = \{\n          "AWS:SourceArn" = aws_cloudfront_distribution\.site\.arn\n        \}\n      \}\n/);
+  assert.match(fixed, /\n    origin_access_control_id = aws_cloudfront_origin_access_control\.site\.id\n/);
+  assert.match(fixed, /\n}\n\nresource "aws_cloudfront_origin_access_control" "site" \{\n  name = aws_s3_bucket\.site\.bucket\n/);
+});
+
+it('the fixed site is private behind CloudFront: no finding of the S3/CloudFront rules is left', () => {
+  const site = lintFolder().get('site.tf')!;
+  const fixed = applyEdits(site.text, site.findings[0]!.fix!.edits);
+  const findings = lint(prepare({ uri: uri('site.tf'), text: fixed }));
+  assert.deepEqual(findings.map((f) => f.ruleId), []);
 });

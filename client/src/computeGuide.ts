@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SHOW_CONCEPT } from './docLinks';
-import { recommendCompute, type ComputeAnswers, type Recommendation } from './computeGuideLogic';
+import { LAMBDA_MAX_RUN, recommendCompute, type ComputeAnswers, type Recommendation } from './computeGuideLogic';
 
 interface YesNo extends vscode.QuickPickItem {
   readonly value: boolean;
@@ -17,8 +17,8 @@ async function ask(title: string, step: number, yes: string, no: string): Promis
 
 /** Asks the five questions; undefined when the user cancels. */
 async function askAll(): Promise<ComputeAnswers | undefined> {
-  const over15Minutes = await ask('Does one run (a request or a job) take longer than 15 minutes?', 1, 'Longer than Lambda allows', 'Finishes within 15 minutes');
-  if (over15Minutes === undefined) return undefined;
+  const overLambdaTimeout = await ask(`Does one run (a request or a job) take longer than ${LAMBDA_MAX_RUN}?`, 1, 'Longer than Lambda allows', `Finishes within ${LAMBDA_MAX_RUN}`);
+  if (overLambdaTimeout === undefined) return undefined;
   const needsGpu = await ask('Does it need a GPU?', 2, 'Training, inference, video', 'CPU only');
   if (needsGpu === undefined) return undefined;
   const shape = await vscode.window.showQuickPick(
@@ -33,7 +33,7 @@ async function askAll(): Promise<ComputeAnswers | undefined> {
   if (needsKubernetes === undefined) return undefined;
   const eventDriven = await ask('Is it event-driven (started by requests, queue messages, uploads, schedules)?', 5, 'Runs when something happens', 'Runs continuously');
   if (eventDriven === undefined) return undefined;
-  return { over15Minutes, needsGpu, shape: shape.value, needsKubernetes, eventDriven };
+  return { overLambdaTimeout, needsGpu, shape: shape.value, needsKubernetes, eventDriven };
 }
 
 interface Snippet {

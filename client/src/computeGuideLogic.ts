@@ -1,10 +1,26 @@
+import { LAMBDA_COMPUTE_LIMITS } from '../../server/src/core/facts/lambda';
+
 /**
  * The compute guide's decision: a few answers in, one AWS compute service out, with the reasons and the
  * snippets that start such a project. Pure (no `vscode`), so it is unit-tested in test/unit/features.
  */
+
+/** Lambda's limits on its own fleet, from the facts (a function without a capacity provider). */
+const LAMBDA = LAMBDA_COMPUTE_LIMITS.default;
+
+/** "30 minutes": the longest a Lambda invocation may run (the facts' Timeout maximum), as the guide says it. */
+export const LAMBDA_MAX_RUN = formatDuration(LAMBDA.timeout.max);
+/** "10 GB": the most memory a Lambda function may have. */
+const LAMBDA_MAX_MEMORY = `${Math.floor(LAMBDA.memory.max / 1024)} GB`;
+
+function formatDuration(seconds: number): string {
+  if (seconds % 60 !== 0) return `${seconds} seconds`;
+  const minutes = seconds / 60;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
 export interface ComputeAnswers {
-  /** Does one run (a request, a job) take longer than 15 minutes? */
-  readonly over15Minutes: boolean;
+  /** Does one run (a request, a job) take longer than Lambda allows (LAMBDA_MAX_RUN)? */
+  readonly overLambdaTimeout: boolean;
   readonly needsGpu: boolean;
   /** A long-running service (answers requests all day) or batch work (runs, finishes, exits)? */
   readonly shape: 'service' | 'batch';
@@ -38,13 +54,13 @@ export function recommendCompute(a: ComputeAnswers): Recommendation {
     };
   }
   if (a.shape === 'batch') {
-    if (!a.over15Minutes && !a.needsGpu) {
+    if (!a.overLambdaTimeout && !a.needsGpu) {
       return {
         service: 'Lambda',
         reasons: [
-          'Each run finishes within Lambda\'s 15-minute limit and needs no GPU.',
+          `Each run finishes within Lambda's limit of ${LAMBDA_MAX_RUN} and needs no GPU.`,
           a.eventDriven ? 'Lambda starts on the event itself (SQS, S3, EventBridge), and you pay only while it runs.' : 'An EventBridge schedule can start it; you pay only while it runs.',
-          'If runs grow past 15 minutes or need more than 10 GB of memory, move to AWS Batch.',
+          `If runs grow past ${LAMBDA_MAX_RUN} or need more than ${LAMBDA_MAX_MEMORY} of memory, move to AWS Batch.`,
         ],
         snippets: a.eventDriven ? ['berth-sam-function-sqs', 'berth-lambda-create-function'] : ['berth-sam-function-api', 'berth-lambda-create-function'],
         concept: 'lambda-vs-batch',
@@ -53,7 +69,7 @@ export function recommendCompute(a: ComputeAnswers): Recommendation {
     return {
       service: 'Batch',
       reasons: [
-        a.over15Minutes ? 'Runs longer than 15 minutes rule out Lambda; AWS Batch has no such limit.' : 'AWS Batch queues the jobs and scales the compute to the queue.',
+        a.overLambdaTimeout ? `Runs longer than ${LAMBDA_MAX_RUN} rule out Lambda; AWS Batch has no such limit.` : 'AWS Batch queues the jobs and scales the compute to the queue.',
         a.needsGpu ? 'GPU jobs need an EC2 compute environment with GPU instances (Fargate has no GPUs).' : 'A Fargate compute environment needs no instances; Spot on EC2 is cheaper for interruptible jobs.',
         'Batch retries failed attempts and caps each attempt with a timeout.',
       ],
@@ -73,11 +89,11 @@ export function recommendCompute(a: ComputeAnswers): Recommendation {
       concept: 'ecs-launch-types',
     };
   }
-  if (a.eventDriven && !a.over15Minutes) {
+  if (a.eventDriven && !a.overLambdaTimeout) {
     return {
       service: 'Lambda',
       reasons: [
-        'Event-driven work that finishes within 15 minutes fits Lambda: it scales per request and costs nothing while idle.',
+        `Event-driven work that finishes within ${LAMBDA_MAX_RUN} fits Lambda: it scales per request and costs nothing while idle.`,
         'Behind API Gateway, a request must be answered within the 29-second integration timeout.',
         'If traffic is steady all day, a Fargate service can be cheaper.',
       ],
@@ -89,7 +105,7 @@ export function recommendCompute(a: ComputeAnswers): Recommendation {
     service: 'Fargate',
     reasons: [
       'A long-running service on ECS with Fargate needs no servers to manage: you choose a task size and AWS runs the containers.',
-      a.over15Minutes ? 'Requests or work longer than 15 minutes rule out Lambda.' : 'It keeps connections and in-memory state between requests, which Lambda does not.',
+      a.overLambdaTimeout ? `Requests or work longer than ${LAMBDA_MAX_RUN} rule out Lambda.` : 'It keeps connections and in-memory state between requests, which Lambda does not.',
       'Put it behind an Application Load Balancer with target type ip (awsvpc networking).',
     ],
     snippets: ['berth-ecs-task-fargate', 'berth-cfn-ecs-task-fargate'],

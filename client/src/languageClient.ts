@@ -5,6 +5,9 @@ import { DOCKER_EXTENSION_NOTIFICATION, sendNotification, type InitializationOpt
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
 export const DOCUMENT_SELECTOR = [
+  // CloudFormation's own extension: VS Code gives `stack.template` no language (plaintext); the server reads it
+  // as JSON or YAML by its content (core/kinds/detect.ts formatOf).
+  { scheme: 'file', pattern: '**/*.template' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'yaml' },

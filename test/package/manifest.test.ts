@@ -43,7 +43,7 @@ describe('extension manifest', () => {
   it('activates only on the languages it serves (commands activate implicitly)', () => {
     assert.deepEqual(
       manifest.activationEvents.filter((e) => !e.startsWith('onCommand:') && !e.startsWith('onView:')),
-      ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:dockerfile'],
+      ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:dockerfile', 'workspaceContains:**/*.template'],
     );
   });
 

@@ -99,10 +99,12 @@ async function untilAccepted(uri, request, accept, what, timeoutMs = 20_000) {
   });
 }
 
-test('diagnostics in a service, a SAM template and a Dockerfile, each linking to its rule page offline', async () => {
+test('diagnostics in a service, a SAM template, a .template file and a Dockerfile, each linking to its rule page offline', async () => {
   const cases = [
     ['service.json', 'ecs/prefer-deployment-circuit-breaker', vscode.DiagnosticSeverity.Information, 'serviceName'],
     ['template.yaml', 'lambda/no-deprecated-runtime', vscode.DiagnosticSeverity.Warning, 'python3.9'],
+    // `.template` has no language in VS Code (plaintext): the client's selector still sends it, read by content.
+    ['stack.template', 'lambda/no-deprecated-runtime', vscode.DiagnosticSeverity.Warning, 'python3.9'],
     ['Dockerfile', 'dockerfile/no-latest-tag', vscode.DiagnosticSeverity.Warning, 'latest'],
   ];
   for (const [file, rule, severity, rangeText] of cases) {
@@ -242,7 +244,7 @@ test('the compute guide recommends Fargate for a steady service and expands its 
   const berth = await api();
   const showing = waitForKind(berth.kindStatus, 'ECS task definition');
   const result = await vscode.commands.executeCommand('berth.computeGuide', {
-    over15Minutes: false, needsGpu: false, shape: 'service', needsKubernetes: false, eventDriven: false, openSnippet: true,
+    overLambdaTimeout: false, needsGpu: false, shape: 'service', needsKubernetes: false, eventDriven: false, openSnippet: true,
   });
   assert.equal(result.recommendation.service, 'Fargate');
   assert.equal(result.snippet, 'berth-ecs-task-fargate');

@@ -42,6 +42,15 @@ const TARGETS = [
     requireMembers: ['serviceName', 'service', 'forceNewDeployment'],
   },
   {
+    file: 'ecs-express-service.schema.json',
+    service: 'ecs',
+    apiVersion: '2014-11-13',
+    operation: 'CreateExpressGatewayService',
+    alsoAccepts: ['UpdateExpressGatewayService'],
+    title: 'Amazon ECS Express Mode service (CreateExpressGatewayService / UpdateExpressGatewayService input)',
+    requireMembers: ['infrastructureRoleArn', 'serviceArn', 'primaryContainer', 'taskDefinitionArn', 'cpuArchitecture'],
+  },
+  {
     file: 'batch-job-definition.schema.json',
     service: 'batch',
     apiVersion: '2016-08-10',

@@ -22,7 +22,7 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(path.join(ROOT, 'server', 'src', 'core', 'schema', 'registry.ts'));
 const esbuild = require('esbuild');
 
-export const KINDS = ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function'];
+export const KINDS = ['ecs-task-definition', 'ecs-service', 'ecs-express-service', 'batch-job-definition', 'lambda-function'];
 /** Must equal the options in server/src/core/schema/compiled.ts (plus `code.source`). */
 export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
 export const OUT_DIR = path.join(ROOT, 'server', 'src', 'core', 'schema', 'generated');

@@ -6,6 +6,7 @@ const KIND_LABELS: Record<DocumentKind, string> = {
   'ecs-task-definition': 'ECS task definition',
   'ecs-container-definitions': 'ECS container definitions',
   'ecs-service': 'ECS service',
+  'ecs-express-service': 'ECS Express service',
   'batch-job-definition': 'Batch job definition',
   'lambda-function': 'Lambda function',
   cloudformation: 'CloudFormation',

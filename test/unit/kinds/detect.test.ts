@@ -136,6 +136,18 @@ describe('content decides, the file name does not', () => {
     assert.equal(prepare({ uri: 'file:///w/a.json', text: '{"service": "web", "taskDefinition": "web:2"}' }).kind, 'ecs-service');
     assert.equal(prepare({ uri: 'file:///w/a.json', text: '{"cluster": "c", "taskDefinition": "web:2", "count": 2}' }).kind, undefined);
   });
+
+  it('create- and update-express-gateway-service input are an Express service, by their distinctive keys', () => {
+    const kind = (text: string) => prepare({ uri: 'file:///w/a.json', text }).kind;
+    assert.equal(kind('{"infrastructureRoleArn": "arn:aws:iam::1:role/infra", "primaryContainer": {"image": "nginx:1.27"}}'), 'ecs-express-service');
+    assert.equal(kind('{"infrastructureRoleArn": "arn:aws:iam::1:role/infra", "taskDefinitionArn": "arn:aws:ecs:us-east-1:1:task-definition/a:1"}'), 'ecs-express-service');
+    assert.equal(kind('{"serviceArn": "arn:aws:ecs:us-east-1:1:service/c/api", "primaryContainer": {"image": "nginx:1.28"}}'), 'ecs-express-service');
+    // Wrong types keep the kind (the schema rule then reports them).
+    assert.equal(kind('{"infrastructureRoleArn": 42, "primaryContainer": "nginx"}'), 'ecs-express-service');
+    // Alone, or beside a task definition's keys, the role is not enough.
+    assert.equal(kind('{"infrastructureRoleArn": "arn:aws:iam::1:role/infra"}'), undefined);
+    assert.equal(kind('{"family": "a", "infrastructureRoleArn": "x", "cpu": "256", "containerDefinitions": []}'), 'ecs-task-definition');
+  });
 });
 
 describe('formatOf and Dockerfile names', () => {

@@ -33,6 +33,8 @@ function ecsModel(): Model {
       },
       CreateService: { input: { shape: 'CreateServiceRequest' } },
       UpdateService: { input: { shape: 'UpdateServiceRequest' } },
+      CreateExpressGatewayService: { input: { shape: 'CreateExpressGatewayServiceRequest' } },
+      UpdateExpressGatewayService: { input: { shape: 'UpdateExpressGatewayServiceRequest' } },
     },
     shapes: {
       String: { type: 'string', pattern: '[\\p{L}]+' },
@@ -84,6 +86,22 @@ function ecsModel(): Model {
           forceNewDeployment: { shape: 'Boolean' },
         },
       },
+      CreateExpressGatewayServiceRequest: {
+        type: 'structure',
+        required: ['infrastructureRoleArn'],
+        members: {
+          infrastructureRoleArn: { shape: 'String' },
+          primaryContainer: { shape: 'ExpressGatewayContainer' },
+          taskDefinitionArn: { shape: 'String' },
+          cpuArchitecture: { shape: 'String' },
+        },
+      },
+      UpdateExpressGatewayServiceRequest: {
+        type: 'structure',
+        required: ['serviceArn'],
+        members: { serviceArn: { shape: 'String' }, primaryContainer: { shape: 'ExpressGatewayContainer' } },
+      },
+      ExpressGatewayContainer: { type: 'structure', required: ['image'], members: { image: { shape: 'String' }, containerPort: { shape: 'Port' } } },
     },
   };
 }
@@ -180,11 +198,12 @@ describe('generate-schemas.mjs', () => {
   const out = join(work, 'out');
   const result = run(botocore, out);
 
-  it('succeeds and writes the four schemas', () => {
+  it('succeeds and writes the five schemas', () => {
     assert.equal(result.status, 0, result.stderr);
     for (const file of [
       'ecs-task-definition.schema.json',
       'ecs-service.schema.json',
+      'ecs-express-service.schema.json',
       'batch-job-definition.schema.json',
       'lambda-function.schema.json',
     ]) {

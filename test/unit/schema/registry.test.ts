@@ -16,8 +16,8 @@ function* subSchemas(schema: JsonSchema, at = '#'): Generator<[string, JsonSchem
 }
 
 describe('schema registry', () => {
-  it('lists the four kinds', () => {
-    assert.deepEqual([...SCHEMA_KINDS], ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function']);
+  it('lists the five kinds', () => {
+    assert.deepEqual([...SCHEMA_KINDS], ['ecs-task-definition', 'ecs-service', 'ecs-express-service', 'batch-job-definition', 'lambda-function']);
   });
 
   it('compiles each validator once and caches it', () => {

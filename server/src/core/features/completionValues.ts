@@ -8,7 +8,7 @@ import type { Path, Span } from '../parse/tree';
 import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt } from '../schema/registry';
-import type { schemaPathFor } from './schemaPath';
+import { taskDefinitionAt, type schemaPathFor } from './schemaPath';
 import type { CompletionEntry } from './types';
 
 /** What value completion reads besides the document: other files (a service's task definition), and today. */
@@ -39,6 +39,10 @@ export function valueCompletions(
   }
   if (!mapped) return undefined;
   const p = mapped.path;
+  if (mapped.kind === 'ecs-express-service' && p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) {
+    const task = taskDefinitionAt(doc, path);
+    return task ? fargateEntries(task, p[0], word) : undefined;
+  }
   if (mapped.kind === 'ecs-task-definition') {
     const td = taskDefinitionAt(doc, path);
     if (p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) return td ? fargateEntries(td, p[0], word) : undefined;
@@ -56,12 +60,6 @@ export function valueCompletions(
     return linked ? containerEntries(linked.item, word) : [];
   }
   return undefined;
-}
-
-function taskDefinitionAt(doc: PreparedDocument, path: Path): TaskDefinition | undefined {
-  const tds = doc.model?.taskDefinitions ?? [];
-  if (doc.kind === 'cloudformation') return tds.find((t) => t.logicalId === path[1]);
-  return tds[0];
 }
 
 function runtimeEntries(word: Span, now: Date): CompletionEntry[] {

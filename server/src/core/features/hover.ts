@@ -13,7 +13,8 @@ import { dockerfileHoverAt } from './dockerfileHover';
 import { locate } from './locate';
 import { cfnTypeSpec } from '../facts/cfnResources';
 import { enumOf, templateLevelAt } from './cfnSpec';
-import { samFunctionPath, schemaPathFor, type SchemaPath } from './schemaPath';
+import { samFunctionPath, schemaPathFor, taskDefinitionAt, type SchemaPath } from './schemaPath';
+import type { TaskDefinition } from '../model/ecs';
 import type { HoverResult } from './types';
 
 export interface HoverOptions {
@@ -55,7 +56,7 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
     const typeDoc = cfnTypeSpec(value)?.documentation;
     if (typeDoc) parts.push(`**${value}**`, typeDoc);
   }
-  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date(), sam?.length === 1);
+  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date(), sam?.length === 1, propertyPath);
   const bounds: string[] = [];
   if (propertyDoc && !facts.replacesBounds) {
     if (propertyDoc.minimum !== undefined || propertyDoc.maximum !== undefined) {
@@ -88,10 +89,12 @@ interface Facts {
 const NO_FACTS: Facts = { lines: [] };
 
 /** Valid values and bounds from the facts tables, for the properties Berth knows them for. */
-function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | undefined, value: unknown, now: Date, samFunction: boolean): Facts {
+function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | undefined, value: unknown, now: Date, samFunction: boolean, propertyPath: Path): Facts {
   const lower = name.charAt(0).toLowerCase() + name.slice(1);
   const path = mapped?.path;
   const ecsTask = mapped?.kind === 'ecs-task-definition';
+  // An Express service's task: Fargate, with its size and the primary container's port at the service's level.
+  const express = mapped?.kind === 'ecs-express-service';
   // A SAM function's top-level Runtime, MemorySize and Timeout become the Lambda function's.
   const lambda = isLambdaContext(doc, mapped) || samFunction;
 
@@ -107,6 +110,9 @@ function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | unde
     }
     return { lines, replacesBounds: true };
   }
+  if (express && lower === 'containerPort' && path?.[0] === 'primaryContainer') {
+    return { lines: [`Range: ${PORT_MIN}–${PORT_MAX}`], replacesBounds: true };
+  }
 
   if (ecsTask && (lower === 'requiresCompatibilities' || lower === 'launchType') || (mapped?.kind === 'ecs-service' && lower === 'launchType')) {
     const note = typeof value === 'string' ? LAUNCH_TYPE_NOTES[value] : undefined;
@@ -119,8 +125,8 @@ function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | unde
     return note ? { lines: [`\`${String(value)}\`: ${note}`] } : NO_FACTS;
   }
 
-  if (ecsTask && path?.length === 1 && (lower === 'cpu' || lower === 'memory')) {
-    return { lines: fargateSizeLines(doc, lower, value), replacesBounds: true };
+  if ((ecsTask || express) && path?.length === 1 && (lower === 'cpu' || lower === 'memory')) {
+    return { lines: fargateSizeLines(taskDefinitionAt(doc, propertyPath), lower, value), replacesBounds: true };
   }
 
   if (ecsTask && path?.[0] === 'ephemeralStorage' && lower === 'sizeInGiB') {
@@ -158,8 +164,7 @@ const NETWORK_MODE_NOTES: Readonly<Record<string, string>> = {
   none: 'no external networking; port mappings are not allowed.',
 };
 
-function fargateSizeLines(doc: PreparedDocument, property: 'cpu' | 'memory', value: unknown): string[] {
-  const td = doc.model?.taskDefinitions[0];
+function fargateSizeLines(td: TaskDefinition | undefined, property: 'cpu' | 'memory', value: unknown): string[] {
   const cpuText = td?.cpu?.known ? String(td.cpu.value) : property === 'cpu' && value != null ? String(value) : undefined;
   const memoryText = td?.memory?.known ? String(td.memory.value) : property === 'memory' && value != null ? String(value) : undefined;
   const cpu = cpuText === undefined ? undefined : parseCpuUnits(cpuText);

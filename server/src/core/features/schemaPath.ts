@@ -1,4 +1,7 @@
+import type { PreparedDocument } from '../analyze';
 import type { DocumentKind } from '../kinds/detect';
+import { tasksWithExpress } from '../model/document';
+import type { TaskDefinition } from '../model/ecs';
 import type { Path } from '../parse/tree';
 import type { SchemaKind } from '../schema/kinds';
 
@@ -19,6 +22,7 @@ export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (lo
     case 'ecs-task-definition':
       return { kind, path: path[0] === 'taskDefinition' ? path.slice(1) : path };
     case 'ecs-service':
+    case 'ecs-express-service':
     case 'batch-job-definition':
     case 'lambda-function':
       return { kind, path };
@@ -29,6 +33,7 @@ export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (lo
       const lower = rest.map((step) => (typeof step === 'string' ? step.charAt(0).toLowerCase() + step.slice(1) : step));
       if (type === 'AWS::ECS::TaskDefinition') return { kind: 'ecs-task-definition', path: lower, pascal: true };
       if (type === 'AWS::ECS::Service') return { kind: 'ecs-service', path: lower, pascal: true };
+      if (type === 'AWS::ECS::ExpressGatewayService') return { kind: 'ecs-express-service', path: lower, pascal: true };
       if (type === 'AWS::Batch::JobDefinition') return { kind: 'batch-job-definition', path: lower, pascal: true };
       if (type === 'AWS::Lambda::Function') return { kind: 'lambda-function', path: rest };
       // AWS::Serverless::Function is not Lambda's API shape (CodeUri, Events, Policies; no Publish, TracingConfig, …):
@@ -51,4 +56,14 @@ export function samFunctionPath(kind: DocumentKind, path: Path, resourceType?: (
   if (path[0] === 'Globals' && path[1] === 'Function') return path.length > 2 ? path.slice(2) : undefined;
   if (path[0] !== 'Resources' || typeof path[1] !== 'string' || path[2] !== 'Properties' || path.length < 4) return undefined;
   return resourceType?.(path[1]) === 'AWS::Serverless::Function' ? path.slice(3) : undefined;
+}
+
+/**
+ * The task definition a document path lies in, or the task ECS writes for the Express service it lies in: by logical
+ * id in a template, else the document's one.
+ */
+export function taskDefinitionAt(doc: PreparedDocument, path: Path): TaskDefinition | undefined {
+  const tasks = doc.model ? tasksWithExpress(doc.model) : [];
+  if (doc.kind === 'cloudformation') return tasks.find((t) => t.logicalId === path[1]);
+  return tasks[0];
 }

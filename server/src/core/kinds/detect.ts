@@ -4,6 +4,7 @@ export const DOCUMENT_KINDS = [
   'ecs-task-definition',
   'ecs-container-definitions',
   'ecs-service',
+  'ecs-express-service',
   'batch-job-definition',
   'lambda-function',
   'cloudformation',
@@ -75,6 +76,7 @@ export function candidateKinds(text: string): DocumentKind[] {
   // The container definitions Terraform reads with file()/templatefile(): a bare JSON array of them.
   if (/^\uFEFF?\s*\[/.test(text) && /"image"\s*:/.test(text)) out.push('ecs-container-definitions');
   if (/["']?taskDefinition["']?\s*:/.test(text)) out.push('ecs-service');
+  if (/["']?(primaryContainer|infrastructureRoleArn)["']?\s*:/.test(text)) out.push('ecs-express-service');
   if (/["']?jobDefinitionName["']?\s*:/.test(text)) out.push('batch-job-definition');
   if (/["']?FunctionName["']?\s*:/.test(text)) out.push('lambda-function');
   if (/AWS::|AWSTemplateFormatVersion/.test(text) && /["']?Resources["']?\s*:/.test(text)) out.push('cloudformation');
@@ -104,6 +106,12 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
   if (candidates.includes('ecs-service') && scalarString(getValue(obj, 'taskDefinition')) !== undefined) {
     if (has('serviceName') || has('service')) return 'ecs-service';
   }
+  // create-express-gateway-service input names its infrastructure role; update input its service by ARN, with a
+  // primary container or task definition to change.
+  if (candidates.includes('ecs-express-service') && !has('containerDefinitions') && !has('taskDefinition')) {
+    if (has('infrastructureRoleArn') && EXPRESS_KEYS.some(has)) return 'ecs-express-service';
+    if (has('primaryContainer') && (has('serviceArn') || has('serviceName') || has('executionRoleArn'))) return 'ecs-express-service';
+  }
   if (candidates.includes('batch-job-definition') && has('jobDefinitionName')) {
     const jobKeys = ['type', 'containerProperties', 'nodeProperties', 'ecsProperties', 'eksProperties', 'platformCapabilities', 'retryStrategy', 'timeout'];
     if (jobKeys.some(has)) return 'batch-job-definition';
@@ -128,6 +136,9 @@ export function detectKind(root: Node | undefined, candidates: readonly Document
 
 /** Keys of RegisterTaskDefinition input besides containerDefinitions (botocore ecs RegisterTaskDefinitionRequest). */
 const TASK_KEYS = ['family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'requiresCompatibilities', 'cpu', 'memory', 'runtimePlatform', 'placementConstraints', 'ephemeralStorage', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'tags'];
+
+/** Keys of CreateExpressGatewayService input besides infrastructureRoleArn (botocore ecs CreateExpressGatewayServiceRequest). */
+const EXPRESS_KEYS = ['primaryContainer', 'executionRoleArn', 'taskDefinitionArn', 'serviceName', 'healthCheckPath', 'scalingTarget', 'cpu', 'memory', 'cpuArchitecture', 'networkConfiguration', 'taskRoleArn', 'cluster'];
 
 /** An array of objects that name an image, each with only container-definition-like keys at the top. */
 function looksLikeContainerDefinitions(root: Node | undefined): boolean {

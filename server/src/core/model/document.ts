@@ -5,6 +5,7 @@ import { buildJobDefinition, type JobDefinition } from './batch';
 import { buildDockerfile, type DockerfileModel } from './dockerfile';
 import { elbFromTemplate, type ElbModel } from './elb';
 import { buildContainerDefinitionsFile, buildService, buildTaskDefinition, unwrapTaskDefinition, type Service, type TaskDefinition } from './ecs';
+import { buildExpressService, type ExpressService } from './express';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import type { LambdaLinks } from './lambdaLinks';
 import { buildTemplate, resourcesOfType, type Template } from './template';
@@ -22,6 +23,8 @@ export interface DocumentModel {
   readonly template?: Template;
   readonly taskDefinitions: readonly TaskDefinition[];
   readonly services: readonly Service[];
+  /** ECS Express Mode services (API input, AWS::ECS::ExpressGatewayService), each with the Fargate task ECS runs for it. */
+  readonly expressServices?: readonly ExpressService[];
   readonly jobDefinitions: readonly JobDefinition[];
   readonly lambdaFunctions: readonly LambdaFunction[];
   readonly dockerfile?: DockerfileModel;
@@ -62,6 +65,8 @@ export function buildModel(kind: DocumentKind, root: Node | undefined, text: str
     }
     case 'ecs-service':
       return { ...empty, services: [buildService(obj, { shape: 'api' })] };
+    case 'ecs-express-service':
+      return { ...empty, expressServices: [buildExpressService(obj, { shape: 'api' })] };
     case 'batch-job-definition':
       return { ...empty, jobDefinitions: [buildJobDefinition(obj, { shape: 'api' })] };
     case 'lambda-function':
@@ -85,6 +90,7 @@ function fromTemplate(template: Template, empty: DocumentModel): DocumentModel {
     elb: elbFromTemplate(template),
     taskDefinitions: propsOf('AWS::ECS::TaskDefinition').map(({ r, node }) => buildTaskDefinition(node, { shape: 'cfn', logicalId: r.logicalId })),
     services: propsOf('AWS::ECS::Service').map(({ r, node }) => buildService(node, { shape: 'cfn', logicalId: r.logicalId })),
+    expressServices: propsOf('AWS::ECS::ExpressGatewayService').map(({ r, node }) => buildExpressService(node, { shape: 'cfn', logicalId: r.logicalId })),
     jobDefinitions: propsOf('AWS::Batch::JobDefinition').map(({ r, node }) => buildJobDefinition(node, { shape: 'cfn', logicalId: r.logicalId }, r.pair)),
     lambdaFunctions: [
       ...propsOf('AWS::Lambda::Function').map(({ r, node }) => buildLambdaFromCfn(node, r.logicalId, r.pair)),
@@ -94,4 +100,13 @@ function fromTemplate(template: Template, empty: DocumentModel): DocumentModel {
       ),
     ],
   };
+}
+
+/**
+ * The task definitions a rule judges, with the Fargate tasks ECS writes for Express services: the rules about what an
+ * Express service lets a user set (size, image, roles, ports, plain-text secrets) read this list.
+ */
+export function tasksWithExpress(model: DocumentModel): readonly TaskDefinition[] {
+  const express = (model.expressServices ?? []).flatMap((s) => (s.task ? [s.task] : []));
+  return express.length ? [...model.taskDefinitions, ...express] : model.taskDefinitions;
 }

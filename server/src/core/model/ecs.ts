@@ -33,6 +33,11 @@ export interface TaskDefinition extends Origin {
   readonly wrapper?: Pair;
   /** False when the container definitions are given by something Berth cannot read (a Terraform expression). */
   readonly containersKnown?: boolean;
+  /**
+   * The API call that registers these settings, for messages: absent means RegisterTaskDefinition;
+   * CreateExpressGatewayService for the task ECS writes for an Express service (model/express.ts).
+   */
+  readonly operation?: string;
 }
 
 export interface Volume {

@@ -1,11 +1,12 @@
 /**
- * The four AWS API input schemas (generated from botocore's service models by
+ * The AWS API input schemas (generated from botocore's service models by
  * scripts/generate-schemas.mjs) and their ajv validators, made on first use: precompiled at build time
  * in the bundles (scripts/generate-validators.mjs), compiled at run time from source (./compiled).
  * Pure: the schemas are bundled JSON imports, nothing is read at run time.
  */
 import type { ValidateFunction } from 'ajv';
 import batchJobDefinition from '../../../../schemas/api/batch-job-definition.schema.json';
+import ecsExpressService from '../../../../schemas/api/ecs-express-service.schema.json';
 import ecsService from '../../../../schemas/api/ecs-service.schema.json';
 import ecsTaskDefinition from '../../../../schemas/api/ecs-task-definition.schema.json';
 import lambdaFunction from '../../../../schemas/api/lambda-function.schema.json';
@@ -40,6 +41,7 @@ export interface JsonSchema {
 const SCHEMAS: Readonly<Record<SchemaKind, JsonSchema>> = {
   'ecs-task-definition': ecsTaskDefinition as unknown as JsonSchema,
   'ecs-service': ecsService as unknown as JsonSchema,
+  'ecs-express-service': ecsExpressService as unknown as JsonSchema,
   'batch-job-definition': batchJobDefinition as unknown as JsonSchema,
   'lambda-function': lambdaFunction as unknown as JsonSchema,
 };

@@ -40,6 +40,7 @@ export interface SchemaProblem {
 const KIND_LABELS: Readonly<Record<SchemaKind, string>> = {
   'ecs-task-definition': 'the task definition',
   'ecs-service': 'the service definition',
+  'ecs-express-service': 'the Express service',
   'batch-job-definition': 'the job definition',
   'lambda-function': 'the function configuration',
 };

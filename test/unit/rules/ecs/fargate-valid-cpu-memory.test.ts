@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/fargate-valid-cpu-memory';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 
 const api = (cpu: string, memory: string, extra = '') => `{
   "family": "web",
@@ -38,6 +39,7 @@ const windows = '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERV
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.fargateSize.valid,
     { name: 'smallest size', code: api('"256"', '"512"') },
     { name: '8 vCPU, 60 GB', code: api('"8192"', '"61440"') },
     { name: '16 vCPU, 120 GB', code: api('"16384"', '"122880"') },
@@ -55,6 +57,7 @@ runRuleTests(rule, {
     { name: 'Terraform: quoted strings', filename: 'main.tf', code: tf('"1024"', '"3072"') },
   ],
   invalid: [
+    ...EXPRESS_CASES.fargateSize.invalid,
     {
       name: 'too much memory for 0.25 vCPU',
       code: api('"256"', '"4096"'),

@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/no-floating-image-tag';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 
 const api = (image: string) => `{
   "family": "web",
@@ -34,6 +35,7 @@ EOF
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.floatingTag.valid,
     { name: 'version tag', code: api('nginx:1.27') },
     { name: 'digest', code: api('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
     { name: 'registry host:port is not a tag', code: api('registry.local:5000/team/app:2.1') },
@@ -50,6 +52,7 @@ runRuleTests(rule, {
     { name: 'Terraform: a version tag', filename: 'main.tf', code: tf('"${var.repo}:1.2.3"') },
   ],
   invalid: [
+    ...EXPRESS_CASES.floatingTag.invalid,
     {
       name: ':latest',
       code: api('123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest'),

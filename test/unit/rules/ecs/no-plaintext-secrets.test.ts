@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/no-plaintext-secrets';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const tfEnv = (env: string) => tfTask('', `[{ name = "app", image = "nginx:1.27", environment = [${env}] }]`);
@@ -34,6 +35,7 @@ const cfn = (name: string, value: string) => `Resources:
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.plaintextSecrets.valid,
     { name: 'ordinary settings', code: api('{ "name": "LOG_LEVEL", "value": "debug" }, { "name": "PASSWORD_FILE", "value": "/run/secrets/db" }') },
     { name: 'placeholder', code: api('{ "name": "API_TOKEN", "value": "changeme" }') },
     {
@@ -48,6 +50,7 @@ runRuleTests(rule, {
     { name: 'Terraform: a value from a resource', filename: 'main.tf', code: tfEnv('{ name = "DB_PASSWORD", value = random_password.db.result }') },
   ],
   invalid: [
+    ...EXPRESS_CASES.plaintextSecrets.invalid,
     {
       name: 'a password by name',
       code: api('{ "name": "DB_PASSWORD", "value": "hunter2hunter2" }'),

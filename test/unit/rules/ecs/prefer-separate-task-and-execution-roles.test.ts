@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/prefer-separate-task-and-execution-roles';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 import { tfTask } from './tfshapes';
 
 const api = (task: string, exec: string) => `{
@@ -22,6 +23,7 @@ const role = 'arn:aws:iam::123456789012:role/';
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.separateRoles.valid,
     { name: 'separate roles', code: api(`${role}app`, `${role}exec`) },
     { name: 'CloudFormation separate roles', code: cfn('!GetAtt AppRole.Arn', '!GetAtt ExecRole.Arn') },
     { name: 'Terraform: two roles', filename: 'main.tf', code: tfTask('  task_role_arn      = aws_iam_role.task.arn\n  execution_role_arn = aws_iam_role.execution.arn', '[]') },
@@ -29,6 +31,7 @@ runRuleTests(rule, {
     { name: 'Terraform: variables without values', filename: 'main.tf', code: tfTask('  task_role_arn      = var.task_role\n  execution_role_arn = var.execution_role', '[]') },
   ],
   invalid: [
+    ...EXPRESS_CASES.separateRoles.invalid,
     { name: 'one role for both', code: api(`${role}exec`, `${role}exec`), errors: [{ messageId: 'sameRole', line: 3, column: 18, endLine: 3, endColumn: 55, severity: 'info' }] },
     { name: 'CloudFormation: the same GetAtt', code: cfn('!GetAtt ExecRole.Arn', '!GetAtt ExecRole.Arn'), errors: [{ messageId: 'sameRole', line: 5, column: 20, endLine: 5, endColumn: 40 }] },
     {

@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/require-execution-role';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const tfFargate = '  requires_compatibilities = ["FARGATE"]\n  network_mode             = "awsvpc"';
@@ -14,6 +15,7 @@ const awslogs = ', "logConfiguration": { "logDriver": "awslogs" }';
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.executionRole.valid,
     { name: 'role given', code: api(awslogs, '\n  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",') },
     { name: 'awslogs on EC2 uses the instance role', code: api(awslogs, '', 'EC2') },
     { name: 'public image, no logs', code: api('') },
@@ -35,6 +37,7 @@ runRuleTests(rule, {
     { name: 'Terraform: a container definitions file alone: the role is in the .tf', filename: 'containers.json', code: secretsJson },
   ],
   invalid: [
+    ...EXPRESS_CASES.executionRole.invalid,
     {
       name: 'awslogs on Fargate',
       code: api(awslogs),

@@ -1,5 +1,6 @@
 import rule from '../../../../server/src/core/rules/ecs/valid-port-mappings';
 import { runRuleTests } from '../../../helpers/ruleTester';
+import { EXPRESS_CASES } from './expressShapes';
 import { tfTask, tfTaskFile, tfTaskHeredoc } from './tfshapes';
 
 const tfContainers = (a: string, b = '') => `[
@@ -28,6 +29,7 @@ const cfn = (mode: string, mapping: string) => `Resources:
 
 runRuleTests(rule, {
   valid: [
+    ...EXPRESS_CASES.portMappings.valid,
     { name: 'tcp and udp on one port', code: api('awsvpc', '{ "containerPort": 53 }, { "containerPort": 53, "protocol": "udp" }') },
     { name: 'bridge: same container port in two containers', code: api('bridge', '{ "containerPort": 80 }', '{ "containerPort": 80 }') },
     { name: 'awsvpc: different ports', code: api('awsvpc', '{ "containerPort": 80 }', '{ "containerPort": 8080 }') },
@@ -38,6 +40,7 @@ runRuleTests(rule, {
     { name: 'Terraform: a container definitions file read alone: the network mode is unknown', filename: 'containers.json', code: '[{ "name": "app", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 22 }] }]' },
   ],
   invalid: [
+    ...EXPRESS_CASES.portMappings.invalid,
     {
       name: 'port out of range',
       code: api('awsvpc', '{ "containerPort": 70000 }'),

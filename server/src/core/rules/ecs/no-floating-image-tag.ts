@@ -1,10 +1,11 @@
 import { containerLabel } from '../../model/ecs';
 import { defineRule } from '../defineRule';
+import { tasksWithExpress } from '../../model/document';
 import { floatingTagOf, imageText } from '../shared/imageReference';
 
 export default defineRule({
   id: 'ecs/no-floating-image-tag',
-  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
+  kinds: ['ecs-task-definition', 'ecs-express-service', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'warning',
   docs: {
     summary: 'Disallow container images tagged :latest or not tagged at all',
@@ -18,7 +19,7 @@ export default defineRule({
       'Container {container} uses image {image} with no tag, which means :latest: each new task pulls whatever is newest, so tasks of one service can run different code. Pin a version tag or a digest (@sha256:…).',
   },
   check(ctx) {
-    for (const td of ctx.model.taskDefinitions) {
+    for (const td of tasksWithExpress(ctx.model)) {
       for (const container of td.containers) {
         const image = container.image;
         if (!image) continue;

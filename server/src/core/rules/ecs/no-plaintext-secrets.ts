@@ -1,6 +1,7 @@
 import { formatOfText } from '../../fix/edits';
 import { containerLabel, type ContainerDefinition } from '../../model/ecs';
 import { defineRule } from '../defineRule';
+import { tasksWithExpress } from '../../model/document';
 import { plainSecret, type SecretKind } from '../shared/secrets';
 import type { Fix, TextEdit } from '../../fix/types';
 
@@ -49,7 +50,7 @@ function moveToSecrets(text: string, container: ContainerDefinition, variable: C
 
 export default defineRule({
   id: 'ecs/no-plaintext-secrets',
-  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
+  kinds: ['ecs-task-definition', 'ecs-express-service', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'warning',
   docs: {
     summary: 'Disallow secrets written as plain environment values',
@@ -65,7 +66,7 @@ export default defineRule({
       'Environment variable {name} of container {container} holds a value shaped like an AWS secret access key, in plain text. Use a task role instead of keys, or move it to "secrets" with a Secrets Manager or SSM valueFrom, and rotate the key.',
   },
   check(ctx) {
-    for (const td of ctx.model.taskDefinitions) {
+    for (const td of tasksWithExpress(ctx.model)) {
       for (const container of td.containers) {
         for (const variable of container.environment) {
           if (!variable.name?.known || !variable.value?.known) continue;

@@ -1,9 +1,10 @@
 import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
+import { tasksWithExpress } from '../../model/document';
 
 export default defineRule({
   id: 'ecs/prefer-separate-task-and-execution-roles',
-  kinds: ['ecs-task-definition', 'cloudformation', 'terraform'],
+  kinds: ['ecs-task-definition', 'ecs-express-service', 'cloudformation', 'terraform'],
   severity: 'info',
   docs: {
     summary: 'Prefer different roles for taskRoleArn and executionRoleArn',
@@ -15,7 +16,7 @@ export default defineRule({
       '{task} and {execution} are the same role. The execution role is for ECS (pull images, write logs, read secrets); the task role is for your code. Sharing one gives your code ECS\'s permissions, such as reading every secret of the task. Use a separate task role with only what the application needs.',
   },
   check(ctx) {
-    for (const td of ctx.model.taskDefinitions) {
+    for (const td of tasksWithExpress(ctx.model)) {
       const task = td.taskRoleArn;
       const exec = td.executionRoleArn;
       if (!task || !exec) continue;

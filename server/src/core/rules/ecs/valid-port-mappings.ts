@@ -2,10 +2,11 @@ import { PORT_MAX, PORT_MIN, RESERVED_HOST_PORTS } from '../../facts/ecs';
 import { containerLabel, effectiveNetworkMode, type PortMapping } from '../../model/ecs';
 import type { Located } from '../../model/located';
 import { defineRule } from '../defineRule';
+import { tasksWithExpress } from '../../model/document';
 
 export default defineRule({
   id: 'ecs/valid-port-mappings',
-  kinds: ['ecs-task-definition', 'cloudformation', 'terraform', 'ecs-container-definitions'],
+  kinds: ['ecs-task-definition', 'ecs-express-service', 'cloudformation', 'terraform', 'ecs-container-definitions'],
   severity: 'error',
   severities: ['error', 'warning'],
   owns: [
@@ -13,6 +14,8 @@ export default defineRule({
     { kind: 'ecs-task-definition', path: 'containerDefinitions.*.portMappings.*.hostPort' },
     { resourceType: 'AWS::ECS::TaskDefinition', path: 'ContainerDefinitions.*.PortMappings.*.ContainerPort' },
     { resourceType: 'AWS::ECS::TaskDefinition', path: 'ContainerDefinitions.*.PortMappings.*.HostPort' },
+    { kind: 'ecs-express-service', path: 'primaryContainer.containerPort' },
+    { resourceType: 'AWS::ECS::ExpressGatewayService', path: 'PrimaryContainer.ContainerPort' },
   ],
   docs: {
     summary: 'Require port mappings that ECS accepts for the network mode',
@@ -30,7 +33,7 @@ export default defineRule({
       'Host port {port} is reserved on container instances (SSH, Docker or the ECS agent), so ECS cannot place a task that binds it. Use another host port, or omit hostPort for a dynamic one.',
   },
   check(ctx) {
-    for (const td of ctx.model.taskDefinitions) {
+    for (const td of tasksWithExpress(ctx.model)) {
       const mode = effectiveNetworkMode(td);
       const shared = new Map<string, string>(); // "port/protocol" → container, for awsvpc/host
       for (const container of td.containers) {

@@ -28,7 +28,7 @@ const DESCRIBE_ONLY: ReadonlySet<string> = new Set(DESCRIBE_ONLY_KEYS);
 
 export default defineRule<MessageId>({
   id: 'schema/valid-api-input',
-  kinds: ['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function'],
+  kinds: ['ecs-task-definition', 'ecs-service', 'ecs-express-service', 'batch-job-definition', 'lambda-function'],
   severity: 'error',
   docs: {
     summary: "Require API input that matches AWS's own service model (types, allowed values, required and unknown keys)",

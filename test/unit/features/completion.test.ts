@@ -74,6 +74,11 @@ describe('completion: Fargate sizes', () => {
     const windows = '{"family": "x", "runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}, "cpu": "|", "memory": "61440", "containerDefinitions": []}';
     assert.deepEqual(labels(complete('task.json', windows)), ['8192']);
   });
+
+  it('no Fargate sizes for a task definition that runs on EC2 or Managed Instances only', () => {
+    assert.deepEqual(labels(complete('task.json', '{"family": "x", "requiresCompatibilities": ["MANAGED_INSTANCES"], "cpu": "512", "memory": "|", "containerDefinitions": []}')), []);
+    assert.deepEqual(labels(complete('task.json', '{"family": "x", "requiresCompatibilities": ["EC2", "FARGATE"], "cpu": "512", "memory": "|", "containerDefinitions": []}')), ['1024', '2048', '3072', '4096']);
+  });
 });
 
 describe('completion: container names', () => {

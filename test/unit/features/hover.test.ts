@@ -47,6 +47,12 @@ describe('hover: ECS task definition', () => {
     assert.ok(md.includes('**Berth: ECS network modes'), md);
   });
 
+  it('memory of a Managed Instances task definition shows no Fargate sizes', () => {
+    const text = TASK.replace('"FARGATE"', '"MANAGED_INSTANCES"');
+    const md = hover('task.json', text, '"memory"')!;
+    assert.ok(!md.includes('Valid Fargate sizes') && !md.includes('Fargate memory with cpu'), md);
+  });
+
   it('memory shows the valid memory for the cpu already set, and every Fargate size', () => {
     const md = hover('task.json', TASK, '"memory"')!;
     assert.ok(md.includes('Fargate memory with cpu 512 (0.5 vCPU): 1024–4096 MiB in steps of 1024.'), md);

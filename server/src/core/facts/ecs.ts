@@ -10,6 +10,17 @@ export const ECS_COMPATIBILITIES: readonly string[] = ['EC2', 'FARGATE', 'EXTERN
 export const ECS_LAUNCH_TYPES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
 
 /**
+ * Network modes a task definition may use on ECS Managed Instances; it must state one (no default). The developer
+ * guide lists awsvpc and host ("You must specify a network mode in the task definition. You will not be able to run
+ * tasks on Amazon ECS Managed Instances using a task definition that doesn't specify a network mode",
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instance-networking.html); the API model's
+ * ManagedInstancesNetworkConfiguration adds none (AWS SDK client-ecs 3.1164.0). bridge, the default, is not one.
+ * Checked 2026-12-08.
+ */
+export const MANAGED_INSTANCES_NETWORK_MODES: readonly string[] = ['awsvpc', 'host', 'none'];
+export const MANAGED_INSTANCES_SOURCE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instance-networking.html';
+
+/**
  * ECS deployment strategies (deploymentConfiguration.strategy; absent means ROLLING). BLUE_GREEN, LINEAR and CANARY
  * shift traffic between two service revisions, which needs the ECS deployment controller, and for each load balancer
  * an advancedConfiguration with the alternate target group, the production listener rule (ALB) or listener (NLB) and

@@ -3,7 +3,7 @@ import type { PreparedDocument } from '../analyze';
 import { FARGATE_LOG_DRIVERS } from '../facts/ecs';
 import { FARGATE_SIZES, MIB_PER_GIB, parseCpuUnits, parseMemoryMiB, vcpuOf } from '../facts/fargate';
 import { RUNTIME_LIFECYCLE } from '../facts/lambdaRuntimes';
-import { isWindowsTask, type TaskDefinition } from '../model/ecs';
+import { excludesFargate, isWindowsTask, type TaskDefinition } from '../model/ecs';
 import type { Path, Span } from '../parse/tree';
 import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
@@ -45,7 +45,8 @@ export function valueCompletions(
   }
   if (mapped.kind === 'ecs-task-definition') {
     const td = taskDefinitionAt(doc, path);
-    if (p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) return td ? fargateEntries(td, p[0], word) : undefined;
+    // Fargate's sizes, unless the task definition runs elsewhere only (EC2, Managed Instances: any size the instances hold).
+    if (p.length === 1 && (p[0] === 'memory' || p[0] === 'cpu')) return td && !excludesFargate(td) ? fargateEntries(td, p[0], word) : undefined;
     const containerIndex = p[0] === 'containerDefinitions' && typeof p[1] === 'number' ? p[1] : undefined;
     if (containerIndex !== undefined && td) {
       const refersToContainer =

@@ -14,7 +14,7 @@ import { locate } from './locate';
 import { cfnTypeSpec } from '../facts/cfnResources';
 import { enumOf, templateLevelAt } from './cfnSpec';
 import { samFunctionPath, schemaPathFor, taskDefinitionAt, type SchemaPath } from './schemaPath';
-import type { TaskDefinition } from '../model/ecs';
+import { excludesFargate, type TaskDefinition } from '../model/ecs';
 import type { HoverResult } from './types';
 
 export interface HoverOptions {
@@ -126,7 +126,10 @@ function factsFor(doc: PreparedDocument, name: string, mapped: SchemaPath | unde
   }
 
   if ((ecsTask || express) && path?.length === 1 && (lower === 'cpu' || lower === 'memory')) {
-    return { lines: fargateSizeLines(taskDefinitionAt(doc, propertyPath), lower, value), replacesBounds: true };
+    const task = taskDefinitionAt(doc, propertyPath);
+    // A task definition for EC2 or Managed Instances only is not held to Fargate's sizes.
+    if (task && excludesFargate(task)) return NO_FACTS;
+    return { lines: fargateSizeLines(task, lower, value), replacesBounds: true };
   }
 
   if (ecsTask && path?.[0] === 'ephemeralStorage' && lower === 'sizeInGiB') {
@@ -154,7 +157,7 @@ const LAUNCH_TYPE_NOTES: Readonly<Record<string, string>> = {
     'AWS runs the task on capacity it manages; there are no instances to patch or scale. The task needs `awsvpc` network mode, task-level `cpu` and `memory` from the valid Fargate sizes, and an execution role to pull private images or write logs.',
   EC2: 'the task runs on EC2 container instances of your cluster, which you provision, patch and scale (for example with a capacity provider and an Auto Scaling group).',
   EXTERNAL: 'ECS Anywhere: the task runs on your own servers or VMs registered with the cluster.',
-  MANAGED_INSTANCES: 'ECS Managed Instances: AWS provisions and patches the EC2 instances the tasks run on.',
+  MANAGED_INSTANCES: 'ECS Managed Instances: AWS provisions and patches the EC2 instances the tasks run on. The task definition must state its `networkMode` (awsvpc or host; bridge is not offered), and Fargate\'s sizes do not apply.',
 };
 
 const NETWORK_MODE_NOTES: Readonly<Record<string, string>> = {

@@ -298,6 +298,12 @@ export function isFargateTask(td: TaskDefinition): boolean {
   return hasCompatibility(td, 'FARGATE');
 }
 
+/** True when the task definition names where it runs, all known, and Fargate is not one (EC2, Managed Instances). */
+export function excludesFargate(td: TaskDefinition): boolean {
+  const list = td.requiresCompatibilities;
+  return list.length > 0 && list.every((c) => c.known) && !isFargateTask(td);
+}
+
 /** True for a known Windows operatingSystemFamily. */
 export function isWindowsTask(td: TaskDefinition): boolean {
   const os = td.operatingSystemFamily;

@@ -49,6 +49,7 @@ runRuleTests(rule, {
     { name: 'CloudFormation 32 vCPU', code: cfn('32768', '249856') },
     { name: 'Terraform 32 vCPU', filename: 'main.tf', code: tf('32768', '"244 GB"') },
     { name: 'vCPU and GB strings', code: api('"1 vCPU"', '"2 GB"') },
+    { name: 'Managed Instances only: not held to Fargate sizes', code: api('"256"', '"4096"').replace('"FARGATE"', '"MANAGED_INSTANCES"') },
     { name: 'EC2 only: no Fargate table', code: api('"256"', '"4096"').replace('"FARGATE"', '"EC2"').replace('"awsvpc"', '"bridge"') },
     { name: 'CloudFormation numbers', code: cfn('1024', '3072') },
     { name: 'CloudFormation intrinsic stays unknown', code: cfn('256', '!Ref TaskMemory') },

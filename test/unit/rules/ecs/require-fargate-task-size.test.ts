@@ -24,6 +24,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'both given', code: api('\n  "cpu": "256",\n  "memory": "512",') },
     { name: 'EC2 needs no task size', code: api('', 'EC2') },
+    { name: 'Managed Instances need no Fargate task size', code: api('', 'MANAGED_INSTANCES') },
     { name: 'CloudFormation parameters count as given', code: cfn('\n      Cpu: !Ref Cpu\n      Memory: !Ref Memory') },
     { name: 'Terraform: cpu and memory', filename: 'main.tf', code: tfTask('  requires_compatibilities = ["FARGATE"]\n  cpu                      = 256\n  memory                   = 512', '[]') },
     { name: 'Terraform: from variables without values', filename: 'main.tf', code: tfTask('  requires_compatibilities = ["FARGATE"]\n  cpu                      = var.cpu\n  memory                   = var.memory', '[]') },

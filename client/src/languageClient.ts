@@ -4,6 +4,12 @@ import { CONFIG_FILE_GLOB } from '../../server/src/core/config/berthrc';
 import { DOCKER_EXTENSION_NOTIFICATION, sendNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 
+/**
+ * Terraform: `terraform` (.tf) and `terraform-vars` (.tfvars) are the ids HashiCorp's extension uses, and Berth
+ * contributes the same ids (package.json, without a grammar), so a .tf file is `terraform` with or without it;
+ * `hcl` is what HCL extensions give .hcl files (the server reads only Terraform's names among them). `.tf.json`
+ * files are `json`. A JSON template read with templatefile() (`containers.json.tpl`) has no language of its own.
+ */
 export const DOCUMENT_SELECTOR = [
   // CloudFormation's own extension: VS Code gives `stack.template` no language (plaintext); the server reads it
   // as JSON or YAML by its content (core/kinds/detect.ts formatOf).
@@ -12,9 +18,14 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'file', language: 'terraform-vars' },
+  { scheme: 'file', language: 'hcl' },
+  { scheme: 'file', pattern: '**/*.json.{tpl,tftpl}' },
   { scheme: 'untitled', language: 'json' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'untitled', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'terraform' },
 ];
 
 /**
@@ -88,6 +99,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}'),
+    // Terraform modules, and the JSON templates they read with templatefile().
+    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tpl,tftpl}'),
     vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}'),
     vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
   ];

@@ -147,3 +147,36 @@ describe('language server: a pulling client asks for a Terraform file before the
     );
   });
 });
+
+describe('language server: hover and completion in a Terraform file', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-features-'));
+    client = await startClient({ settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('hover on an argument and inside jsonencode; completion of a container key in HCL syntax and of an argument value', async () => {
+    const uri = pathToFileURL(join(folder, 'main.tf')).href;
+    // Line 7 is `    name  = "web"`; a key is being typed on the line after it.
+    const text = MAIN_TF.replace('var.memory', '512').replace('    image = "nginx:1.27"\n', '    image = "nginx:1.27"\n    ess\n');
+    await client.open(uri, 'terraform', text);
+    // The first request may come before the grammar: it waits for it.
+    const onArgument = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } })) as { contents: { value: string }; range: unknown };
+    assert.match(onArgument.contents.value, /^\*\*network_mode\*\* \(`networkMode` in the ECS API\)/);
+    assert.deepEqual(onArgument.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 14 } });
+    const inJson = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } })) as { contents: { value: string } };
+    assert.match(inJson.contents.value, /^\*\*image\*\*\n\nThe image used to start a container/);
+
+    const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 7 } })) as { label: string; textEdit?: { newText: string; range: unknown } }[];
+    const essential = keys.find((i) => i.label === 'essential');
+    assert.deepEqual(essential?.textEdit, { newText: 'essential = ', range: { start: { line: 9, character: 4 }, end: { line: 9, character: 7 } } });
+
+    const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 30 } })) as { label: string }[];
+    assert.deepEqual(values.map((i) => i.label).sort(), ['awsvpc', 'bridge', 'host', 'none']);
+  });
+});

@@ -67,3 +67,36 @@ export const TERRAFORM_JSON_ARGUMENTS: Readonly<Record<string, readonly string[]
   // The legacy inline policy of a bucket (provider 3.x; still accepted).
   aws_s3_bucket: ['policy'],
 };
+
+/**
+ * Arguments the provider places elsewhere than the API does (flattened or moved blocks), by resource type: the
+ * argument's path (its block names, dotted) → the API path it documents. `valuesDiffer`: the provider takes
+ * other values than the API's enum (`assign_public_ip = true` for ENABLED). Same source as above. Arguments not
+ * listed here map name by name through TERRAFORM_NAMES and snake_case; the provider's own arguments with no API
+ * counterpart (`force_new_deployment`, `skip_destroy`) map to nothing.
+ */
+export const TERRAFORM_ARGUMENT_PATHS: Readonly<Record<string, Readonly<Record<string, { readonly api: readonly string[]; readonly valuesDiffer?: true }>>>> = {
+  aws_ecs_service: {
+    network_configuration: { api: ['networkConfiguration', 'awsvpcConfiguration'] },
+    'network_configuration.assign_public_ip': { api: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'], valuesDiffer: true },
+    deployment_circuit_breaker: { api: ['deploymentConfiguration', 'deploymentCircuitBreaker'] },
+    deployment_maximum_percent: { api: ['deploymentConfiguration', 'maximumPercent'] },
+    deployment_minimum_healthy_percent: { api: ['deploymentConfiguration', 'minimumHealthyPercent'] },
+    alarms: { api: ['deploymentConfiguration', 'alarms'] },
+    iam_role: { api: ['role'] },
+  },
+  aws_lambda_function: {
+    image_uri: { api: ['Code', 'ImageUri'] },
+    s3_bucket: { api: ['Code', 'S3Bucket'] },
+    s3_key: { api: ['Code', 'S3Key'] },
+    s3_object_version: { api: ['Code', 'S3ObjectVersion'] },
+  },
+};
+
+/** The API (schema kind) each modelled resource type documents its arguments with. */
+export const TERRAFORM_SCHEMA_KINDS: Readonly<Record<string, 'ecs-task-definition' | 'ecs-service' | 'batch-job-definition' | 'lambda-function'>> = {
+  aws_ecs_task_definition: 'ecs-task-definition',
+  aws_ecs_service: 'ecs-service',
+  aws_batch_job_definition: 'batch-job-definition',
+  aws_lambda_function: 'lambda-function',
+};

@@ -14,9 +14,10 @@ import { parentObject, propertyEntries, templatePropertyEntries } from './comple
 import { valueCompletions } from './completionValues';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { samFunctionPath, schemaPathFor } from './schemaPath';
+import { terraformCompletions } from './completionTerraform';
+import { PROBE, isInsideQuotes, jsonKeyProbe } from './completionProbe';
 import type { CompletionEntry } from './types';
 
-const PROBE = '__berth_probe__';
 
 /**
  * Property names and enum values from the schemas. A half-typed key usually breaks the parse, so the
@@ -34,6 +35,7 @@ export interface CompletionOptions {
 export function completionsAt(doc: PreparedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   if (doc.kind === 'dockerfile') return options.genericFeatures ? dockerfileGenericCompletionsAt(doc, offset) : [];
   const word = wordAt(doc.text, offset);
+  if (doc.kind === 'terraform') return doc.format === 'hcl' ? terraformCompletions(doc, offset, word, options) : [];
   if (doc.tree?.root && doc.model) {
     const references = intrinsicCompletions(doc, offset, word);
     if (references) return references;
@@ -114,11 +116,6 @@ function isBareWordLine(text: string, offset: number): boolean {
   return /^[ \t]*(\w[\w-]*)?[ \t]*\r?$/.test(text.slice(lineStart, lineEnd));
 }
 
-function isInsideQuotes(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1;
-}
 
 /** The document with the word at the cursor turned into a probe key, so it parses. */
 function probeText(doc: PreparedDocument, offset: number, word: Span): { text: string; offset: number } | undefined {
@@ -133,20 +130,10 @@ function probeText(doc: PreparedDocument, offset: number, word: Span): { text: s
     const line = `${before}${typed}${PROBE}: x`;
     return { text: text.slice(0, lineStart) + line + text.slice(lineEnd), offset: lineStart + before.length + typed.length };
   }
-  if (doc.format === 'json') {
-    // `"wor|"` in key position, possibly without a closing quote.
-    const open = text.lastIndexOf('"', word.start - 1);
-    if (open === -1 || open < lineStart) return undefined;
-    let close = text.indexOf('"', offset);
-    if (close === -1 || close > lineEnd) close = offset;
-    else close += 1;
-    const rest = text.slice(close);
-    const needsComma = /^\s*"/.test(rest);
-    const replacement = `"${typed}${PROBE}": 0${needsComma ? ',' : ''}`;
-    return { text: text.slice(0, open) + replacement + rest, offset: open + 1 + typed.length };
-  }
+  if (doc.format === 'json') return jsonKeyProbe(text, offset, word);
   return undefined;
 }
+
 
 type Located0 = NonNullable<ReturnType<typeof locate>>;
 

@@ -5,7 +5,8 @@ import { propertyDocAt, resolveRef, schemaAt, schemaFor } from '../schema/regist
 import type { SchemaKind } from '../schema/kinds';
 import type { CompletionEntry } from './types';
 
-export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean, pascal: boolean): CompletionEntry[] {
+/** `hcl`: Terraform's object syntax (`name = `; jsonencode objects), whatever `json` says. */
+export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean, pascal: boolean, hcl = false): CompletionEntry[] {
   const schema = resolveRef(schemaFor(kind), schemaAt(kind, path));
   const properties = schema?.properties;
   if (!properties) return [];
@@ -22,7 +23,7 @@ export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node |
         kind: 'property' as const,
         detail: required.has(schemaName) ? 'required' : undefined,
         documentation: doc?.markdownDescription,
-        insertText: json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
+        insertText: hcl ? `${name} = ` : json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
         span: word,
         sortText: `${required.has(schemaName) ? '0' : '1'}${name}`,
       };

@@ -9,6 +9,7 @@ import { taskDefinitionOfService } from '../workspace/ecsLinks';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/index';
 import { propertyDocAt } from '../schema/registry';
 import { taskDefinitionAt, type schemaPathFor } from './schemaPath';
+import { resourceAddressOf } from './terraformPath';
 import type { CompletionEntry } from './types';
 
 /** What value completion reads besides the document: other files (a service's task definition), and today. */
@@ -34,7 +35,7 @@ export function valueCompletions(
   const last = path[path.length - 1];
   const lastKey = typeof last === 'string' ? last : undefined;
   // Lambda runtimes: supported ones first (newest deprecation date first), deprecated ones marked.
-  if ((mapped?.kind === 'lambda-function' && lastKey === 'Runtime') || samRuntime || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
+  if ((mapped?.kind === 'lambda-function' && mapped.path[mapped.path.length - 1] === 'Runtime') || samRuntime || (kind === 'serverless-framework' && lastKey === 'runtime') || (kind === 'cloudformation' && path[0] === 'Globals' && lastKey === 'Runtime')) {
     return runtimeEntries(word, options.now ?? new Date());
   }
   if (!mapped) return undefined;
@@ -56,7 +57,7 @@ export function valueCompletions(
     }
   }
   if (mapped.kind === 'ecs-service' && p[0] === 'loadBalancers' && p[2] === 'containerName') {
-    const service = doc.model?.services.find((s) => (kind === 'cloudformation' ? s.logicalId === path[1] : true));
+    const service = doc.model?.services.find((s) => (kind === 'cloudformation' ? s.logicalId === path[1] : kind === 'terraform' ? s.logicalId === resourceAddressOf(path) : true));
     const linked = service && doc.model ? taskDefinitionOfService(service, doc.model, options.workspace ?? EMPTY_WORKSPACE) : undefined;
     return linked ? containerEntries(linked.item, word) : [];
   }

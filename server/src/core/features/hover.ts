@@ -15,6 +15,7 @@ import { cfnTypeSpec } from '../facts/cfnResources';
 import { enumOf, templateLevelAt } from './cfnSpec';
 import { samFunctionPath, schemaPathFor, taskDefinitionAt, type SchemaPath } from './schemaPath';
 import { excludesFargate, type TaskDefinition } from '../model/ecs';
+import { locateTerraform, terraformSchemaPath } from './terraformPath';
 import type { HoverResult } from './types';
 
 export interface HoverOptions {
@@ -31,7 +32,8 @@ export interface HoverOptions {
 export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   if (doc.kind === 'dockerfile') return combineDockerfileHovers(options.genericFeatures ? dockerfileGenericHoverAt(doc, offset) : undefined, dockerfileHoverAt(doc, offset));
   if (!doc.kind || !doc.tree?.root) return undefined;
-  const at = locate(doc.tree.root, offset);
+  const terraform = doc.kind === 'terraform';
+  const at = terraform ? locateTerraform(doc.text, doc.tree.root, offset) : locate(doc.tree.root, offset);
   if (!at) return undefined;
   // The property the cursor is on: the pair's key, or for an item of a list value, the list's key.
   const name = at.pair?.key ?? lastKey(at.path);
@@ -41,22 +43,29 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
     const type = doc.model?.template?.resourcesById.get(id)?.type;
     return type?.known ? type.value : undefined;
   };
-  const mapped = schemaPathFor(doc.kind, propertyPath, resourceType);
+  const tfMapped = terraform ? terraformSchemaPath(propertyPath) : undefined;
+  // Terraform: only the arguments of the resources Berth models, documented by their API property.
+  if (terraform && !tfMapped) return undefined;
+  const mapped = tfMapped ?? schemaPathFor(doc.kind, propertyPath, resourceType);
+  // The API's name of the property (`networkMode` for Terraform's `network_mode`), which facts and concepts use.
+  const apiName = tfMapped ? (lastKey(tfMapped.path) ?? name) : name;
   const onValue = !at.onKey && at.node.kind === 'scalar';
   const value = onValue && at.node.kind === 'scalar' ? at.node.value : undefined;
 
   const parts: string[] = [];
   const sam = samFunctionPath(doc.kind, propertyPath, resourceType);
-  const propertyDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, sam);
+  const schemaDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, sam);
+  // Where the provider takes other values than the API (`assign_public_ip = true`), the API's list would mislead.
+  const propertyDoc = schemaDoc && tfMapped?.valuesDiffer ? { ...schemaDoc, enum: undefined } : schemaDoc;
   if (propertyDoc) {
-    parts.push(`**${name}**`);
+    parts.push(apiName !== name ? `**${name}** (\`${apiName}\` in the ${API_NAMES[mapped!.kind]} API)` : `**${name}**`);
     if (propertyDoc.markdownDescription) parts.push(propertyDoc.markdownDescription);
   } else if (doc.kind === 'cloudformation' && propertyPath.length === 3 && propertyPath[0] === 'Resources' && name === 'Type' && typeof value === 'string') {
     // On a resource's Type: what the resource type is.
     const typeDoc = cfnTypeSpec(value)?.documentation;
     if (typeDoc) parts.push(`**${value}**`, typeDoc);
   }
-  const facts = factsFor(doc, name, mapped, value, options.now ?? new Date(), sam?.length === 1, propertyPath);
+  const facts = factsFor(doc, apiName, mapped, value, options.now ?? new Date(), sam?.length === 1, propertyPath);
   const bounds: string[] = [];
   if (propertyDoc && !facts.replacesBounds) {
     if (propertyDoc.minimum !== undefined || propertyDoc.maximum !== undefined) {
@@ -69,7 +78,7 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
     if (!propertyDoc) parts.push(`**${name}**`);
     parts.push(bounds.join('  \n'));
   }
-  const conceptId = facts.concept ?? conceptForProperty(name);
+  const conceptId = facts.concept ?? conceptForProperty(apiName);
   const concept = conceptId ? getConcept(conceptId) : undefined;
   if (concept && (propertyDoc || facts.lines.length || doc.kind !== 'cloudformation' || mapped)) {
     parts.push(`---\n**Berth: ${concept.title}.** ${concept.summary}\n\n[Read more](${conceptUrl(concept.id)}) · [AWS docs](${concept.awsDocs})`);
@@ -165,6 +174,14 @@ const NETWORK_MODE_NOTES: Readonly<Record<string, string>> = {
   bridge: "containers share Docker's bridge network on the instance; use hostPort 0 (dynamic port mapping) so several tasks fit on one instance.",
   host: "containers use the instance's network directly; hostPort equals containerPort, so one task per port per instance.",
   none: 'no external networking; port mappings are not allowed.',
+};
+
+const API_NAMES: Readonly<Record<SchemaPath['kind'], string>> = {
+  'ecs-task-definition': 'ECS',
+  'ecs-service': 'ECS',
+  'ecs-express-service': 'ECS',
+  'batch-job-definition': 'AWS Batch',
+  'lambda-function': 'Lambda',
 };
 
 function fargateSizeLines(td: TaskDefinition | undefined, property: 'cpu' | 'memory', value: unknown): string[] {

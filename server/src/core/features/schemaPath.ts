@@ -4,6 +4,7 @@ import { tasksWithExpress } from '../model/document';
 import type { TaskDefinition } from '../model/ecs';
 import type { Path } from '../parse/tree';
 import type { SchemaKind } from '../schema/kinds';
+import { resourceAddressOf } from './terraformPath';
 
 /**
  * Maps a path in a document to the API schema that documents it. API JSON maps directly (describe
@@ -21,6 +22,9 @@ export function schemaPathFor(kind: DocumentKind, path: Path, resourceType?: (lo
   switch (kind) {
     case 'ecs-task-definition':
       return { kind, path: path[0] === 'taskDefinition' ? path.slice(1) : path };
+    case 'ecs-container-definitions':
+      // A file of container definitions (what Terraform reads with file()): the task definition's list.
+      return { kind: 'ecs-task-definition', path: ['containerDefinitions', ...path] };
     case 'ecs-service':
     case 'ecs-express-service':
     case 'batch-job-definition':
@@ -65,5 +69,6 @@ export function samFunctionPath(kind: DocumentKind, path: Path, resourceType?: (
 export function taskDefinitionAt(doc: PreparedDocument, path: Path): TaskDefinition | undefined {
   const tasks = doc.model ? tasksWithExpress(doc.model) : [];
   if (doc.kind === 'cloudformation') return tasks.find((t) => t.logicalId === path[1]);
+  if (doc.kind === 'terraform') return tasks.find((t) => t.logicalId === resourceAddressOf(path));
   return tasks[0];
 }

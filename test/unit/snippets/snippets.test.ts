@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
+import { loadHclParser } from '../../../server/src/io/hclGrammar';
 import type { DocumentKind } from '../../../server/src/core/kinds/detect';
 import { choicesOf, expandSnippet, fileVariables } from './expand';
 
@@ -42,6 +43,7 @@ const EXPECTED: Record<string, { readonly file: string; readonly kind: DocumentK
   'berth-dockerfile-lambda-python': { file: 'Dockerfile', kind: 'dockerfile' },
   'berth-dockerfile-lambda-node': { file: 'Dockerfile', kind: 'dockerfile' },
   'berth-dockerfile-node-service': { file: 'Dockerfile', kind: 'dockerfile' },
+  'berth-tf-ecs-fargate-service': { file: 'infra/main.tf', kind: 'terraform' },
 };
 
 interface SnippetDef {
@@ -92,6 +94,9 @@ function lintSnippet(text: string, file: string, languageId: string): { kind: st
     }),
   };
 }
+
+// Terraform snippets (snippets/terraform/) parse with the HCL grammar, loaded as the edges do.
+before(() => loadHclParser());
 
 describe('snippets', () => {
   it('are all contributed in package.json, with the language of their folder', () => {

@@ -135,6 +135,19 @@ if (!custom) {
       hover: { at: '1:3', range: range(1, 0, 1, 10), includes: ['This instruction has been deprecated in favor of `LABEL`'] },
       fix: { code: 'dockerfile/no-maintainer', title: 'Replace MAINTAINER with a LABEL', edits: [{ range: range(1, 0, 1, 41), newText: 'LABEL org.opencontainers.image.authors="Berth Team <berth@example.com>"' }] },
     },
+    {
+      name: 'Terraform: a Fargate size with 0.5 vCPU and 512 MiB; hover inside jsonencode(); "Set memory to 1024 MiB" in HCL',
+      file: path.join(fixtures, 'terraform', 'main.tf'),
+      diagnostics: [{
+        code: 'ecs/fargate-valid-cpu-memory',
+        severity: ERROR,
+        message: 'Fargate does not offer 512 MiB of memory with 0.5 vCPU, so RegisterTaskDefinition rejects this task definition. With 0.5 vCPU, memory must be 1024–4096 MiB in steps of 1024; the nearest is 1024 MiB.',
+        range: range(5, 29, 5, 34),
+      }],
+      // neovim's filetype for .tf is `terraform`, the language id Berth (and HashiCorp's extension) use.
+      hover: { at: '12:56', range: range(12, 54, 12, 62), includes: ['**hostPort**', 'With awsvpc or host network mode, hostPort must equal containerPort or be left out.'] },
+      fix: { code: 'ecs/fargate-valid-cpu-memory', title: 'Set memory to 1024 MiB', edits: [{ range: range(5, 29, 5, 34), newText: '"1024"' }] },
+    },
   ];
 
   for (const c of cases) {

@@ -246,6 +246,51 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
   }
 });
 
+test('a Terraform file: Problems lists its finding, hover inside jsonencode(), the quick fix in HCL', { timeout: 120_000 }, async (t) => {
+  const file = path.join('terraform', 'main.tf');
+  try {
+    await t.test('Ctrl+P opens main.tf; Problems shows its Fargate finding', async () => {
+      await openWithCtrlP('main.tf');
+      await page.locator('.editor-instance .view-lines', { hasText: 'container_definitions' }).waitFor();
+      await page.keyboard.press('Control+Shift+M');
+      const problems = page.locator('.markers-panel');
+      await problems.waitFor({ state: 'visible' });
+      await problems.locator('.monaco-list-row', { hasText: 'main.tf' }).first().waitFor();
+      const row = problems.locator('.monaco-list-row', { hasText: RULE });
+      await row.first().waitFor();
+      assert.match(await row.first().innerText(), /4096/);
+      await screenshot('tf-1-problems');
+    });
+
+    await t.test('Ctrl+K Ctrl+I on hostPort inside jsonencode() shows the API docs and the concept', async () => {
+      await goTo(file, /hostPort/, 3);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'hostPort' });
+      await hover.first().waitFor();
+      assert.match(await hover.first().innerText(), /The port number on the container instance/);
+      await screenshot('tf-2-hover');
+      await page.keyboard.press('Escape');
+      await hover.first().waitFor({ state: 'hidden' });
+    });
+
+    await t.test('Ctrl+. on the memory value: "Set memory to 2048 MiB" writes it in HCL', async () => {
+      await goTo(file, /"4096"/, 2);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.locator('.monaco-list-row.focused', { hasText: 'Set memory to 2048 MiB' }).waitFor();
+      await screenshot('tf-3-quick-fix');
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      await page.locator('.editor-instance .view-lines', { hasText: '"2048"' }).waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first().waitFor({ state: 'detached' });
+    });
+  } catch (err) {
+    await screenshot('tf-failure');
+    throw err;
+  }
+});
+
 test('typing never hides a finding that is still true, in the file typed in or another open one', { timeout: 120_000 }, async () => {
   try {
     // template.yaml (a deprecated-runtime warning) stays open in a tab while the user types in orders.yaml.

@@ -1,4 +1,5 @@
-import { DockerfileParser, type Dockerfile, type Flag, type From, type Instruction, type JSONInstruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { type Dockerfile, type Flag, type From, type Instruction, type JSONInstruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { parseDockerfile } from '../parse/dockerfile';
 import { effectiveCommand, splitShell, type ShellScript, type ShellWord, type SimpleCommand } from '../parse/shell';
 import type { Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
@@ -47,7 +48,7 @@ export interface DockerfileModel {
 const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
 
 export function buildDockerfile(text: string, lines: LineIndex): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfile(text);
   const span = (range: LspRange): Span => ({ start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) });
   const escape = ast.getEscapeCharacter();
 

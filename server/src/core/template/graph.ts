@@ -6,7 +6,7 @@
  */
 import type { Template } from '../model/template';
 import { referenceClassifier, usesSamSemantics } from './referenceTargets';
-import type { ReferenceGraph } from './referenceTypes';
+import type { Reference, ReferenceGraph } from './referenceTypes';
 import { walkReferences } from './referenceWalk';
 
 export type { Reference, ReferenceGraph, ReferenceKind, ResourceRef, SourceSection, TargetKind } from './referenceTypes';
@@ -33,6 +33,20 @@ function buildGraph(template: Template, text: string | undefined): ReferenceGrap
   const byFrom = groupBy(references, (r) => r.from);
   const byTarget = groupBy(references, (r) => r.target);
   const sorted = [...references].sort((a, b) => a.span.start - b.span.start);
+  const order = new Map(references.map((r, i) => [r, i]));
+  /** References lying within [start, end], in walk order; a binary search, since a rule may ask once per value. */
+  const referencesWithin = (start: number, end: number): Reference[] => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.span.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Reference[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.span.start <= end; i++) if (sorted[i]!.span.end <= end) found.push(sorted[i]!);
+    return found.sort((a, b) => order.get(a)! - order.get(b)!);
+  };
 
   const graph: ReferenceGraph = {
     template,
@@ -43,12 +57,10 @@ function buildGraph(template: Template, text: string | undefined): ReferenceGrap
     referenceAt: (offset) => sorted.find((r) => r.span.start <= offset && offset <= r.span.end),
     resolveResourceRef: (node) => {
       if (!node || node.kind !== 'intrinsic') return undefined;
-      const inside = references.filter(
+      const inside = referencesWithin(node.span.start, node.span.end).filter(
         (r) =>
           (r.targetKind === 'resource' || (r.targetKind === 'implicit' && r.samProperty !== undefined && template.resourcesById.has(r.target))) &&
-          (r.kind === 'Ref' || r.kind === 'GetAtt' || r.kind === 'Sub') &&
-          r.span.start >= node.span.start &&
-          r.span.end <= node.span.end,
+          (r.kind === 'Ref' || r.kind === 'GetAtt' || r.kind === 'Sub'),
       );
       const targets = new Set(inside.map((r) => r.target));
       if (targets.size !== 1) return undefined;

@@ -1,6 +1,7 @@
 import { MAX_CONTAINERS_PER_TASK_DEFINITION, MAX_TASK_DEFINITION_BYTES } from '../../facts/ecs';
 import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
+import { utf8Length } from '../../text/utf8';
 
 export default defineRule({
   id: 'ecs/valid-task-definition-size',
@@ -36,8 +37,6 @@ export default defineRule({
   },
 });
 
-const utf8 = new TextEncoder();
-
 /**
  * The bytes of a node as compact JSON, counting only what is known: a value given by an intrinsic function or a
  * Terraform expression (and its key: it may resolve to nothing) counts as nothing, so the size is a lower bound.
@@ -47,7 +46,7 @@ function knownSize(node: Node): { bytes: number; exact: boolean } {
   const bytes = (n: Node): number | undefined => {
     switch (n.kind) {
       case 'scalar':
-        return utf8.encode(JSON.stringify(n.value)).length;
+        return utf8Length(JSON.stringify(n.value));
       case 'array': {
         const items = n.items.map(bytes).filter((b): b is number => b !== undefined);
         return 2 + items.reduce((sum, b) => sum + b, 0) + Math.max(items.length - 1, 0);
@@ -55,7 +54,7 @@ function knownSize(node: Node): { bytes: number; exact: boolean } {
       case 'object': {
         const pairs = n.pairs.flatMap((p) => {
           const value = bytes(p.value);
-          return value === undefined ? [] : [utf8.encode(JSON.stringify(p.key)).length + 1 + value];
+          return value === undefined ? [] : [utf8Length(JSON.stringify(p.key)) + 1 + value];
         });
         return 2 + pairs.reduce((sum, b) => sum + b, 0) + Math.max(pairs.length - 1, 0);
       }

@@ -1,8 +1,7 @@
 import { LAMBDA_LIMITS } from '../../facts/lambda';
 import { functionLabel, LAMBDA_KINDS } from '../../model/lambda';
 import { defineRule } from '../defineRule';
-
-const utf8 = new TextEncoder();
+import { utf8Length } from '../../text/utf8';
 
 export default defineRule({
   id: 'lambda/valid-environment-size',
@@ -21,7 +20,7 @@ export default defineRule({
     for (const fn of ctx.model.lambdaFunctions) {
       if (!fn.environmentPair || fn.environment.length === 0) continue;
       // Values given by intrinsics count as empty: a known total over the limit is over whatever they resolve to.
-      const size = fn.environment.reduce((sum, e) => sum + utf8.encode(e.name).length + (e.value.known ? utf8.encode(e.value.value).length : 0), 0);
+      const size = fn.environment.reduce((sum, e) => sum + utf8Length(e.name) + (e.value.known ? utf8Length(e.value.value) : 0), 0);
       if (size <= LAMBDA_LIMITS.environmentBytes) continue;
       ctx.report({ at: fn.environmentPair, messageId: 'tooLarge', data: { name: functionLabel(fn), size, max: LAMBDA_LIMITS.environmentBytes } });
     }

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { utf8Length } from '../../../server/src/core/text/utf8';
+
+describe('utf8Length', () => {
+  it('counts the bytes TextEncoder produces, for every kind of UTF-16 unit', () => {
+    const encoder = new TextEncoder();
+    const samples = ['', 'plain ascii', '\u007f\u0080', 'é', '߿ࠀ', '€ and ✓', '\uffff', '😀', 'a😀b𝄞', '\ud83d', '\ude00', 'x\ud83dy', '\ude00\ud83d', '\ud83d\ud83d\ude00', `${'é'.repeat(100)}😀\u0000`];
+    for (const s of samples) assert.equal(utf8Length(s), encoder.encode(s).length, JSON.stringify(s));
+    // Every BMP unit and a run of surrogates in every order.
+    let all = '';
+    for (let c = 0; c < 0x10000; c += 7) all += String.fromCharCode(c);
+    assert.equal(utf8Length(all), encoder.encode(all).length);
+  });
+});

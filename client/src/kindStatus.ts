@@ -13,6 +13,7 @@ const KIND_LABELS: Record<DocumentKind, string> = {
   'serverless-framework': 'Serverless Framework',
   dockerfile: 'Dockerfile',
   terraform: 'Terraform',
+  'terraform-plan': 'Terraform plan',
 };
 
 export interface KindStatus extends vscode.Disposable {

@@ -4,11 +4,13 @@
  * On two threads (200+ files) each thread loads the grammar for its share.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, runCli } from './cliHarness';
+import { buildCli, ROOT, runCli } from './cliHarness';
+
+const PLAN_FIXTURE = join(ROOT, 'test', 'fixtures', 'terraform-plan');
 
 function write(root: string, path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -61,5 +63,52 @@ describe('berth lint on Terraform', () => {
     } finally {
       rmSync(many, { recursive: true, force: true });
     }
+  });
+
+  describe('a plan in JSON (terraform show -json)', () => {
+    const plan = readFileSync(join(PLAN_FIXTURE, 'plan.json'), 'utf8');
+    const runtime = 'warning: Runtime python3.8 has been deprecated since 2024-10-14: it no longer gets security patches, and new functions are blocked from 2027-02-01. Move to python3.14. [lambda/no-deprecated-runtime]';
+    const memory = 'error: Fargate does not offer 3072 MiB of memory with 0.25 vCPU, so RegisterTaskDefinition rejects this task definition. With 0.25 vCPU, memory must be 512, 1024, 2048 MiB; the nearest is 2048 MiB. [ecs/fargate-valid-cpu-memory]';
+    const lambdaMemory = 'error: memory_size 20000 MB is outside what Lambda allows (128–10240 MB), so the deployment is rejected. Use a value from 128 to 10240; the nearest is 10240. [lambda/valid-memory-size]';
+    const wanted = (lines: readonly string[]) => lines.filter((l) => /fargate-valid-cpu-memory|no-deprecated-runtime|valid-memory-size|valid-target-type/.test(l));
+
+    it('berth lint plan.json beside its .tf files: the findings are shown at the .tf blocks, the configuration read as context', () => {
+      write(root, 'planned/plan.json', plan);
+      write(root, 'planned/main.tf', readFileSync(join(PLAN_FIXTURE, 'main.tf'), 'utf8'));
+      const r = runCli(['lint', 'planned/plan.json'], root);
+      assert.equal(r.stderr, '');
+      assert.deepEqual(wanted(r.lines), [
+        `planned/main.tf:16:30: ${memory}`,
+        'planned/main.tf:27:32: error: Target group aws_lb_target_group.api has target_type instance, but service tasks in awsvpc network mode register as ip targets, so ECS cannot register them and the service fails. Set target_type to ip. [ecs/valid-target-type]',
+        `planned/main.tf:61:19: ${runtime}`,
+        // A child module's resource: at the plan's JSON path.
+        `planned/plan.json:157:32: ${lambdaMemory}`,
+      ]);
+      assert.match(r.lines.at(-1)!, /in 2 files \(1 checked\)$/);
+      assert.equal(r.code, 1);
+    });
+
+    it('given with the .tf files, a finding the source already makes is printed once', () => {
+      const r = runCli(['lint', 'planned'], root);
+      assert.equal(r.lines.filter((l) => l.includes('[ecs/fargate-valid-cpu-memory]')).length, 1);
+      assert.equal(r.lines.filter((l) => l.includes('[lambda/no-deprecated-runtime]')).length, 1);
+    });
+
+    it('without the configuration, at the plan JSON paths (one line, as terraform writes it)', () => {
+      const compact = JSON.stringify(JSON.parse(plan));
+      write(root, 'ci/plan.json', compact);
+      const column = (key: string, value: string) => compact.indexOf(`${key}:${value}`) + key.length + 2;
+      const r = runCli(['lint', '--format', 'json', 'ci/plan.json'], root);
+      const json = JSON.parse(r.stdout) as { findings: { file: string; line: number; column: number; ruleId: string }[] };
+      assert.deepEqual(
+        json.findings.filter((f) => wanted([f.ruleId]).length).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`),
+        [
+          `ci/plan.json:1:${column('"memory"', '"3072"')} ecs/fargate-valid-cpu-memory`,
+          `ci/plan.json:1:${column('"runtime"', '"python3.8"')} lambda/no-deprecated-runtime`,
+          `ci/plan.json:1:${column('"target_type"', '"instance"')} ecs/valid-target-type`,
+          `ci/plan.json:1:${column('"memory_size"', '20000')} lambda/valid-memory-size`,
+        ],
+      );
+    });
   });
 });

@@ -10,9 +10,10 @@ import type { Rule } from '../core/rules/types';
 import { loadConfig, type LoadedConfig } from '../io/berthrc';
 import { collectFiles, type Collected, type Target } from '../io/files';
 import { loadHclParserFor } from '../io/hclGrammar';
+import { planConfigurationFiles } from '../io/planContext';
 import { fileUri } from '../io/uri';
 import { lintInParallel } from './parallel';
-import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
+import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, withoutRepeats, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
 
 export type { CliFinding, DeployTargetsOf, LintRun } from './pipeline';
 
@@ -55,8 +56,9 @@ export function lintTargets(targets: readonly Target[], settings: AnalyzeSetting
   }
 
   for (const { target, doc, findings } of prepared) findings.push(...lintPrepared(target, doc, index, settings, internalErrors, rules));
-  return { findings: perTarget.flat(), filesChecked, internalErrors };
+  return { findings: withoutRepeats(perTarget.flat()), filesChecked, internalErrors };
 }
+
 
 /** What `berth lint` lints with: the file's rules and limits, and the generic Dockerfile features (a CI job has no Docker extension). */
 export function lintSettingsOf(config: BerthConfig): AnalyzeSettings {
@@ -94,13 +96,20 @@ export function lintWorkspace(options: WorkspaceLintOptions): WorkspaceLint {
   const collect = (patterns: readonly string[]) => collectFiles(patterns, { cwd: options.cwd, excludeRoot: config.root, exclude: config.config.exclude });
   const collected = collect(options.patterns?.length ? options.patterns : ['.']);
   const targets = [...collected.targets];
-  if (options.only) {
+  let only = options.only;
+  if (only) {
     // A target's file outside the folder is read too (an excluded one is not, as with berth lint).
     const have = new Set(targets.map((t) => t.absolute));
-    targets.push(...collect(options.only.filter((file) => !have.has(file))).targets);
+    targets.push(...collect(only.filter((file) => !have.has(file))).targets);
+  }
+  // A plan's configuration is read too, so its findings can go to the .tf files; those files are only context.
+  const configuration = planConfigurationFiles(targets.map((t) => t.absolute));
+  if (configuration.length) {
+    only ??= targets.map((t) => t.absolute);
+    targets.push(...collect(configuration).targets);
   }
   const deploy = config.path ? { configUri: fileUri(config.path), targets: Object.values(config.targets) } : undefined;
-  const lintOptions: LintOptions = { ...(deploy ? { deploy } : {}), ...(options.only ? { only: new Set(options.only) } : {}) };
+  const lintOptions: LintOptions = { ...(deploy ? { deploy } : {}), ...(only ? { only: new Set(only) } : {}) };
   const lint = async (): Promise<LintRun> => {
     await loadHclParserFor(targets.map((t) => t.absolute));
     return lintTargets(targets, lintSettingsOf(config.config), lintOptions);

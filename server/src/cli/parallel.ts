@@ -22,7 +22,7 @@ import { resolveUri } from '../core/workspace/references';
 import { folderOf, parseTaskDefinitionReference, type IndexedDocument } from '../core/workspace/index';
 import { toIndexed } from '../core/analyze';
 import type { Target } from '../io/files';
-import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
+import { cliError, indexDocument, lintPrepared, newIndex, prepareTarget, withoutRepeats, type CliFinding, type DeployTargetsOf, type LintRun } from './pipeline';
 
 /** Below this many files one thread is faster (a worker costs ~100 ms to start). */
 const MIN_FILES = 200;
@@ -216,7 +216,7 @@ function merge(count: number, results: ShardResult[]): LintRun {
   }
   // Array.prototype.sort is stable: a file's errors keep their order.
   errors.sort((a, b) => a.phase - b.phase || a.i - b.i);
-  return { findings: perTarget.flat(), filesChecked, internalErrors: errors.map((e) => e.text) };
+  return { findings: withoutRepeats(perTarget.flat()), filesChecked, internalErrors: errors.map((e) => e.text) };
 }
 
 /**

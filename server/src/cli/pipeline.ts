@@ -20,6 +20,9 @@ import type { Target } from '../io/files';
 import { measureCodePathsOf } from '../io/measure';
 import { readForLint, type ReadResult } from '../io/read';
 import { fileUri } from '../io/uri';
+import { findingsInConfiguration } from '../core/terraform/planSource';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A finding at the CLI's edge: 1-based lines and columns; endColumn is exclusive (one past the last character). */
 export interface CliFinding {
@@ -121,15 +124,43 @@ export function lintPrepared(
   const findings: CliFinding[] = [];
   try {
     const constructOf = cdkConstructs(target, doc);
-    for (const finding of lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index })) {
+    let linted = lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index });
+    // A plan's findings go to the .tf file that declares the resource, when it was read.
+    if (doc.kind === 'terraform-plan') linted = findingsInConfiguration({ uri: doc.uri, text: doc.text, root: doc.tree?.root }, linted, index, doc.limits ?? resolveLimits(settings.limits));
+    for (const finding of linted) {
       // A rule that threw is reported as a finding like any other, and makes the run exit 2.
       if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);
-      findings.push(toCli(target, doc.lines, finding, constructOf?.(finding.span)));
+      const elsewhere = finding.uri !== undefined ? index.get(finding.uri) : undefined;
+      if (elsewhere) findings.push(toCli(besideTarget(target, elsewhere.uri), elsewhere.lines, finding));
+      else findings.push(toCli(target, doc.lines, finding, constructOf?.(finding.span)));
     }
+    // Moved findings keep the order of their files' lines.
+    if (doc.kind === 'terraform-plan') findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   } catch (error) {
     findings.push(cliError(target, error, internalErrors));
   }
   return findings;
+}
+
+/** Another file, named as the target is (relative stays relative): the .tf file beside a plan. */
+function besideTarget(target: Target, uri: string): Target {
+  const absolute = fileURLToPath(uri);
+  const display = isAbsolute(target.display) ? absolute : join(dirname(target.display), relative(dirname(target.absolute), absolute));
+  return { display: display.split(sep).join('/'), absolute };
+}
+
+/**
+ * Each finding once: a plan's finding moved to a .tf file may be the one the .tf file reports itself (a value the
+ * source already knows), when both are linted.
+ */
+export function withoutRepeats(findings: readonly CliFinding[]): CliFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function cliError(target: Target, error: unknown, internalErrors: string[]): CliFinding {

@@ -11,6 +11,7 @@ import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule } from './rules/types';
 import type { RuleSetting } from './config/severity';
 import { containerDefinitionsModel, terraformDocumentModel, terraformModuleModel } from './terraform/document';
+import { terraformPlanModel } from './terraform/plan';
 import { withTemplateLambdaLinks } from './template/lambdaLinks';
 import { withTemplateWeb } from './template/web';
 import { LineIndex } from './text/lineIndex';
@@ -102,7 +103,8 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
   }
   const kind = detectKind(tree.root, allowed, baseName(uri));
   if (!kind) return { ...base, problems: [] };
-  return { ...base, kind, tree, limits, model: buildModel(kind, tree.root, text, lines), problems: tree.problems };
+  const model = kind === 'terraform-plan' ? terraformPlanModel(tree.root, text, limits) : buildModel(kind, tree.root, text, lines);
+  return { ...base, kind, tree, limits, model, problems: tree.problems };
 }
 
 function sameLimits(a: Limits | undefined, b: Limits): boolean {
@@ -170,7 +172,9 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
       ? terraformModuleModel(doc.uri, own, workspace, limits)
       : doc.kind === 'ecs-container-definitions'
         ? containerDefinitionsModel(doc.uri, own, workspace, limits)
-        : withTemplateWeb(withTemplateLambdaLinks(own, doc.text), doc.text);
+        : doc.kind === 'terraform-plan'
+          ? own
+          : withTemplateWeb(withTemplateLambdaLinks(own, doc.text), doc.text);
   const findings = runRules(
     applicable,
     {
@@ -185,7 +189,9 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
     },
     options.settings?.rules,
   );
-  const visible = doc.format === 'json' ? findings : applySuppressions(findings, doc.text, doc.lines);
+  // A plan is generated: a fix belongs in the configuration, never in the plan's JSON.
+  const fixable = doc.kind === 'terraform-plan' ? findings.map(({ fix: _fix, ...finding }) => finding) : findings;
+  const visible = doc.format === 'json' ? fixable : applySuppressions(fixable, doc.text, doc.lines);
   // Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return withoutRepeats(visible);

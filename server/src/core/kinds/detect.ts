@@ -11,6 +11,7 @@ export const DOCUMENT_KINDS = [
   'serverless-framework',
   'dockerfile',
   'terraform',
+  'terraform-plan',
 ] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -72,6 +73,8 @@ export function baseName(uri: string): string {
  */
 export function candidateKinds(text: string): DocumentKind[] {
   const out: DocumentKind[] = [];
+  // `terraform show -json <planfile>`: JSON with both version keys (container definitions inside are strings).
+  if (/"format_version"\s*:/.test(text) && /"terraform_version"\s*:/.test(text)) out.push('terraform-plan');
   if (/["']?containerDefinitions["']?\s*:/.test(text)) out.push('ecs-task-definition');
   // The container definitions Terraform reads with file()/templatefile(): a bare JSON array of them.
   if (/^\uFEFF?\s*\[/.test(text) && /"image"\s*:/.test(text)) out.push('ecs-container-definitions');
@@ -88,6 +91,7 @@ export function candidateKinds(text: string): DocumentKind[] {
 
 /** Confirms a kind on the parsed root. Content decides; the file name is only a hint for ties. */
 export function detectKind(root: Node | undefined, candidates: readonly DocumentKind[], fileName = ''): DocumentKind | undefined {
+  if (candidates.includes('terraform-plan') && looksLikeTerraformPlan(root)) return 'terraform-plan';
   if (candidates.includes('ecs-container-definitions') && looksLikeContainerDefinitions(root)) return 'ecs-container-definitions';
   const obj = asObject(root);
   if (!obj) return undefined;
@@ -145,6 +149,13 @@ function looksLikeContainerDefinitions(root: Node | undefined): boolean {
   const list = asArray(root);
   if (!list || list.items.length === 0) return false;
   return list.items.every((item) => item.kind === 'object') && list.items.some((item) => getPair(item, 'image') !== undefined && getPair(item, 'name') !== undefined);
+}
+
+/** The JSON of `terraform show -json <planfile>`: its versions, and the planned values or the changes. */
+function looksLikeTerraformPlan(root: Node | undefined): boolean {
+  const obj = asObject(root);
+  if (!obj || scalarString(getValue(obj, 'format_version')) === undefined || scalarString(getValue(obj, 'terraform_version')) === undefined) return false;
+  return asObject(getValue(obj, 'planned_values')) !== undefined || asArray(getValue(obj, 'resource_changes')) !== undefined;
 }
 
 function looksLikeTemplate(obj: Node): boolean {

@@ -76,7 +76,8 @@ export function buildModel(kind: DocumentKind, root: Node | undefined, text: str
     case 'serverless-framework':
       return { ...empty, lambdaFunctions: buildServerlessFunctions(obj) };
     case 'terraform':
-      // Terraform resources need the module's values: analyze.ts builds them (terraform/module.ts).
+    case 'terraform-plan':
+      // Terraform resources need the module's values, a plan's the plan's limits: analyze.ts builds them (terraform/).
       return empty;
   }
 }

@@ -29,6 +29,38 @@ export function jsonInHclString(text: string, node: Node, limits: Limits): Embed
 }
 
 /**
+ * The JSON inside a JSON string (a Terraform plan's `container_definitions`), with JSON's escapes; undefined when
+ * the string does not start like JSON. Nothing in it is a placeholder: a plan's values are final.
+ */
+export function jsonInJsonString(text: string, node: Node, limits: Limits): EmbeddedJson | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string' || text[node.span.start] !== '"') return undefined;
+  if (!/^\s*[[{]/.test(node.value)) return undefined;
+  const raw = text.slice(node.span.start + 1, node.span.end - 1);
+  let value = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    const at = node.span.start + 1 + i;
+    if (raw[i] !== '\\') {
+      value += raw[i];
+      offsets.push(at);
+      i++;
+      continue;
+    }
+    const next = raw[i + 1] ?? '';
+    const code = parseInt(raw.slice(i + 2, i + 6), 16);
+    const decoded = next === 'u' ? String.fromCharCode(Number.isNaN(code) ? 0xfffd : code) : (JSON_ESCAPES[next] ?? next);
+    value += decoded;
+    offsets.push(at);
+    i += next === 'u' ? 6 : 2;
+  }
+  offsets.push(node.span.end - 1);
+  // A plan's string holds no placeholders: a HOLE character in it is plain text.
+  return parseMasked(value.replace(new RegExp(HOLE, 'g'), '\ufffd'), offsets, limits, text);
+}
+
+const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
  * A JSON document with template placeholders (`${cpu}`, `%{ if … }`): the placeholders are masked in place (same
  * length, so offsets stay), then parsed. A placeholder outside a JSON string becomes an unknown value.
  */

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../kinds/detect';
 import { conditionalResourceAt } from '../model/template';
 import type { Node, Pair, Span } from '../parse/tree';
 import type { LineIndex } from '../text/lineIndex';
@@ -13,12 +14,17 @@ export function effectiveSetting(rule: Rule, settings: Readonly<Record<string, R
   return rule.docs.enabledByDefault === false ? 'off' : rule.severity;
 }
 
+/** Whether a rule checks a kind of document: a Terraform plan gets every rule that checks Terraform. */
+export function appliesTo(rule: Rule, kind: DocumentKind): boolean {
+  return rule.kinds.includes(kind) || (kind === 'terraform-plan' && rule.kinds.includes('terraform'));
+}
+
 /** Runs each applicable rule in isolation: a rule that throws becomes one internal-error finding. */
 export function runRules(rules: readonly Rule[], input: RunInput, settings?: Readonly<Record<string, RuleSetting>>): Finding[] {
   const findings: Finding[] = [];
   const ruleOwning = ruleOwnership(rules);
   for (const rule of rules) {
-    if (!rule.kinds.includes(input.kind)) continue;
+    if (!appliesTo(rule, input.kind)) continue;
     const setting = effectiveSetting(rule, settings);
     if (setting === 'off') continue;
     const configured = settings?.[rule.id] !== undefined;

@@ -15,6 +15,11 @@ export interface RelatedLocation {
 }
 
 export interface Finding {
+  /**
+   * Another document than the one linted, where the finding is shown instead: a Terraform plan's finding moved to
+   * the `.tf` file that declares its resource (terraform/planSource.ts); `span` is then in that document.
+   */
+  readonly uri?: string;
   readonly ruleId: string;
   readonly messageId: string;
   readonly severity: Severity;

@@ -42,7 +42,8 @@ export function containerDefinitionsModel(uri: string, own: DocumentModel, works
   return { ...module, kind: own.kind, root: own.root, terraform: undefined, embeddedProblems: [] };
 }
 
-function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
+/** A document model with a Terraform model's resources (a module's, a plan's). */
+export function withModel(base: DocumentModel, model: TerraformModel): DocumentModel {
   return {
     ...base,
     taskDefinitions: model.taskDefinitions,

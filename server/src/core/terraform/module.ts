@@ -8,7 +8,7 @@ import type { JobDefinition } from '../model/batch';
 import type { Service, TaskDefinition } from '../model/ecs';
 import type { ElbModel, Listener, LoadBalancer, TargetGroup } from '../model/elb';
 import type { LambdaFunction } from '../model/lambda';
-import { filePathOf, type TerraformFile } from '../model/terraform';
+import { filePathOf, type TerraformFile, type TerraformResource } from '../model/terraform';
 import { jsonInHclString } from '../parse/embeddedJson';
 import { folderOf, resolveUri } from '../workspace/references';
 import type { Limits } from '../parse/limits';
@@ -47,39 +47,64 @@ export interface TerraformModel {
 
 export function terraformModel(input: TerraformModuleInput): TerraformModel {
   const values = new TerraformValues(input.files);
-  const lambdaFunctions: LambdaFunction[] = [];
-  const web: ResolvedResource[] = [];
-  const model: Omit<TerraformModel, 'web'> = {
-    taskDefinitions: [],
-    services: [],
-    jobDefinitions: [],
-    lambdaFunctions,
-    elb: { loadBalancers: [], listeners: [], targetGroups: [] },
-    owners: values.owners,
-    embeddedProblems: [],
-    lambdaLinks: new TerraformLambdaLinks(lambdaFunctions),
-  };
-  const problems = model.embeddedProblems as ParseProblem[];
+  const building = newTerraformModel(values.owners);
+  const problems = building.model.embeddedProblems as ParseProblem[];
   for (const { uri, file } of input.files) {
     if (file.isVars) continue;
     for (const resource of file.resources) {
-      const kind = resource.mode === 'managed' ? resource.type : `data.${resource.type}`;
-      const isWeb = WEB_KINDS.has(kind);
-      const build = resource.mode === 'managed' ? BUILDERS[resource.type] : undefined;
-      if (!build && !isWeb) continue;
+      if (!isModelled(resource)) continue;
       const body = values.resolve(resource.body, uri);
-      const resolved: ResolvedResource = {
+      addResource(building, {
         resource,
         body: body.kind === 'object' ? body : resource.body,
         json: (pair) => jsonValue(pair, resource.type, uri, file, input, values, uri === input.uri ? problems : undefined),
-      };
-      if (build) build(resolved, model);
-      if (isWeb) web.push(resolved);
+      });
       // Findings about a resource as a whole land on its name label, in the file that declares it.
       values.owners.set(resourceLabelPair(resource), uri);
     }
   }
-  return { ...model, web: webFromTerraform(web, () => input.files.flatMap((f) => f.file.resources)) };
+  return finishTerraformModel(building, () => input.files.flatMap((f) => f.file.resources));
+}
+
+/** A model being built: a module's (above) or a plan's (terraform/plan.ts) resources are added with addResource. */
+export interface TerraformModelBuilding {
+  readonly model: Omit<TerraformModel, 'web'>;
+  /** The S3/CloudFront resources (and policy documents), linked once all are there. */
+  readonly web: ResolvedResource[];
+}
+
+export function newTerraformModel(owners: Map<Node | Pair, string>): TerraformModelBuilding {
+  const lambdaFunctions: LambdaFunction[] = [];
+  return {
+    model: {
+      taskDefinitions: [],
+      services: [],
+      jobDefinitions: [],
+      lambdaFunctions,
+      elb: { loadBalancers: [], listeners: [], targetGroups: [] },
+      owners,
+      embeddedProblems: [],
+      lambdaLinks: new TerraformLambdaLinks(lambdaFunctions),
+    },
+    web: [],
+  };
+}
+
+/** Whether a resource becomes part of the model. */
+export function isModelled(resource: { readonly mode: 'managed' | 'data'; readonly type: string }): boolean {
+  return (resource.mode === 'managed' && Object.hasOwn(BUILDERS, resource.type)) || WEB_KINDS.has(resource.mode === 'managed' ? resource.type : `data.${resource.type}`);
+}
+
+/** Builds one resource into the model (a resource that is not modelled is ignored). */
+export function addResource(building: TerraformModelBuilding, resolved: ResolvedResource): void {
+  const { mode, type } = resolved.resource;
+  if (mode === 'managed' && Object.hasOwn(BUILDERS, type)) BUILDERS[type]!(resolved, building.model);
+  if (WEB_KINDS.has(mode === 'managed' ? type : `data.${type}`)) building.web.push(resolved);
+}
+
+/** The model, with what links its S3 buckets and CloudFront distributions; `all` is every resource declared. */
+export function finishTerraformModel(building: TerraformModelBuilding, all: () => readonly TerraformResource[]): TerraformModel {
+  return { ...building.model, web: webFromTerraform(building.web, all) };
 }
 
 const WEB_KINDS: ReadonlySet<string> = new Set(WEB_TYPES);

@@ -4,10 +4,11 @@
  * On failure fast-check prints the shrunk input, the seed and the path.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { generators, loadFixtures } from './generators';
 import { checkInput } from './properties';
+import { loadHclParser } from '../../server/src/io/hclGrammar';
 
 /** Cases in `npm test`, shared by weight; override with BERTH_FUZZ_RUNS. */
 const TOTAL = Number(process.env.BERTH_FUZZ_RUNS ?? 2500);
@@ -18,6 +19,8 @@ const all = generators(fixtures);
 const totalWeight = all.reduce((n, g) => n + g.weight, 0);
 
 describe('fuzz: properties of analyze() on generated input', () => {
+  // Terraform files are parsed with tree-sitter, whose grammar an edge loads first.
+  before(() => loadHclParser());
   it('loads every fixture of test/fixtures/kinds and examples/, and each satisfies the properties unmutated', () => {
     assert.ok(fixtures.length >= 60, `only ${fixtures.length} fixtures`);
     assert.ok(fixtures.some((f) => f.path.startsWith('examples/')));

@@ -452,9 +452,78 @@ export function mutatedFixture(fixtures: readonly Fixture[]): fc.Arbitrary<FuzzI
   }));
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Terraform: random modules of the modelled resource types, and plans (terraform show -json) around random values.
+
+const TF_TYPES = ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_lambda_function', 'aws_batch_job_definition', 'aws_lb_target_group', 'aws_lb', 'aws_lb_listener', 'aws_sqs_queue', 'aws_lambda_event_source_mapping', 'aws_s3_bucket'];
+const TF_ARGS = ['family', 'cpu', 'memory', 'network_mode', 'requires_compatibilities', 'container_definitions', 'task_definition', 'launch_type', 'memory_size', 'timeout', 'runtime', 'handler', 'package_type', 'target_type', 'port', 'protocol', 'container_properties', 'platform_capabilities', 'visibility_timeout_seconds', 'batch_size', 'subnets', 'type'];
+const TF_BLOCKS = ['load_balancer', 'network_configuration', 'environment', 'vpc_config', 'ephemeral_storage', 'health_check', 'retry_strategy', 'timeout', 'runtime_platform', 'capacity_provider_strategy'];
+
+/** An HCL literal for a JSON-shaped value (objects with `=`, strings quoted). */
+function hclLiteral(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(hclLiteral).join(', ')}]`;
+  return `{\n${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${hclLiteral(v)}`).join('\n')}\n}`;
+}
+
+const hclExpression: fc.Arbitrary<string> = fc.oneof(
+  scalar.map((v) => JSON.stringify(v)),
+  fc.constantFrom('var.cpu', 'var.memory', 'local.name', 'aws_lb_target_group.app.arn', 'aws_ecs_task_definition.app.arn', '"${var.env}-api"', 'file("${path.module}/containers.json")', 'count.index', 'true ? 1 : 2', '[for s in var.subnets : s]'),
+  awsishValue.map((v) => `jsonencode(${hclLiteral(v)})`),
+  awsishValue.map((v) => `<<EOF\n${JSON.stringify(v, null, 2)}\nEOF`),
+  awsishValue.map((v) => JSON.stringify(JSON.stringify(v))),
+);
+
+const hclBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => ({
+  body: fc
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...TF_ARGS), hclExpression).map(([k, v]) => `${k} = ${v}`) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TF_BLOCKS), tie('body')).map(([k, b]) => `${k} {\n${b}\n}`) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TF_BLOCKS), tie('body')).map(([k, b]) => `dynamic "${k}" {\nfor_each = var.x\ncontent {\n${b}\n}\n}`) },
+      ),
+      { maxLength: 6, depthIdentifier: 'hcl' },
+    )
+    .map((lines) => lines.join('\n')),
+})).body;
+
+/** A random Terraform file: resources of the modelled types, variables with defaults, locals, and tfvars. */
+export const terraformModule: fc.Arbitrary<FuzzInput> = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...TF_TYPES), fc.constantFrom('app', 'web', 'q', 'x-1', 'fn'), hclBody), { maxLength: 5 }),
+    fc.array(fc.tuple(fc.constantFrom('cpu', 'memory', 'env', 'subnets', 'x'), hclExpression), { maxLength: 3 }),
+    fc.constantFrom('main.tf', 'ecs.tf', 'terraform.tfvars', 'x.auto.tfvars', 'main.tf.json'),
+  )
+  .map(([resources, variables, name]) => {
+    if (name.endsWith('.tfvars')) return { uri: `file:///fuzz/tf/${name}`, text: variables.map(([k, v]) => `${k} = ${v}`).join('\n') };
+    if (name.endsWith('.json')) return { uri: `file:///fuzz/tf/${name}`, text: JSON.stringify({ resource: Object.fromEntries(resources.map(([type, label]) => [type, { [label]: { family: label } }])) }) };
+    const blocks = [
+      ...variables.map(([k, v]) => `variable "${k}" {\n  default = ${v}\n}`),
+      `locals {\n  name = "app"\n}`,
+      ...resources.map(([type, label, body]) => `resource "${type}" "${label}" {\n${body}\n}`),
+    ];
+    return { uri: `file:///fuzz/tf/${name}`, text: `${blocks.join('\n\n')}\n` };
+  });
+
+/** A random plan: the format's frame, each resource's values random (snake_case names, blocks as lists). */
+export const terraformPlan: fc.Arbitrary<FuzzInput> = fc
+  .array(fc.tuple(fc.constantFrom(...TF_TYPES), fc.constantFrom('app', 'web', 'q'), fc.dictionary(fc.constantFrom(...TF_ARGS, ...TF_BLOCKS), awsishValue, { maxKeys: 8 }), fc.boolean()), { maxLength: 4 })
+  .map((resources) => {
+    const planned = resources.map(([type, name, values, child]) => ({ address: `${child ? 'module.m.' : ''}${type}.${name}`, mode: 'managed', type, name, values }));
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      planned_values: { root_module: { resources: planned.filter((r) => !r.address.startsWith('module.')), child_modules: [{ address: 'module.m', resources: planned.filter((r) => r.address.startsWith('module.')) }] } },
+      resource_changes: planned.map((r) => ({ address: r.address, change: { actions: ['create'], after_unknown: { arn: true, task_definition: true } } })),
+      configuration: { root_module: { resources: planned.map((r) => ({ address: r.address, expressions: { task_definition: { references: ['aws_ecs_task_definition.app.arn'] } } })) } },
+    };
+    return { uri: 'file:///fuzz/plan/plan.json', text: JSON.stringify(plan) };
+  });
+
 /** Every generator, by name, with its share of a run. */
 export function generators(fixtures: readonly Fixture[]): { name: string; weight: number; arbitrary: fc.Arbitrary<FuzzInput> }[] {
   const dockerFixtures = fixtures.filter((f) => /Dockerfile|Containerfile/.test(f.path));
+  const terraformFixtures = fixtures.filter((f) => /\.(tf|tfvars)(\.json)?$|terraform-plan\//.test(f.path));
   return [
     { name: 'random JSON/YAML values', weight: 15, arbitrary: randomDocument },
     { name: 'mutated fixtures', weight: 30, arbitrary: mutatedFixture(fixtures) },
@@ -465,5 +534,8 @@ export function generators(fixtures: readonly Fixture[]): { name: string; weight
     { name: 'templates (schema)', weight: 12, arbitrary: template },
     { name: 'Dockerfiles (random)', weight: 8, arbitrary: dockerfile },
     { name: 'Dockerfiles (mutated)', weight: 6, arbitrary: mutatedFixture(dockerFixtures) },
+    { name: 'Terraform (random)', weight: 8, arbitrary: terraformModule },
+    { name: 'Terraform (mutated)', weight: 6, arbitrary: mutatedFixture(terraformFixtures) },
+    { name: 'Terraform plans (random)', weight: 5, arbitrary: terraformPlan },
   ];
 }

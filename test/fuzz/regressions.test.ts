@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { checkInput } from './properties';
+import { loadHclParser } from '../../server/src/io/hclGrammar';
 
 interface Regression {
   readonly description: string;
@@ -21,6 +22,7 @@ const dir = join(__dirname, 'regressions');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('fuzz regressions', () => {
+  before(() => loadHclParser());
   it('the folder holds regression fixtures', () => {
     assert.ok(files.length > 0);
   });

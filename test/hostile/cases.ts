@@ -25,6 +25,11 @@ export interface HostileCase {
   readonly expect: Expectation;
   /** The editor would send this text (lenient UTF-8 decoding); the CLI reads the bytes. */
   readonly editorText?: () => string;
+  /**
+   * CPU time the core may take, when not the default 2 s: a bound, not a measure (bench/ measures). The big Terraform
+   * files spend most of it in tree-sitter's own parse.
+   */
+  readonly cpuLimitMs?: number;
 }
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -184,6 +189,54 @@ export const CASES: readonly HostileCase[] = [
     file: 'heredoc.Dockerfile',
     bytes: () => Buffer.from(`# syntax=docker/dockerfile:1\nFROM ubuntu:22.04\nRUN <<EOF\n${'echo 0123456789abcdefghijklmnopqrstuvwxyz && \\\n'.repeat(1100)}true\nEOF\nUSER app\n`),
     expect: { ruleId: null, others: 'allowed' },
+  },
+  {
+    name: 'an empty .tf file',
+    file: 'empty.tf',
+    bytes: () => Buffer.alloc(0),
+    expect: { ruleId: null, others: 'none' },
+  },
+  {
+    name: 'a .tf file of 10,000 resources (every 100th a task definition Fargate rejects)',
+    file: 'many-resources.tf',
+    bytes: () =>
+      Buffer.from(
+        Array.from({ length: 10_000 }, (_, i) =>
+          i % 100 === 0
+            ? `resource "aws_ecs_task_definition" "t${i}" {\n  family                   = "t${i}"\n  requires_compatibilities = ["FARGATE"]\n  network_mode             = "awsvpc"\n  cpu                      = 256\n  memory                   = 4096\n}\n`
+            : `resource "aws_sqs_queue" "q${i}" {\n  name = "q${i}"\n}\n`,
+        ).join(''),
+      ),
+    expect: { ruleId: 'ecs/fargate-valid-cpu-memory', message: /4096 MiB/, others: 'none', atLeast: 100 },
+    cpuLimitMs: 8000,
+  },
+  {
+    name: '10,000-level nesting in a .tf file (tuples in a local)',
+    file: 'deep.tf',
+    bytes: () => Buffer.from(`locals {\n  x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}\n`),
+    expect: { ruleId: 'parse/too-complex', message: /nests deeper/, others: 'none' },
+  },
+  {
+    name: '5,000 nested blocks in a .tf file',
+    file: 'deep-blocks.tf',
+    bytes: () => Buffer.from(`${'a {\n'.repeat(5_000)}${'}\n'.repeat(5_000)}`),
+    expect: { ruleId: 'parse/too-complex', message: /nests deeper/, others: 'none' },
+  },
+  {
+    name: 'a 1 MB heredoc of container definitions in a .tf file',
+    file: 'heredoc.tf',
+    bytes: () =>
+      Buffer.from(
+        `resource "aws_ecs_task_definition" "big" {\n  family = "big"\n  container_definitions = <<EOF\n[{"name": "app", "image": "nginx:1.27", "essential": true, "environment": [\n${Array.from({ length: 12_500 }, (_, i) => `  {"name": "VAR_${i}", "value": "${'x'.repeat(50)}"}`).join(',\n')}\n]}]\nEOF\n}\n`,
+      ),
+    expect: { ruleId: 'ecs/valid-task-definition-size', message: /64 KiB/, others: 'allowed' },
+    cpuLimitMs: 8000,
+  },
+  {
+    name: 'binary content in a .tf file',
+    file: 'binary.tf',
+    bytes: () => Buffer.concat([Buffer.from('resource "aws_sqs_queue" "q" {'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x89, 0x50, 0x4e, 0x47]), Buffer.from('}\n')]),
+    expect: { ruleId: 'parse/invalid-encoding', message: /binary/, others: 'none' },
   },
 ];
 

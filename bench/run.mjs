@@ -20,12 +20,13 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { activationRuns, buildActivationBundles } from './lib/activation.mjs';
 import { generateAll } from './lib/generate.mjs';
+import { bareTreeSitter, terraformOfLines, wasmFirstLoad } from './lib/terraform.mjs';
 import { CHILDREN, killAll, startSession } from './lib/lsp.mjs';
 import { cliRuns, editSeries, editSite, externalRuns, firstParseRuns, keySite, nodeStartup, parseFloor, rssWithOpenFiles, spawnToFirstDiagnostics, spawnToInitialize, workspaceIndexing } from './lib/measure.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
 import { renderResults } from './lib/report.mjs';
 import { berthServer, dockerServer, ensurePeers, jsonServer, PEER_CACHE, yamlServer } from './lib/servers.mjs';
-import { logLogSlope } from './lib/stats.mjs';
+import { logLogSlope, summarize } from './lib/stats.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -36,7 +37,7 @@ const option = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const SMOKE = flag('smoke');
-const SERIES = ['startup', 'templates', 'pull', 'taskdefs', 'dockerfiles', 'memory', 'workspace', 'parse', 'cli', 'activation', 'peers', 'profile'];
+const SERIES = ['startup', 'templates', 'terraform', 'pull', 'taskdefs', 'dockerfiles', 'memory', 'workspace', 'parse', 'cli', 'activation', 'peers', 'profile'];
 const ONLY = option('only', undefined)?.split(',').filter(Boolean);
 for (const name of ONLY ?? []) if (!SERIES.includes(name)) throw new Error(`--only: unknown series ${name} (known: ${SERIES.join(', ')})`);
 /** Whether a series runs: every one, unless --only names some. */
@@ -125,6 +126,7 @@ const SITES = {
   json: { edit: [/"MemorySize": (512)/, '1024'], keys: [/(?<=")Essential(?=":)/, /(?<=")MemorySize(?=":)/] },
   taskdef: { edit: [/"memoryReservation": (64)/, '128'], keys: [/(?<=")essential(?=":)/] },
   dockerfile: { edit: [/ENV PORT=(8080)/, '8081'], keys: [/(?<=\n)EXPOSE(?= )/, /(?<=\n)WORKDIR(?= )/] },
+  terraform: { edit: [/memory_size {3}= (512)/, '1024'], keys: [/(?<=\n\s+)memory_size(?= )/] },
 };
 
 function sitesFor(file, kind) {
@@ -248,6 +250,22 @@ async function main() {
     results.berth.workspace = await measure(`berth: background indexing of the ${inputs.workspace.files}-file workspace`, () =>
       workspaceIndexing(berth, inputs.workspace.root, inputs.firstDiagnostics.file),
     );
+  }
+
+  // ------------------------------------------------------------ Terraform: edit → diagnostics, the bare parse, the WASM
+  if (wants('terraform')) {
+    const parse = await bareTreeSitter(ROOT);
+    for (const size of SMOKE ? [1000] : [1000, 10000]) {
+      const file = path.join(OUT, 'inputs', `terraform-${size / 1000}k`, 'main.tf');
+      mkdirSync(path.dirname(file), { recursive: true });
+      const text = terraformOfLines(size);
+      writeFileSync(file, text);
+      const lines = text.split('\n').length - 1;
+      const name = `terraform-${size / 1000}k/main.tf`;
+      results.berth.edits[name] = { lines, ...(await measure(`berth: edits ${name}`, () => series(berth, file, 'terraform', 'terraform'))) };
+      results.parse[name] = await measure(`parse floor ${name}`, () => ({ lines, parser: 'web-tree-sitter, Terraform grammar', ...parseFloor(parse, text, { runs: CONFIG.parseRuns }) }));
+    }
+    results.berth.terraformWasm = await measure('tree-sitter + Terraform grammar: first load in a fresh process', () => summarize(wasmFirstLoad(ROOT, CONFIG.cliRuns)));
   }
 
   // ------------------------------------------------------------ parse floors, in this process
@@ -434,6 +452,7 @@ export function missingNumbers(results) {
   need(b.workspace?.indexMs, 'berth.workspace.indexMs');
   need(b.workspace?.openDuringIndexMs, 'berth.workspace.openDuringIndexMs');
   need(b.scaling?.yaml?.exponent, 'berth.scaling.yaml');
+  need(b.terraformWasm?.median, 'berth.terraformWasm');
   for (const [name, r] of Object.entries(results.parse)) need(r.median, `parse.${name}`);
   need(results.cli.nodeStartup?.median, 'cli.nodeStartup');
   need(results.client?.activation?.median, 'client.activation');

@@ -82,11 +82,13 @@ describe('language server: a Terraform module', () => {
   });
 
   it('the first .tf file loads the grammar and is published without a "parser not loaded" finding', async () => {
+    // Waited for from before the open: the publication may come before the hover's answer.
+    const published = client.nextDiagnostics(mainUri, () => true);
     await client.open(mainUri, 'terraform', MAIN_TF);
     // Hover waits for the grammar like everything else for the file.
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: { line: 4, character: 3 } });
     assert.equal(await grammarState(client), 'loaded');
-    await client.nextDiagnostics(mainUri, () => true);
+    await published;
     assert.deepEqual(client.published.filter((p) => p.uri === mainUri && notLoaded(p)), []);
   });
 

@@ -82,13 +82,13 @@ export const QUIET_SETTINGS = {
  * Starts code-server in its own process group on a free loopback port and waits for /healthz.
  * Returns { url, port, stop(), output(), exited }.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, folder, extraArgs = [], verbose = VERBOSE, untrusted = process.env.BERTH_E2E_UNTRUSTED === '1' }) {
+export async function startCodeServer({ userDataDir, extensionsDir, folder, extraArgs = [], verbose = VERBOSE, untrusted = process.env.BERTH_E2E_UNTRUSTED === '1', env = process.env, settings: extraSettings = {} }) {
   const entry = codeServerEntry();
   if (!existsSync(entry)) throw new Error(`code-server not found at ${entry}; run test/e2e/setup.sh first (or set BERTH_CODE_SERVER)`);
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await mkdir(extensionsDir, { recursive: true });
   const settings = untrusted ? { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : QUIET_SETTINGS;
-  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...settings, ...extraSettings }, null, 2));
   const config = path.join(userDataDir, 'code-server.yaml');
   await writeFile(config, 'auth: none\ncert: false\n');
   const port = await freePort();
@@ -109,7 +109,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, extr
   const child = spawn(process.execPath, args, {
     detached: true, // own process group: stop() kills the file watcher and extension host too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery' }) },
+    env: { ...env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery' }) },
   });
   const lines = [];
   const collect = (stream) => stream.on('data', (d) => {

@@ -212,8 +212,12 @@ describe('deploy_plan (dry run; no AWS call)', () => {
     assert.deepEqual([plan.missing, plan.lintErrors, plan.problems], [[], [], []]);
     assert.equal(plan.platform, 'linux/amd64');
     assert.equal(plan.taskDefinition.family, 'web');
-    assert.equal(plan.taskDefinition.containerDefinitions[0]!.image, '<account>.dkr.ecr.<region>.amazonaws.com/web@<digest after the push>');
+    // The target's region names the registry; the account is known only to AWS, the digest only after the push.
+    assert.equal(plan.taskDefinition.containerDefinitions[0]!.image, '<account>.dkr.ecr.eu-west-1.amazonaws.com/web@<digest after push>');
     assert.match(textOf(r), /^Plan for deploy target "web" \(deploy\); no AWS call was made\.$/m);
+    assert.match(textOf(r), /^ {2}1\. Lint the target files$/m);
+    assert.match(textOf(r), /^ {2}2\. Check the AWS identity \(sts:GetCallerIdentity, ecs:DescribeServices\) \[needs AWS\]$/m);
+    assert.match(textOf(r), /^ {2}8\. Push the image \(registry push\) \[writes, needs AWS\]$/m);
   });
 
   it('says why a target is not ready: lint errors, a missing Dockerfile, missing settings', async () => {

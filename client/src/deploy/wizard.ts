@@ -174,7 +174,8 @@ export class TargetWizard {
         const message = (error as Error).message;
         this.log.line(`Listing resources failed: ${message}`);
         if (/region/i.test(message) && !target.region) {
-          const region = await vscode.window.showInputBox({ title: 'Berth: AWS region', prompt: 'No region in the target, the profile or AWS_REGION. Region to deploy to:', value: 'us-east-1', ignoreFocusOut: true, validateInput: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? undefined : 'e.g. eu-west-1') });
+          // No default: a guessed region (us-east-1 was one) would list and deploy to the wrong place.
+          const region = await vscode.window.showInputBox({ title: 'Berth: AWS region', prompt: 'No region in the target, the profile or AWS_REGION. Region to deploy to:', placeHolder: 'e.g. eu-west-1', ignoreFocusOut: true, validateInput: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? undefined : 'e.g. eu-west-1') });
           if (!region) return undefined;
           target.region = region;
           continue;

@@ -3,7 +3,8 @@
 // and the Fargate cpu/memory finding must appear there; Ctrl+G then Ctrl+K Ctrl+I shows the hover on
 // hostPort; Ctrl+. offers the quick fix, which clears the finding. Then it types into a 4,200-line
 // template while sampling the status bar's problem counts and the editor's squiggles: a finding that is
-// still true never disappears, in that file or another open one. Screenshots go to test-results/
+// still true never disappears, in that file or another open one. Last, with no AWS credentials anywhere,
+// F1 "Berth: Show deploy plan" opens the offline plan. Screenshots go to test-results/
 // (`npm run screenshots` copies them to docs/screenshots/ for the README).
 //
 // Run: npm run package && node --test test/e2e/ui/ui.test.mjs
@@ -96,34 +97,51 @@ function largeTemplate(queues) {
   return `${lines.join('\n')}\n`;
 }
 
+/** A deploy target for the offline plan: the fixture task definition's container `web`, in eu-west-1. */
+const DEPLOY_TARGET = `deploy:
+  targets:
+    web:
+      ecrRepository: shop/web
+      containerName: web
+      taskDefinition: task-definition.json
+      cluster: prod
+      service: web
+      region: eu-west-1
+`;
+
+/** The environment with no way to AWS credentials or a region: the plan must be worked out offline. */
+function withoutAws(env) {
+  const kept = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('AWS_')));
+  return { ...kept, AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/berth/credentials', AWS_CONFIG_FILE: '/nonexistent/berth/config', AWS_EC2_METADATA_DISABLED: 'true' };
+}
+
 async function openWithCtrlP(name) {
   await page.keyboard.press('Control+P');
   const quickInput = page.locator('.quick-input-widget');
   await quickInput.locator('input').waitFor({ state: 'visible' });
   await page.keyboard.type(name);
-  await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  // The focused row: the list first shows the history, where the name may already be, before it filters.
+  await quickInput.locator('.monaco-list-row.focused', { hasText: name }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
-/**
- * Starts sampling, every 4 ms in the page, the status bar's problem counts (all open files) and the number of
- * error squiggles in the active editor; stopSampling() returns the samples.
- */
+/** The status bar's problem counts (all open files) and the error squiggles in the active editor, read in the page. */
+function readProblems() {
+  const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+  const count = (what) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
+  const editor = document.querySelector('.editor-instance .monaco-editor');
+  return { errors: count('Errors'), warnings: count('Warnings'), squiggles: editor ? editor.querySelectorAll('.squiggly-error').length : 0 };
+}
+
+/** Starts sampling readProblems() every 4 ms in the page; stopSampling() returns the samples. */
 async function startSampling() {
+  // Defined through the debugging protocol (a string expression), so the workbench's CSP does not apply.
+  await page.evaluate(`window.berthRead = ${readProblems.toString()}`);
   await page.evaluate(() => {
-    const count = (label, what) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
     const w = /** @type {any} */ (window);
     w.berthSamples = [];
-    w.berthSampler = setInterval(() => {
-      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
-      const editor = document.querySelector('.editor-instance .monaco-editor');
-      w.berthSamples.push({
-        errors: count(label, 'Errors'),
-        warnings: count(label, 'Warnings'),
-        squiggles: editor ? editor.querySelectorAll('.squiggly-error').length : 0,
-      });
-    }, 4);
+    w.berthSampler = setInterval(() => w.berthSamples.push(w.berthRead()), 4);
   });
 }
 
@@ -155,7 +173,10 @@ before(async () => {
   assert.equal(install.code, 0, `installing ${vsix} failed:\n${install.out}`);
   assert.match(install.out, /successfully installed/i, install.out);
 
-  server = await startCodeServer({ userDataDir, extensionsDir, folder: workspace });
+  server = await startCodeServer({ userDataDir, extensionsDir, folder: workspace, env: withoutAws(process.env),
+    // The plan document is read from the page: one view line per line of markdown.
+    settings: { '[markdown]': { 'editor.wordWrap': 'off' } },
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(STEP_TIMEOUT);
@@ -319,6 +340,46 @@ test('typing never hides a finding that is still true, in the file typed in or a
     assert.ok(samples.length > 100, `only ${samples.length} samples were taken`);
     const lost = samples.filter((s) => s.errors < before.errors || s.warnings < before.warnings || s.squiggles === 0);
     assert.equal(lost.length, 0, `findings disappeared while typing in ${lost.length} of ${samples.length} samples, e.g. ${JSON.stringify(lost.slice(0, 3))} (before: ${JSON.stringify(before)})`);
+  } catch (err) {
+    await screenshot('failure');
+    throw err;
+  }
+});
+
+test('F1 "Berth: Show deploy plan" without AWS credentials: the steps, the image tag and the rendered task definition, nothing asked', { timeout: 120_000 }, async () => {
+  try {
+    // Written now, so the earlier tests run without a Deploy CodeLens; the target picker reads the file when asked.
+    await writeFile(path.join(workspace, '.berthrc.yaml'), DEPLOY_TARGET);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }); // focus the workbench
+    // As a user would: the task definition open, its Deploy CodeLens showing the new target.
+    await openWithCtrlP('task-definition.json');
+    await page.locator('.editor-instance .contentWidgets .codelens-decoration', { hasText: 'Deploy "web"' }).first().waitFor();
+    await page.keyboard.press('F1');
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.locator('input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Berth: Show deploy plan');
+    await quickInput.locator('.monaco-list-row.focused', { hasText: 'Show deploy plan' }).waitFor();
+    await page.keyboard.press('Enter');
+    // The target picker lists the .berthrc.yaml target first; after it, no region or AWS question comes.
+    await quickInput.locator('.monaco-list-row.focused', { hasText: 'web' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'web.md' }).waitFor();
+    const lines = page.locator('.editor-instance .view-lines');
+    await lines.filter({ hasText: '# Deploy plan: web' }).waitFor();
+    await screenshot('6-offline-plan');
+    const top = (await lines.innerText()).replace(/\u00a0/g, ' ');
+    // The image with the tag a deploy would push (a timestamp outside git) in the target's region, not a default.
+    assert.match(top, /Plan for "web": build <account>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/shop\/web:build-\d{8}-\d{6}z for linux\/amd64, register berth-e2e-web, update prod\/web\. Planned without AWS \(the steps that need it are listed, not run\): No AWS credentials were found/, top);
+    assert.match(top, /- Region: eu-west-1/, top);
+    assert.match(top, /\| 2 \| Check the AWS identity \| `sts:GetCallerIdentity`, `ecs:DescribeServices` \| no \| - Not checked without AWS: No AWS credentials were found/, top);
+    assert.match(top, /\| 8 \| Push the image \| `registry push` \| yes \| needs AWS \|/, top);
+    // The rendered task definition is further down: the end of the document.
+    await page.locator('.editor-instance .monaco-editor').first().click({ position: { x: 300, y: 100 } });
+    await page.keyboard.press('Control+End');
+    await lines.filter({ hasText: 'No AWS write calls were made for this plan.' }).waitFor();
+    await lines.filter({ hasText: '"image": "<account>.dkr.ecr.eu-west-1.amazonaws.com/shop/web@<digest after push>"' }).waitFor();
+    await screenshot('7-offline-plan-task-definition');
   } catch (err) {
     await screenshot('failure');
     throw err;

@@ -26,6 +26,11 @@ export function imageRef(host: string, repository: string, tagOrDigest: string):
   return tagOrDigest.startsWith('sha256:') ? `${host}/${repository}@${tagOrDigest}` : `${host}/${repository}:${tagOrDigest}`;
 }
 
+/** The image a plan's task definition names: the digest is only known after the push. */
+export function plannedImage(host: string, repository: string): string {
+  return `${host}/${repository}@<digest after push>`;
+}
+
 /** The user and password in an ECR authorization token (base64 of `user:password`). */
 export function decodeAuthorizationToken(token: string): { user: string; password: string } | undefined {
   let decoded: string;

@@ -5,7 +5,7 @@
  */
 import type { DeployTarget } from '../../core/config/targets';
 import { kindOf } from '../../core/config/targets';
-import { ecrHost, imageRef, registryHostOf } from '../../core/deploy/image';
+import { ecrHost, imageRef, plannedImage, registryHostOf } from '../../core/deploy/image';
 import { planSteps, type DeployMode } from '../../core/deploy/plan';
 import { renderTaskDefinition } from '../../core/deploy/render';
 import { DeployRun } from '../run';
@@ -18,7 +18,7 @@ export function finishPlan(run: DeployRun): void {
   const host = options.registryHost ?? (uri ? registryHostOf(uri.split('/')[0]!) : ecrHost(r.account, r.region ?? target.region));
   r.image = imageRef(host, target.ecrRepository!, state.tag!);
   if (state.taskDefinitionText !== undefined) {
-    const rendered = renderTaskDefinition(state.taskDefinitionText, { containerName: target.containerName!, image: `${host}/${target.ecrRepository}@<digest after push>`, fileName: target.taskDefinition! });
+    const rendered = renderTaskDefinition(state.taskDefinitionText, { containerName: target.containerName!, image: plannedImage(host, target.ecrRepository!), fileName: target.taskDefinition! });
     if (rendered.ok) r.rendered = rendered.input;
   }
   if (state.offline) r.offline = state.offline;
@@ -47,7 +47,7 @@ export function planIncomplete(target: DeployTarget, options: DeployOptions, mod
       try {
         readTaskDefinition(run);
         const host = options.registryHost ?? ecrHost(undefined, target.region);
-        const rendered = renderTaskDefinition(run.state.taskDefinitionText!, { containerName: target.containerName, image: `${host}/${target.ecrRepository ?? '<repository>'}@<digest after push>`, fileName: target.taskDefinition });
+        const rendered = renderTaskDefinition(run.state.taskDefinitionText!, { containerName: target.containerName, image: plannedImage(host, target.ecrRepository ?? '<repository>'), fileName: target.taskDefinition });
         if (rendered.ok) r.rendered = rendered.input;
       } catch (error) {
         r.hints.push((error as Error).message);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ecrHost, plannedImage } from '../../core/deploy/image';
 import { planSteps } from '../../core/deploy/plan';
 import { renderTaskDefinition } from '../../core/deploy/render';
 import { missingForDeploy, missingForImage } from '../../core/deploy/target';
@@ -78,7 +79,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
             // a missing file is a problem above; an unreadable one is a lint finding
           }
           if (text !== undefined) {
-            rendered = renderTaskDefinition(text, { containerName: target.containerName, image: `<account>.dkr.ecr.<region>.amazonaws.com/${target.ecrRepository ?? '<repository>'}@<digest after the push>`, fileName: target.taskDefinition });
+            rendered = renderTaskDefinition(text, { containerName: target.containerName, image: plannedImage(ecrHost(undefined, target.region), target.ecrRepository ?? '<repository>'), fileName: target.taskDefinition });
             if (!rendered.ok) problems.push(rendered.message);
           }
         }
@@ -92,7 +93,7 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
           ...problems.map((p) => `Problem: ${p}`),
           lintErrors.length ? `Lint errors (berth deploy asks before going on):\n${lintErrors.map((e) => `  ${e}`).join('\n')}` : 'Lint gate: no errors.',
           'Steps:',
-          ...steps.map((s, i) => `  ${i + 1}. ${s.title}${s.calls.length ? ` (${s.calls.join(', ')})` : ''}${s.write ? ' [writes]' : ''}`),
+          ...steps.map((s, i) => `  ${i + 1}. ${s.title}${s.calls.length ? ` (${s.calls.join(', ')})` : ''}${marks(s)}`),
           platform ? `Image platform: ${platform}; tag: the git short SHA (with -dirty-<time> for uncommitted changes).` : '',
           ok ? `Task definition ${ok.family} as it would be registered${ok.stripped.length ? ` (describe-only keys removed: ${ok.stripped.join(', ')})` : ''}:\n${JSON.stringify(ok.input, null, 2)}` : '',
         ].filter(Boolean);
@@ -111,4 +112,10 @@ export function registerDeployPlanTool(server: McpServer, context: ToolContext):
         };
       }, context.log),
   );
+}
+
+/** `[writes, needs AWS]`: what a person running the deploy needs to know about a step. */
+function marks(step: { write: boolean; needsAws: boolean }): string {
+  const named = [step.write ? 'writes' : '', step.needsAws ? 'needs AWS' : ''].filter(Boolean);
+  return named.length ? ` [${named.join(', ')}]` : '';
 }

@@ -118,7 +118,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // A function, so that each (re)start reports the Docker extension as it is then.
     initializationOptions: (): InitializationOptions => {
       docker = dockerExtensionInstalled();
-      return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker };
+      // VS Code's JSON language features report JSON syntax errors unless json.validate.enable is off.
+      const editorReportsJsonSyntax = vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true);
+      return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker, editorReportsJsonSyntax };
     },
     markdown: { isTrusted: { enabledCommands: [...DOC_COMMANDS] }, supportHtml: false },
     middleware: {

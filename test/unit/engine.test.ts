@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze, lint, prepare } from '../../server/src/core/analyze';
 import { defineRule } from '../../server/src/core/rules/defineRule';
 import fargate from '../../server/src/core/rules/ecs/fargate-valid-cpu-memory';
+import readonlyRoot from '../../server/src/core/rules/ecs/prefer-readonly-root-filesystem';
+import deprecatedRuntime from '../../server/src/core/rules/lambda/no-deprecated-runtime';
+import syntaxError from '../../server/src/core/rules/parse/syntax-error';
 
 const TASK = 'family: web\nrequiresCompatibilities: [FARGATE]\ncpu: "256"\nmemory: "4096"\ncontainerDefinitions:\n  - name: app\n    image: x:1\n';
 
@@ -121,5 +124,75 @@ Resources:
     assert.equal(result.document.kind, undefined);
     assert.equal(result.document.tree, undefined);
     assert.deepEqual(result.findings, []);
+  });
+});
+
+describe('a syntax error hides no other finding (issue 21, bug 5)', () => {
+  const rules = [syntaxError, fargate, readonlyRoot, deprecatedRuntime];
+  const NOW = new Date('2026-12-01');
+  /** Each finding as [rule, the text it covers, where that text starts]. */
+  const found = (text: string, findings: readonly { ruleId: string; span: { start: number; end: number } }[]) => findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end), f.span.start]);
+  const TASK_JSON = (broken: string, container = '') =>
+    `{\n  "family": "web",\n  "requiresCompatibilities": ["FARGATE"],\n  "networkMode": "awsvpc",\n  "cpu": "256",\n${broken}  "memory": "4096",\n  "containerDefinitions": [\n    {\n      "name": "app",\n${container}      "image": "nginx:1.27"\n    }\n  ]\n}\n`;
+
+  it('JSON: a key half-typed after a quote (no closing quote): the other findings stay, at their exact places', () => {
+    const text = TASK_JSON('  "memor\n');
+    const { findings } = analyze({ uri: 'file:///w/task-definition.json', text }, { rules, now: NOW });
+    assert.deepEqual(found(text, findings), [
+      ['parse/syntax-error', '"memor', text.indexOf('"memor')],
+      ['ecs/fargate-valid-cpu-memory', '"4096"', text.indexOf('"4096"')],
+      ['ecs/prefer-readonly-root-filesystem', '"name"', text.indexOf('"name"')],
+    ]);
+    assert.match(findings[0]!.message, /^Invalid JSON: unterminated string\. The file is rejected until this is fixed; Berth still checks the parts around it that parse\.$/);
+  });
+
+  it('JSON: a key without its colon before an object: the keys after it are still read', () => {
+    const text = TASK_JSON('  "healthCheck" {"command": []},\n');
+    const { findings } = analyze({ uri: 'file:///w/task-definition.json', text }, { rules, now: NOW });
+    assert.deepEqual(found(text, findings), [
+      ['parse/syntax-error', '{', text.indexOf('{"command"')],
+      ['ecs/fargate-valid-cpu-memory', '"4096"', text.indexOf('"4096"')],
+      ['ecs/prefer-readonly-root-filesystem', '"name"', text.indexOf('"name"')],
+    ]);
+  });
+
+  it('JSON: an object with a broken line is not judged on what it may lack; the rest of the file is', () => {
+    // The container is being edited ("readonlyRoot…" half-typed): whether it sets readonlyRootFilesystem is unknown.
+    const text = TASK_JSON('', '      "readonlyRoot\n');
+    const { findings } = analyze({ uri: 'file:///w/task-definition.json', text }, { rules, now: NOW });
+    assert.deepEqual(found(text, findings), [
+      ['ecs/fargate-valid-cpu-memory', '"4096"', text.indexOf('"4096"')],
+      ['parse/syntax-error', '"readonlyRoot', text.indexOf('"readonlyRoot')],
+    ]);
+  });
+
+  const TEMPLATE = (memoryLine: string, familyLine = '      Family: web\n') =>
+    `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n${familyLine}      RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      Cpu: "256"\n${memoryLine}      ContainerDefinitions:\n        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.7\n      Handler: app.handler\n      Code: {ZipFile: x}\n      Role: arn:aws:iam::123456789012:role/fn\n`;
+
+  it('YAML: a key without its colon: the findings of the same resource and of the others stay', () => {
+    const text = TEMPLATE('      Memory: "4096"\n', '      Family web\n');
+    const { findings } = analyze({ uri: 'file:///w/template.yaml', text }, { rules, now: NOW });
+    assert.deepEqual(found(text, findings), [
+      ['parse/syntax-error', 'Family web\n      RequiresCompatibilities', text.indexOf('Family web')],
+      ['ecs/fargate-valid-cpu-memory', '"4096"', text.indexOf('"4096"')],
+      ['lambda/no-deprecated-runtime', 'python3.7', text.indexOf('python3.7')],
+    ]);
+    assert.match(findings[0]!.message, /^Invalid YAML: /);
+  });
+
+  it('YAML in the editor: a quote being typed (unclosed to the end of the file) costs only the line being edited', () => {
+    const before = TEMPLATE('      Memory: "4096"\n');
+    const text = TEMPLATE('      Memory: "4096\n');
+    const previous = prepare({ uri: 'file:///w/template.yaml', text: before });
+    const doc = prepare({ uri: 'file:///w/template.yaml', text }, undefined, previous);
+    const findings = lint(doc, { rules, now: NOW });
+    // The Memory line is broken, so the task's memory is not judged; the function in the same file still is.
+    assert.deepEqual(found(text, findings).map(([rule, covered]) => [rule, covered]), [
+      ['lambda/no-deprecated-runtime', 'python3.7'],
+      ['parse/syntax-error', ''],
+    ]);
+    // Without the edit (berth lint reads the saved file), yaml's error is at the end and the quote takes the rest.
+    const cli = analyze({ uri: 'file:///w/template.yaml', text }, { rules, now: NOW }).findings;
+    assert.deepEqual(cli.map((f) => f.ruleId), ['parse/syntax-error']);
   });
 });

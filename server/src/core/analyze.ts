@@ -4,8 +4,10 @@ import { jsonTemplate } from './parse/embeddedJson';
 import { parseHcl } from './parse/hcl';
 import { parseJson } from './parse/json';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
-import type { ParsedTree, ParseProblem } from './parse/tree';
-import { parseYamlIncrementally } from './parse/yamlIncremental';
+import type { Node, ParsedTree, ParseProblem, Span } from './parse/tree';
+import { editedSpan, recoverBroken, standsOnParsedText } from './parse/recover';
+import { parseYaml } from './parse/yaml';
+import { parseYamlIncrementally, type PreviousParse } from './parse/yamlIncremental';
 import { applySuppressions, runRules } from './rules/engine';
 import { PARSE_RULE_IDS, RULES } from './rules/index';
 import type { Finding, Rule } from './rules/types';
@@ -93,18 +95,42 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
   const guard = guardText(text, limits, false);
   if (guard) return { ...base, kind: allowed[0], problems: [guard] };
 
-  // Both parsers skip a leading BOM without moving offsets.
   const reusable = previous?.tree && previous.uri === uri && sameLimits(previous.limits, limits) ? { text: previous.text, tree: previous.tree } : undefined;
-  const tree = format === 'yaml' ? parseYamlIncrementally(text, reusable, limits) : isJsonTemplateName(baseName(uri)) ? { format: 'json' as const, ...jsonTemplate(text, limits) } : parseJson(text, limits);
-  const fatal = tree.problems.find((p) => p.code === 'syntax' || p.code === 'too-deep' || p.code === 'alias-limit');
+  const tree = readTree(format, baseName(uri), text, limits, reusable);
+  const fatal = tree.problems.find((p) => p.code === 'too-deep' || p.code === 'alias-limit') ?? (tree.root ? undefined : tree.problems.find((p) => p.code === 'syntax'));
   if (fatal || !tree.root) {
-    // A broken file still gets its one clear finding, under the kind its text suggests.
+    // A file nothing could be read from still gets its one clear finding, under the kind its text suggests.
     return fatal ? { ...base, kind: allowed[0], tree, problems: [fatal] } : { ...base, problems: [] };
   }
   const kind = detectKind(tree.root, allowed, baseName(uri));
-  if (!kind) return { ...base, problems: [] };
+  if (!kind) {
+    // What parsed of a broken file shows no kind (the broken lines held it): its syntax error alone, as above.
+    const syntax = tree.problems.find((p) => p.code === 'syntax');
+    return syntax ? { ...base, kind: allowed[0], tree, problems: [syntax] } : { ...base, problems: [] };
+  }
   const model = kind === 'terraform-plan' ? terraformPlanModel(tree.root, text, limits) : buildModel(kind, tree.root, text, lines);
   return { ...base, kind, tree, limits, model, problems: tree.problems };
+}
+
+/** Rounds of parse/recover.ts on a broken document: each blanks one more broken line and parses again. */
+const RECOVERY_ROUNDS = 3;
+
+/**
+ * The document's tree. Both parsers skip a leading BOM without moving offsets. A document with a syntax error is
+ * read as far as it goes (parse/recover.ts): what parses is analysed, and the broken stretches are marked.
+ */
+function readTree(format: 'json' | 'yaml', name: string, text: string, limits: Limits, reusable: PreviousParse | undefined): ParsedTree {
+  if (reusable?.text === text && reusable.tree.format === format) return reusable.tree;
+  const parse =
+    format === 'yaml' ? (t: string) => parseYaml(t, limits, { recover: true })
+    : isJsonTemplateName(name) ? (t: string): ParsedTree => ({ format: 'json', ...jsonTemplate(t, limits) })
+    : (t: string) => parseJson(t, limits);
+  const tree = format === 'yaml' ? parseYamlIncrementally(text, reusable, limits) : parse(text);
+  if (!tree.problems.some((p) => p.code === 'syntax')) return tree;
+  // The strict YAML parse stops at the first error; the recovering one reads past it.
+  const first = format === 'yaml' ? parse(text) : tree;
+  if (first.problems.some((p) => p.code === 'too-deep' || p.code === 'alias-limit')) return first;
+  return recoverBroken(text, first, parse, { rounds: RECOVERY_ROUNDS, ...(reusable ? { edited: editedSpan(reusable.text, text) } : {}) });
 }
 
 function sameLimits(a: Limits | undefined, b: Limits): boolean {
@@ -191,10 +217,16 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   );
   // A plan is generated: a fix belongs in the configuration, never in the plan's JSON.
   const fixable = doc.kind === 'terraform-plan' ? findings.map(({ fix: _fix, ...finding }) => finding) : findings;
-  const visible = doc.format === 'json' ? fixable : applySuppressions(fixable, doc.text, doc.lines);
+  const judged = doc.tree?.broken && doc.tree.root ? onParsedText(fixable, doc.tree.root, doc.tree.broken) : fixable;
+  const visible = doc.format === 'json' ? judged : applySuppressions(judged, doc.text, doc.lines);
   // Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return withoutRepeats(visible);
+}
+
+/** A broken document: the parse findings, and the others only where the text around them parsed whole. */
+function onParsedText(findings: Finding[], root: Node, broken: readonly Span[]): Finding[] {
+  return findings.filter((f) => PARSE_RULE_IDS.has(f.ruleId) || standsOnParsedText(f.span, root, broken));
 }
 
 /**

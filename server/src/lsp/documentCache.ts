@@ -16,6 +16,10 @@ import { measureCodePathsOf } from '../io/measure';
 import { normalizeUri } from '../io/uri';
 import type { FolderSettings } from './folderSettings';
 
+/** The languages whose syntax errors an editor with JSON support reports (InitializationOptions.editorReportsJsonSyntax). */
+const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
+const SYNTAX_RULE = 'parse/syntax-error';
+
 export interface CachedAnalysis {
   readonly version: number;
   readonly prepared: PreparedDocument;
@@ -108,6 +112,8 @@ export class DocumentCache {
     if (!settings.isExcluded(doc.uri)) {
       const analyze = { ...settings.of(doc.uri).analyze, genericFeatures: settings.genericFeatures(doc.uri) };
       findings = lint(entry.prepared, { settings: analyze, workspace: index, rules });
+      // The editor shows a JSON syntax error itself: the same error twice at one place would only be noise.
+      if (settings.editorReportsJsonSyntax && JSON_LANGUAGES.has(doc.languageId)) findings = findings.filter((f) => f.ruleId !== SYNTAX_RULE);
       for (const f of findings) if (f.internalError) this.options.logError(`Rule failure in ${doc.uri}: ${f.internalError}`);
     }
     entry.findings = findings;

@@ -50,6 +50,8 @@ export class FolderSettings {
   configurationSupport = false;
   /** Reported by the client; other LSP clients have no Docker extension, so `auto` means on for them. */
   dockerExtensionInstalled = false;
+  /** Reported by the client (InitializationOptions.editorReportsJsonSyntax); other clients need Berth's. */
+  editorReportsJsonSyntax = false;
 
   constructor(
     private readonly connection: Connection,

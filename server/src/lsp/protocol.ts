@@ -48,6 +48,11 @@ export interface InitializationOptions {
   /** Client commands the server may put in code actions (e.g. SHOW_CONCEPT_COMMAND). */
   readonly clientCommands?: readonly string[];
   readonly dockerExtensionInstalled?: boolean;
+  /**
+   * The editor reports JSON syntax errors itself in `json` and `jsonc` documents (VS Code's JSON language features,
+   * unless `json.validate.enable` is off): Berth leaves those to it rather than report the same error twice.
+   */
+  readonly editorReportsJsonSyntax?: boolean;
 }
 
 /** What sends requests and notifications: vscode-languageclient's LanguageClient, a test's ProtocolConnection. */

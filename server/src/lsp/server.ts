@@ -90,6 +90,7 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     if (Array.isArray(init?.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c): c is string => typeof c === 'string'));
     settings.dockerExtensionInstalled = init?.dockerExtensionInstalled === true;
+    settings.editorReportsJsonSyntax = init?.editorReportsJsonSyntax === true;
     settings.apply(init?.settings || undefined);
     return {
       capabilities: {

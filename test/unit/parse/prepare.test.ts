@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepare } from '../../../server/src/core/analyze';
-import { getPair, nodeAt } from '../../../server/src/core/parse/tree';
+import { getPair, nodeAt, type Node } from '../../../server/src/core/parse/tree';
 import { spanOf } from './helpers';
 
 /** Bad input through the entry point: one clear problem, never a throw, never a hang. */
@@ -50,32 +50,40 @@ describe('prepare: CRLF', () => {
   });
 });
 
-describe('prepare: broken files get exactly one problem, the first error', () => {
-  it('broken JSON: one syntax problem, even when a later error or a trailing comma follows', () => {
+describe('prepare: a broken file is read as far as it parses', () => {
+  const keys = (node: Node | undefined) => (node?.kind === 'object' ? node.pairs.map((p) => p.key) : []);
+  const at = (text: string, fragment: string, length = fragment.length) => ({ start: text.indexOf(fragment), end: text.indexOf(fragment) + length });
+
+  it('broken JSON: the syntax errors as written first, the tree and model of what parses, the broken stretches marked', () => {
     const text = '{\n  "family": "web"\n  "containerDefinitions": [1,],\n  oops\n}';
     const doc = prepare({ uri: 'file:///w/task.json', text });
-    assert.equal(doc.kind, 'ecs-task-definition', 'the kind comes from the text, so the file still gets its finding');
-    assert.equal(doc.problems.length, 1);
-    assert.equal(doc.problems[0]!.code, 'syntax');
-    assert.deepEqual(doc.problems[0]!.span, spanOf(text, '"containerDefinitions"'));
+    assert.equal(doc.kind, 'ecs-task-definition');
+    // The comma before "oops" is no trailing comma: removing it would not make the file parse.
+    assert.deepEqual(
+      doc.problems.map((p) => [p.code, p.span]),
+      [['syntax', at(text, '"containerDefinitions"')], ['syntax', at(text, 'oops')], ['syntax', { start: text.length - 1, end: text.length }], ['json-trailing-comma', at(text, ',]', 1)]],
+    );
     assert.equal(doc.problems[0]!.message, 'Invalid JSON: expected "," between entries, found """.');
-    assert.equal(doc.model, undefined);
+    assert.deepEqual(keys(doc.tree!.root), ['family', 'containerDefinitions']);
+    assert.ok(doc.model);
+    assert.ok(doc.tree!.broken!.some((b) => b.start === text.indexOf('oops')), 'the line the parser could not read is marked broken');
   });
 
-  it('broken JSON where a trailing comma comes first: the syntax error is still the one problem', () => {
+  it('broken JSON where a trailing comma comes first: the syntax error is the first syntax problem', () => {
     const text = '{"family": "web", "containerDefinitions": [1,], "x" 1}';
     const doc = prepare({ uri: 'file:///w/task.json', text });
-    assert.deepEqual(doc.problems.map((p) => [p.code, p.span.start]), [['syntax', text.indexOf('1}')]]);
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.span.start]), [['syntax', text.indexOf('1}')], ['json-trailing-comma', text.indexOf(',]')]]);
   });
 
-  it('broken YAML: one syntax problem with a position-free message', () => {
+  it('broken YAML: the syntax problem with a position-free message, and the model of what parses', () => {
     const text = 'family: web\ncontainerDefinitions:\n  - name: app\n   image: [nginx\n';
     const doc = prepare({ uri: 'file:///w/task.yml', text });
     assert.equal(doc.kind, 'ecs-task-definition');
-    assert.equal(doc.problems.length, 1);
     assert.equal(doc.problems[0]!.code, 'syntax');
     assert.match(doc.problems[0]!.message, /^Invalid YAML: /);
     assert.ok(doc.problems[0]!.span.start >= text.indexOf('- name') && doc.problems[0]!.span.end <= text.length);
+    assert.deepEqual(keys(doc.tree!.root), ['family', 'containerDefinitions']);
+    assert.ok(doc.model);
   });
 
   it('comments and trailing commas alone do not stop analysis; they are reported', () => {

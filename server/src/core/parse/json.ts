@@ -26,6 +26,22 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
     | { kind: 'array'; start: number; items: Node[] };
   const stack: Frame[] = [];
   let root: Node | undefined;
+  // After a syntax error: what the parser skipped (text between two tokens it reported) and keys left without a
+  // value. The rest of the tree is what the file says; these stretches are not judged (tree.broken).
+  const broken: Span[] = [];
+  let lastEnd = 0;
+  const token = (offset: number, length: number): void => {
+    if (irregular && offset > lastEnd) {
+      const gap = text.slice(lastEnd, offset);
+      const first = gap.search(/\S/);
+      if (first !== -1) broken.push({ start: lastEnd + first, end: lastEnd + gap.trimEnd().length });
+    }
+    lastEnd = Math.max(lastEnd, offset + length);
+  };
+  const valueless = (key: { key: string; span: Span }): Pair => {
+    broken.push(key.span);
+    return { kind: 'pair', key: key.key, keySpan: key.span, value: { kind: 'scalar', value: null, span: { start: key.span.end, end: key.span.end } }, span: key.span };
+  };
   // The last "," seen with no token after it but comments: what a closer right after it makes a trailing comma.
   let lastComma: number | undefined;
 
@@ -57,7 +73,8 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
     visit(
       text,
       {
-        onObjectBegin: (offset) => {
+        onObjectBegin: (offset, length) => {
+          token(offset, length);
           if (stack.length >= max) {
             deepAt = offset;
             throw TOO_DEEP;
@@ -66,9 +83,12 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
           stack.push({ kind: 'object', start: offset, pairs: [], seen: new Map() });
         },
         onObjectProperty: (property, offset, length) => {
+          token(offset, length);
           const top = stack[stack.length - 1];
           if (top?.kind !== 'object') return;
           const span = { start: offset, end: offset + length };
+          // The key before this one never got its value (broken input): keep it, valueless, so it still counts.
+          if (top.pendingKey) top.pairs.push(valueless(top.pendingKey));
           const first = top.seen.get(property);
           if (first) {
             problems.push({
@@ -83,26 +103,20 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
           top.pendingKey = { key: property, span };
           lastComma = undefined;
         },
-        onSeparator: (character, offset) => {
+        onSeparator: (character, offset, length) => {
+          token(offset, length);
           lastComma = character === ',' ? offset : undefined;
         },
         onObjectEnd: (offset, length) => {
+          token(offset, length);
           const frame = stack.pop();
           if (frame?.kind !== 'object') return;
-          if (frame.pendingKey) {
-            // A key without a value (broken input): keep it with a null value so the key still has a span.
-            const k = frame.pendingKey;
-            frame.pairs.push({
-              kind: 'pair',
-              key: k.key,
-              keySpan: k.span,
-              value: { kind: 'scalar', value: null, span: { start: k.span.end, end: k.span.end } },
-              span: k.span,
-            });
-          }
+          // A key without a value (broken input): keep it with a null value so the key still has a span.
+          if (frame.pendingKey) frame.pairs.push(valueless(frame.pendingKey));
           attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
         },
-        onArrayBegin: (offset) => {
+        onArrayBegin: (offset, length) => {
+          token(offset, length);
           if (stack.length >= max) {
             deepAt = offset;
             throw TOO_DEEP;
@@ -111,15 +125,18 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
           stack.push({ kind: 'array', start: offset, items: [] });
         },
         onArrayEnd: (offset, length) => {
+          token(offset, length);
           const frame = stack.pop();
           if (frame?.kind !== 'array') return;
           const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: frame.items };
           attach(node);
         },
         onLiteralValue: (value: unknown, offset, length) => {
+          token(offset, length);
           attach({ kind: 'scalar', value: value as ScalarValue, span: { start: offset, end: offset + length } });
         },
         onComment: (offset, length) => {
+          token(offset, length);
           irregular = true;
           problems.push({
             code: 'json-comment',
@@ -140,6 +157,9 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
             return;
           }
           if (error === ParseErrorCode.InvalidCommentToken) return;
+          // What follows a comma the parser skipped (`[1,], oops }`) leaves it no trailing comma.
+          lastComma = undefined;
+          if (problems.some((p) => p.code === 'syntax' && p.span.start === offset)) return; // one error per place
           problems.push({ code: 'syntax', message: jsonErrorMessage(error, text, offset), span: visibleSpan(text, offset, length) });
         },
       },
@@ -154,15 +174,17 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
     if (deepAt !== undefined) return tooDeepResult(deepAt);
   }
 
+  token(text.length, 0);
   // A broken file leaves frames open; close them so the partial tree still has spans.
   while (stack.length) {
     const frame = stack.pop()!;
+    if (frame.kind === 'object' && frame.pendingKey) frame.pairs.push(valueless(frame.pendingKey));
     const end = text.length;
     if (frame.kind === 'object') attach({ kind: 'object', span: { start: frame.start, end }, pairs: frame.pairs } as ObjectNode);
     else attach({ kind: 'array', span: { start: frame.start, end }, items: frame.items });
   }
 
-  return { format: 'json', root, problems };
+  return broken.length ? { format: 'json', root, problems, broken } : { format: 'json', root, problems };
 }
 
 /** `{"Ref": x}` and `{"Fn::Sub": x}` become intrinsic nodes, exactly as the YAML short forms do. */

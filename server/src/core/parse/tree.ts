@@ -152,6 +152,11 @@ export interface ParsedTree {
   readonly problems: ParseProblem[];
   /** YAML with anchors or aliases: its parts depend on each other, so it is never re-parsed piecewise. */
   readonly usesAnchors?: boolean;
+  /**
+   * A broken document: the stretches whose text is not in the tree as written (tokens the parser skipped, keys left
+   * without a value, lines parse/recover.ts blanked). Findings there are not judged until the text parses.
+   */
+  readonly broken?: readonly Span[];
 }
 
 // ---- Navigation helpers -------------------------------------------------------------------

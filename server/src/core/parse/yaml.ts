@@ -4,15 +4,23 @@ import { INTRINSIC_FUNCTIONS, intrinsicFromTag, isIntrinsicName } from './tree';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { tooDeep } from './json';
 
+export interface YamlOptions {
+  /**
+   * Read a document with syntax errors as far as the yaml package recovers (each error becomes a problem, its span
+   * broken), instead of stopping at the first error. The editor and berth lint do; configuration readers do not.
+   */
+  readonly recover?: boolean;
+}
+
 /** YAML → the shared tree. CloudFormation short tags become intrinsic nodes; aliases are resolved under a cap. */
-export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
+export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS, options: YamlOptions = {}): ParsedTree {
   const deep = yamlDepthExceeds(text, limits.maxDepth);
   if (deep !== undefined) return { format: 'yaml', root: undefined, problems: [tooDeep(deep, limits.maxDepth)] };
-  const parsed = parseText(text, limits);
+  const parsed = parseText(text, limits, options.recover === true);
   if ('failed' in parsed) return parsed.failed;
-  const { doc } = parsed;
+  const { doc, syntax } = parsed;
 
-  const problems: ParseProblem[] = [];
+  const problems: ParseProblem[] = [...syntax];
   const converter = new Converter(text, doc, limits, problems);
   let root: Node | undefined;
   try {
@@ -22,11 +30,12 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): Parsed
     if (error instanceof RangeError) return { format: 'yaml', root: undefined, problems: [tooDeep(0, limits.maxDepth)] };
     throw error;
   }
-  return converter.sawAnchor ? { format: 'yaml', root, problems, usesAnchors: true } : { format: 'yaml', root, problems };
+  const broken = syntax.length ? { broken: syntax.map((p) => p.span) } : {};
+  return converter.sawAnchor ? { format: 'yaml', root, problems, usesAnchors: true, ...broken } : { format: 'yaml', root, problems, ...broken };
 }
 
-/** The yaml package's document, or the one problem that stops the analysis. */
-function parseText(text: string, limits: Limits): { doc: Document.Parsed } | { failed: ParsedTree } {
+/** The yaml package's document (with its syntax errors when recovering), or the one problem that stops the analysis. */
+function parseText(text: string, limits: Limits, recover = false): { doc: Document.Parsed; syntax: ParseProblem[] } | { failed: ParsedTree } {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false, customTags: CFN_TAGS });
@@ -38,11 +47,9 @@ function parseText(text: string, limits: Limits): { doc: Document.Parsed } | { f
   if (firstError && /call stack/i.test(firstError.message)) {
     return { failed: { format: 'yaml', root: undefined, problems: [tooDeep(firstError.pos[0], limits.maxDepth)] } };
   }
-  if (firstError) {
-    const problem: ParseProblem = { code: 'syntax', message: `Invalid YAML: ${cleanMessage(firstError.message)}`, span: errorSpan(text, firstError.pos) };
-    return { failed: { format: 'yaml', root: undefined, problems: [problem] } };
-  }
-  return { doc };
+  const syntax = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS').map((e): ParseProblem => ({ code: 'syntax', message: `Invalid YAML: ${cleanMessage(e.message)}`, span: errorSpan(text, e.pos) }));
+  if (syntax.length > 0 && !recover) return { failed: { format: 'yaml', root: undefined, problems: [syntax[0]!] } };
+  return { doc, syntax };
 }
 
 /**

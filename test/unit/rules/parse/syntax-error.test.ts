@@ -9,7 +9,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'missing comma in a task definition: one finding at the first error',
+      name: 'missing comma in a task definition: one finding, at the first error',
       code: '{\n  "family": "a"\n  "containerDefinitions": []\n}',
       errors: [
         {
@@ -19,7 +19,7 @@ runRuleTests(rule, {
           endLine: 3,
           endColumn: 25,
           severity: 'error',
-          message: 'Invalid JSON: expected "," between entries, found """. Fix this first: nothing else in the file is checked until it parses.',
+          message: 'Invalid JSON: expected "," between entries, found """. The file is rejected until this is fixed; Berth still checks the parts around it that parse.',
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { fargateSizeForVcpu, fargateVcpuChoices } from '../../facts/batch';
 import { describeMemoryChoices, nearestMemory } from '../../facts/fargate';
+import { NUMBER_FORMS } from '../../facts/numberForms';
 import { replaceScalar } from '../../fix/edits';
 import { BATCH_KINDS, isFargateJob, jobContainers, requirement } from '../../model/batch';
 import { defineRule } from '../defineRule';
@@ -24,8 +25,9 @@ export default defineRule({
       for (const container of jobContainers(job)) {
         const vcpuValue = requirement(container, 'VCPU')?.value;
         if (!vcpuValue?.known) continue;
-        const vcpu = Number(vcpuValue.value);
-        if (!Number.isFinite(vcpu)) continue;
+        // A value that is no number is schema/valid-number-format's.
+        const vcpu = NUMBER_FORMS.batchVcpu.parse(vcpuValue.value);
+        if (vcpu === undefined) continue;
         const size = fargateSizeForVcpu(vcpu);
         if (!size) {
           ctx.report({ at: vcpuValue, messageId: 'invalidVcpu', data: { vcpu: vcpuValue.value, choices: fargateVcpuChoices() } });
@@ -33,8 +35,8 @@ export default defineRule({
         }
         const memoryValue = requirement(container, 'MEMORY')?.value;
         if (!memoryValue?.known) continue;
-        const memory = Number(memoryValue.value);
-        if (!Number.isFinite(memory) || size.memory.includes(memory)) continue;
+        const memory = NUMBER_FORMS.batchMemory.parse(memoryValue.value);
+        if (memory === undefined || size.memory.includes(memory)) continue;
         const nearest = nearestMemory(size, memory);
         ctx.report({
           at: memoryValue,

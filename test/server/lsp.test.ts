@@ -75,6 +75,22 @@ describe('language server over stdio: push diagnostics', () => {
     assert.ok(!labels.includes('family'), 'existing keys are not offered again');
   });
 
+  it('completes a key after a typed quote with an edit over the whole quoted key, its filter text and a missing comma', async () => {
+    const uri = 'file:///virtual/berth-lsp-test/quoted-ecs-task-def.json';
+    await client.open(uri, 'json', '{\n  "containerDefinitions": [],\n  "family": "web"\n  ""\n}');
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 3 } })) as {
+      label: string;
+      filterText?: string;
+      textEdit?: { range: unknown; newText: string };
+      additionalTextEdits?: { range: unknown; newText: string }[];
+    }[];
+    const memory = items.find((i) => i.label === 'memory');
+    assert.ok(memory, `got ${items.map((i) => i.label).join(', ')}`);
+    assert.equal(memory.filterText, '"memory"');
+    assert.deepEqual(memory.textEdit, { range: { start: { line: 3, character: 2 }, end: { line: 3, character: 4 } }, newText: '"memory": ' });
+    assert.deepEqual(memory.additionalTextEdits, [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } }, newText: ',' }]);
+  });
+
   it('sends no diagnostics for unrelated JSON', async () => {
     const uri = 'file:///virtual/berth-lsp-test/package.json';
     const waiting = client.nextDiagnostics(uri);

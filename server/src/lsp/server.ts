@@ -191,7 +191,9 @@ export function startServer(connection: Connection): void {
         documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
         sortText: entry.sortText,
         tags: entry.deprecated ? [1] : undefined,
+        filterText: entry.filterText,
         textEdit: { range: toRange(prepared.lines, entry.span), newText: entry.insertText },
+        additionalTextEdits: entry.additionalEdits?.map((edit) => ({ range: toRange(prepared.lines, edit.span), newText: edit.newText })),
       }));
     }),
   );

@@ -77,7 +77,11 @@ describe('completion: Terraform, inside a JSON heredoc', () => {
     const keys = complete(task('', `<<-EOF
     [{ "name": "web", "image": "nginx:1.27", "ess|" }]
   EOF`));
-    assert.equal(keys.entries.find((e) => e.label === 'essential')?.insertText, 'essential');
+    // The whole quoted key is replaced and the colon written (issue 21, bug 2), as in a JSON file.
+    const essential = keys.entries.find((e) => e.label === 'essential');
+    assert.equal(essential?.insertText, '"essential": ');
+    assert.equal(essential.filterText, '"essential"');
+    assert.deepEqual(keys.replaced, ['"ess"']);
     const values = complete(task('', `<<-EOF
     [{ "name": "web", "image": "nginx:1.27", "logConfiguration": { "logDriver": "|" } }]
   EOF`));

@@ -10,12 +10,13 @@ import { propertyDocAt } from '../schema/registry';
 import { locate } from './locate';
 import { enumOf, resourceTypeChoices, templateLevelAt } from './cfnSpec';
 import { intrinsicCompletions } from './completionIntrinsics';
+import { keyEditAt } from './completionKeyEdit';
 import { parentObject, propertyEntries, templatePropertyEntries } from './completionProperties';
 import { valueCompletions } from './completionValues';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { samFunctionPath, schemaPathFor } from './schemaPath';
 import { terraformCompletions } from './completionTerraform';
-import { PROBE, isInsideQuotes, jsonKeyProbe } from './completionProbe';
+import { PROBE, jsonKeyProbe } from './completionProbe';
 import type { CompletionEntry } from './types';
 
 
@@ -53,8 +54,11 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
   }
   const root = target.tree!.root!;
   // A value typed on the last line of a YAML document lies past the end of the root's span.
-  const at = locate(root, probeOffset) ?? (target.format === 'yaml' ? locate(root, Math.min(probeOffset, root.span.end)) : undefined);
-  if (!at) return [];
+  const found = locate(root, probeOffset) ?? (target.format === 'yaml' ? locate(root, Math.min(probeOffset, root.span.end)) : undefined);
+  if (!found) return [];
+  // The cursor right after a key (`{ Cpu: 256, Mem| }`) is on that key, not on its empty value.
+  const touchesKey = found.pair !== undefined && probeOffset >= found.pair.keySpan.start && probeOffset <= found.pair.keySpan.end;
+  const at = touchesKey && !found.onKey ? { ...found, onKey: true } : found;
   const resourceType = (id: string) => {
     const type = target.model?.template?.resourcesById.get(id)?.type;
     return type?.known ? type.value : undefined;
@@ -91,12 +95,13 @@ export function completionsAt(doc: PreparedDocument, offset: number, options: Co
     const objectPath = at.onKey || onProbe ? at.path.slice(0, -1) : at.path;
     const objectNode = at.onKey || onProbe ? parentObject(root, objectPath) : at.node;
     const mapped = schemaPathFor(kind, objectPath, resourceType);
+    const edit = keyEditAt(doc.text, offset, word, doc.format);
     if (!mapped) {
       // Other covered resource types: property names from the CloudFormation resource spec.
       const properties = kind === 'cloudformation' ? templateLevelAt(target.model?.template, objectPath)?.properties : undefined;
-      return properties ? templatePropertyEntries(properties, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset)) : [];
+      return properties ? templatePropertyEntries(properties, objectNode, edit) : [];
     }
-    return propertyEntries(mapped.kind, mapped.path, objectNode, word, target.format === 'json', doc.format === 'json' && isInsideQuotes(doc.text, offset), mapped.pascal ?? false);
+    return propertyEntries(mapped.kind, mapped.path, objectNode, edit, mapped.pascal ?? false);
   }
   return [];
 }

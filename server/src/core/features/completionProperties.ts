@@ -1,12 +1,12 @@
 /** Completion of property names: from the API schemas, and from the CloudFormation resource spec for other types. */
 import type { CfnPropertySpec } from '../facts/cfnResources';
-import type { Node, Path, Span } from '../parse/tree';
+import type { Node, Path } from '../parse/tree';
 import { propertyDocAt, resolveRef, schemaAt, schemaFor } from '../schema/registry';
 import type { SchemaKind } from '../schema/kinds';
+import type { KeyEdit } from './completionKeyEdit';
 import type { CompletionEntry } from './types';
 
-/** `hcl`: Terraform's object syntax (`name = `; jsonencode objects), whatever `json` says. */
-export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean, pascal: boolean, hcl = false): CompletionEntry[] {
+export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node | undefined, edit: KeyEdit, pascal: boolean): CompletionEntry[] {
   const schema = resolveRef(schemaFor(kind), schemaAt(kind, path));
   const properties = schema?.properties;
   if (!properties) return [];
@@ -23,14 +23,13 @@ export function propertyEntries(kind: SchemaKind, path: Path, objectNode: Node |
         kind: 'property' as const,
         detail: required.has(schemaName) ? 'required' : undefined,
         documentation: doc?.markdownDescription,
-        insertText: hcl ? `${name} = ` : json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
-        span: word,
+        ...keyText(edit, name),
         sortText: `${required.has(schemaName) ? '0' : '1'}${name}`,
       };
     });
 }
 
-export function templatePropertyEntries(properties: Readonly<Record<string, CfnPropertySpec>>, objectNode: Node | undefined, word: Span, json: boolean, inQuotes: boolean): CompletionEntry[] {
+export function templatePropertyEntries(properties: Readonly<Record<string, CfnPropertySpec>>, objectNode: Node | undefined, edit: KeyEdit): CompletionEntry[] {
   const present = new Set(objectNode?.kind === 'object' ? objectNode.pairs.map((p) => p.key) : []);
   return Object.entries(properties)
     .filter(([name]) => !present.has(name))
@@ -39,13 +38,15 @@ export function templatePropertyEntries(properties: Readonly<Record<string, CfnP
       kind: 'property' as const,
       detail: spec.required ? 'required' : undefined,
       documentation: spec.documentation,
-      insertText: json && !inQuotes ? `"${name}": ` : json ? name : `${name}: `,
-      span: word,
+      ...keyText(edit, name),
       sortText: `${spec.required ? '0' : '1'}${name}`,
       deprecated: spec.deprecated,
     }));
 }
 
+function keyText(edit: KeyEdit, name: string): Pick<CompletionEntry, 'insertText' | 'span' | 'filterText' | 'additionalEdits'> {
+  return { insertText: edit.newText(name), span: edit.span, filterText: edit.filterText(name), additionalEdits: edit.additionalEdits };
+}
 
 /** The node at `path` below `root`, if there is one. */
 export function parentObject(root: Node, path: Path): Node | undefined {

@@ -7,7 +7,8 @@ import { prepare, type PreparedDocument } from '../analyze';
 import type { Path, Span } from '../parse/tree';
 import { propertyDocAt } from '../schema/registry';
 import type { CompletionOptions } from './completion';
-import { PROBE, isInsideQuotes, jsonKeyProbe } from './completionProbe';
+import { keyEditAt, type KeyEdit } from './completionKeyEdit';
+import { PROBE, jsonKeyProbe } from './completionProbe';
 import { propertyEntries } from './completionProperties';
 import { valueCompletions } from './completionValues';
 import { isInJsonArgument, locateTerraform, type TerraformLocation } from './terraformPath';
@@ -32,22 +33,23 @@ function jsonTextCompletions(doc: PreparedDocument, here: TerraformLocation, off
   if (!probe) return [];
   const at = locateTerraform(probe.text, prepare({ uri: doc.uri, text: probe.text }).tree?.root, probe.offset);
   if (!at?.inJsonText || !at.pair?.key.includes(PROBE)) return [];
-  return keyEntries(at, word, false, isInsideQuotes(doc.text, offset));
+  return keyEntries(at, keyEditAt(doc.text, offset, word, 'json'));
 }
 
 /** A key being typed inside a jsonencode() object: completed through a probe attribute (`wor__berth_probe__ = 0`). */
 function hclKeyCompletions(doc: PreparedDocument, offset: number, word: Span): CompletionEntry[] {
   const typed = doc.text.slice(word.start, offset);
-  const text = `${doc.text.slice(0, word.start)}${typed}${PROBE} = 0${doc.text.slice(word.end)}`;
+  const hasValue = /^[ \t]*=(?!=)/.test(doc.text.slice(word.end, word.end + 200)); // `ess| = true`: the value is there
+  const text = `${doc.text.slice(0, word.start)}${typed}${PROBE}${hasValue ? '' : ' = 0'}${doc.text.slice(word.end)}`;
   const at = locateTerraform(text, prepare({ uri: doc.uri, text }).tree?.root, word.start + typed.length);
   if (!at?.pair?.key.includes(PROBE) || at.inJsonText || !isInJsonArgument(at.path)) return [];
-  return keyEntries(at, word, true, false);
+  return keyEntries(at, keyEditAt(doc.text, offset, word, 'hcl'));
 }
 
-function keyEntries(at: TerraformLocation, word: Span, hcl: boolean, inQuotes: boolean): CompletionEntry[] {
+function keyEntries(at: TerraformLocation, edit: KeyEdit): CompletionEntry[] {
   const mapped = terraformSchemaPath(at.path.slice(0, -1));
   if (!mapped) return [];
-  return propertyEntries(mapped.kind, mapped.path, at.parent, word, !hcl, inQuotes, false, hcl);
+  return propertyEntries(mapped.kind, mapped.path, at.parent, edit, false);
 }
 
 /**

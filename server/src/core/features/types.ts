@@ -11,6 +11,15 @@ export interface CompletionEntry {
   readonly span: Span;
   readonly deprecated?: boolean;
   readonly sortText?: string;
+  /** What the editor matches the typed text against, when the span starts before the word (a key's opening quote). */
+  readonly filterText?: string;
+  /** Edits elsewhere that keep the document well formed (a comma the previous pair lacks). */
+  readonly additionalEdits?: readonly CompletionEdit[];
+}
+
+export interface CompletionEdit {
+  readonly span: Span;
+  readonly newText: string;
 }
 
 export interface HoverResult {

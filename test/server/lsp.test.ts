@@ -145,6 +145,24 @@ describe('language server over stdio: pull diagnostics and code actions', () => 
     const offsets = (pos: { line: number; character: number }) => text.split('\n').slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0) + pos.character;
     const result = applyEdits(text, edits.map((e) => ({ span: { start: offsets(e.range.start), end: offsets(e.range.end) }, newText: e.newText })));
     assert.equal(result, TASK.replace('"4096"', '"2048"').replace('"family": "web",', '"family": "web", '));
+
+    // Two fixable findings: fix all is also in the Ctrl+. menu of either, as a quick fix with the same edits.
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    const d = fargateDiagnostic(report.items);
+    const quick = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
+    const allQuick = quick.find((a) => a.title === 'Fix all Berth problems in this file');
+    assert.equal(allQuick?.kind, 'quickfix', JSON.stringify(quick.map((a) => a.title)));
+    assert.deepEqual(allQuick.edit, all.edit);
+  });
+
+  it('offers no fix-all quick fix for a single fixable finding', async () => {
+    const uri = 'file:///virtual/berth-lsp-test/one-fix.json';
+    await client.open(uri, 'json', TASK);
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    const d = fargateDiagnostic(report.items);
+    const quick = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
+    const fixes = quick.filter((a) => a.edit);
+    assert.deepEqual(fixes.map((a) => a.title), ['Set memory to 2048 MiB']);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Code actions for a document's findings: each diagnostic's quick fix, "Explain" for clients that can open a
- * concept article, and "Fix all" as a source action.
+ * concept article, and "Fix all" as a source action (and as a quick fix when two or more findings have fixes).
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
 import { getConcept } from '../core/docs/concepts';
@@ -28,7 +28,16 @@ export function codeActions(params: CodeActionParams, context: CodeActionContext
   const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
   const fixes = !context.generated;
-  return [...(wantsQuickFix ? [...(fixes ? quickFixes(params, context) : []), ...explanations(params, context)] : []), ...(wantsFixAll && fixes ? fixAll(context) : [])];
+  return [
+    ...(wantsQuickFix ? [...(fixes ? [...quickFixes(params, context), ...fixAllAsQuickFix(params, context)] : []), ...explanations(params, context)] : []),
+    ...(wantsFixAll && fixes ? fixAll(context) : []),
+  ];
+}
+
+/** Fix all, also in the Ctrl+. menu of a Berth problem, when the file has two or more fixable findings. */
+function fixAllAsQuickFix(params: CodeActionParams, context: CodeActionContext): CodeAction[] {
+  if (!params.context.diagnostics.some((d) => d.source === 'berth') || context.findings.filter((f) => f.fix).length < 2) return [];
+  return fixAll(context).map((action) => ({ ...action, kind: CodeActionKind.QuickFix }));
 }
 
 function quickFixes(params: CodeActionParams, { uri, lines, findings }: CodeActionContext): CodeAction[] {

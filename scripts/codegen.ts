@@ -6,6 +6,7 @@
  *   server/src/core/docs/ruleDocs.generated.ts  every rules/<area>/<name>.md, bundled as text
  *   server/src/core/docs/concepts.generated.ts  every docs/concepts/<id>.md, bundled as text
  *   README.md, between the rules markers        the rule table, from the rules' metadata
+ *   package.json, the berth.rules setting       its rule ids (settings.json completes them)
  *
  * The three .generated.ts files are git-ignored: `npm run build` (esbuild.mjs) writes them before bundling, and so
  * does `npm test`, which builds first. The README is committed; `npm run codegen` rewrites it with the rest.
@@ -123,6 +124,22 @@ export function withReadmeTable(readme: string, rules: readonly Rule[]): string 
   return readme.slice(0, start) + readmeTable(rules) + readme.slice(end + README_END.length);
 }
 
+/**
+ * package.json with the `berth.rules` setting's schema listing every rule id (its summary, the severities a user
+ * may set), so settings.json completes them; other ids still pass (the server reports an unknown one).
+ */
+export function withRuleSettings(packageJson: string, rules: readonly Rule[]): string {
+  const pkg = JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, { properties?: unknown }> } } };
+  const setting = pkg.contributes.configuration.properties['berth.rules'];
+  if (!setting) throw new Error('package.json has no berth.rules setting');
+  setting.properties = Object.fromEntries(
+    [...rules]
+      .sort((a, b) => byCodeUnit(a.id, b.id))
+      .map((rule) => [rule.id, { type: 'string', enum: ['off', 'info', 'warning', 'error'], markdownDescription: `${rule.docs.summary} (default: \`${rule.docs.enabledByDefault === false ? 'off' : rule.severity}\`).` }]),
+  );
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
 /** Writes the files whose text differs (an unchanged file keeps its mtime); returns the paths written. */
 export function writeFiles(root: string, files: readonly GeneratedFile[]): string[] {
   return files.filter((file) => read(join(root, file.path)) !== file.text).map((file) => (writeFileSync(join(root, file.path), file.text), file.path));
@@ -165,8 +182,9 @@ function main(): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { RULES } = require(join(ROOT, RULES_DIR, 'index')) as { RULES: readonly Rule[] };
     const readme = { path: 'README.md', text: withReadmeTable(readFileSync(join(ROOT, 'README.md'), 'utf8'), RULES) };
-    if (check) stale.push(...staleFiles(ROOT, [readme]));
-    else written.push(...writeFiles(ROOT, [readme]));
+    const manifest = { path: 'package.json', text: withRuleSettings(readFileSync(join(ROOT, 'package.json'), 'utf8'), RULES) };
+    if (check) stale.push(...staleFiles(ROOT, [readme, manifest]));
+    else written.push(...writeFiles(ROOT, [readme, manifest]));
   }
   if (check) {
     if (stale.length > 0) {

@@ -63,6 +63,11 @@ describe('rule conventions', () => {
         for (const severity of severitiesOf(rule)) assert.match(severityParagraph, new RegExp(`\\b${severity}\\b`, 'i'), `the Severity paragraph does not mention ${severity}`);
       });
 
+      it('its page labels no list item with a message id (a reader sees what is reported, not "invalidCpu")', () => {
+        const text = readFileSync(join(RULES_DIR, `${rule.id}.md`), 'utf8');
+        for (const id of Object.keys(rule.messages)) assert.doesNotMatch(text, new RegExp(`^\\s*[-*] \\*\\*${id}\\*\\*`, 'm'), id);
+      });
+
       it('has a table test that loads it (runRuleTests, or runFrontEndRuleTests, proves every messageId is reported)', () => {
         const testFile = join(TESTS_DIR, `${rule.id}.test.ts`);
         assert.ok(existsSync(testFile), `missing test/unit/rules/${rule.id}.test.ts`);

@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BerthA
     }),
     vscode.commands.registerCommand(SHOW_RULE_DOC, (id: string) => whenStarted(() => docs.showRuleDoc(id))),
     vscode.commands.registerCommand('berth.computeGuide', (answers?: ComputeAnswers & { openSnippet?: boolean }) => runComputeGuide(context.extension, answers)),
+    vscode.commands.registerCommand('berth.restartServer', () => client?.restart()),
   );
   await started;
   const kindStatus = createKindStatus(client);

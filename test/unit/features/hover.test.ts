@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepare } from '../../../server/src/core/analyze';
-import { hoverAt } from '../../../server/src/core/features/hover';
+import { AWS_REFERENCE_BUDGET, hoverAt } from '../../../server/src/core/features/hover';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 
@@ -25,9 +25,21 @@ const TASK = `{
 }`;
 
 describe('hover: ECS task definition', () => {
-  it('hostPort: AWS docs, port bounds, the ephemeral range and the dynamic port mapping concept with Read more', () => {
+  it('memory: the Fargate sizes once (Berth\'s table, not AWS\'s list too), Berth first, AWS within its budget', () => {
+    const text = '{"family": "x", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "1024", "containerDefinitions": []}';
+    const md = hover('task.json', text, '"memory"')!;
+    assert.equal(md.split('`256` (0.25 vCPU)').length - 1, 1, md);
+    assert.doesNotMatch(md, /Available `cpu` values/);
+    assert.match(md, /^\*\*memory\*\*\n\nFargate memory with cpu 512 \(0\.5 vCPU\): 1024–4096 MiB in steps of 1024\./);
+    const aws = md.slice(md.indexOf('\n---\n**AWS:** '));
+    assert.ok(aws.startsWith('\n---\n**AWS:** The amount of memory (in MiB) used by the task.'), md);
+    assert.ok(aws.length < AWS_REFERENCE_BUDGET + 100, `AWS part ${aws.length} characters`);
+  });
+
+  it('hostPort: Berth first (port bounds, the ephemeral range, the dynamic port mapping concept with Read more), then AWS docs', () => {
     const md = hover('task.json', TASK, '"hostPort"')!;
-    assert.match(md, /^\*\*hostPort\*\*\n\nThe port number on the container instance/);
+    assert.match(md, /^\*\*hostPort\*\*\n\nRange: 0–65535 {2}\n/);
+    assert.ok(md.indexOf('**Berth: Dynamic port mapping') < md.indexOf('\n---\n**AWS:** The port number on the container instance'), md);
     assert.ok(md.includes('Range: 0–65535  \n'), md);
     assert.ok(md.includes('the ephemeral range 32768–61000 on the ECS-optimized AMI (49153–65535 when'), md);
     assert.ok(md.includes('**Berth: Dynamic port mapping with an ALB.** In bridge mode a hostPort of 0'), md);
@@ -208,7 +220,7 @@ Resources:
     const memory = hover('template.yaml', text, 'MemorySize')!;
     assert.ok(memory.includes('Range: 128–10,240 MB (2,048–32,768 MB on Lambda Managed Instances); CPU is allotted in proportion to memory.'), memory);
     const architectures = hover('template.yaml', text, 'Architectures')!;
-    assert.match(architectures, /^\*\*Architectures\*\*\n\nThe instruction set architecture for the function/);
+    assert.match(architectures, /^\*\*Architectures\*\*\n\n\*\*Berth: CPU architecture[\s\S]*\n---\n\*\*AWS:\*\* The instruction set architecture for the function/);
     assert.ok(architectures.includes('**Berth: CPU architecture, x86_64 and arm64.**'), architectures);
     const runtime = hover('template.yaml', text, 'python3.9')!;
     assert.ok(runtime.includes('`python3.9`: **deprecated** since 2025-12-15.'), runtime);

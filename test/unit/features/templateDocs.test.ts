@@ -65,7 +65,7 @@ Resources:
 describe('template hovers and completion for SAM types, from the SAM schema', () => {
   it('documents SAM-only properties', () => {
     const doc = prepare({ uri: 'file:///w/template.yaml', text: SAM });
-    assert.match(hoverAt(doc, SAM.indexOf('Tracing') + 2)!.markdown, /^\*\*Tracing\*\*\n\nThe string that specifies the function's X-Ray tracing mode/);
+    assert.match(hoverAt(doc, SAM.indexOf('Tracing') + 2)!.markdown, /^\*\*Tracing\*\*\n\nValues: `Active`, `PassThrough`, `Disabled`\n\n---\n\*\*AWS:\*\* The string that specifies the function's X-Ray tracing mode/);
     assert.match(hoverAt(doc, SAM.indexOf('StageName') + 2)!.markdown, /^\*\*StageName\*\*\n\nThe name of the stage, which API Gateway uses/);
   });
 

@@ -116,7 +116,7 @@ describe('hover: Terraform', () => {
   it('a resource argument: its name, the API property it is, AWS docs and the concept', () => {
     const h = hover(TASK, 'network_mode')!;
     assert.equal(h.spanText, 'network_mode');
-    assert.match(h.md, /^\*\*network_mode\*\* \(`networkMode` in the ECS API\)\n\nThe Docker networking mode/);
+    assert.match(h.md, /^\*\*network_mode\*\* \(`networkMode` in the ECS API\)\n\nValues: [\s\S]*\n---\n\*\*AWS:\*\* The Docker networking mode/);
     assert.ok(h.md.includes('Values: `bridge`, `host`, `awsvpc`, `none`'), h.md);
     assert.ok(h.md.includes('**Berth: ECS network modes.**'), h.md);
   });
@@ -143,7 +143,7 @@ describe('hover: Terraform', () => {
   it('inside jsonencode: the same hover as in API JSON (hostPort, logDriver)', () => {
     const h = hover(TASK, 'hostPort')!;
     assert.equal(h.spanText, 'hostPort');
-    assert.match(h.md, /^\*\*hostPort\*\*\n\nThe port number on the container instance/);
+    assert.match(h.md, /^\*\*hostPort\*\*\n\nRange: 0–65535[\s\S]*\n---\n\*\*AWS:\*\* The port number on the container instance/);
     assert.ok(h.md.includes('With awsvpc or host network mode, hostPort must equal containerPort'), h.md);
     assert.ok(h.md.includes('**Berth: Dynamic port mapping with an ALB.**'), h.md);
     const driver = hover(TASK, 'logDriver')!.md;
@@ -181,6 +181,6 @@ describe('hover: Terraform', () => {
   it('a JSON file of container definitions (read with file()) hovers like the task definition\'s list', () => {
     const text = '[{ "name": "web", "image": "nginx:1.27", "essential": true, "portMappings": [{ "containerPort": 80, "hostPort": 0 }] }]';
     const h = hover(text, '"hostPort"', { filename: 'containers.json.tpl' })!;
-    assert.match(h.md, /^\*\*hostPort\*\*\n\nThe port number on the container instance/);
+    assert.match(h.md, /^\*\*hostPort\*\*\n\nRange: 0–65535[\s\S]*\n---\n\*\*AWS:\*\* The port number on the container instance/);
   });
 });

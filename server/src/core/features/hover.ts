@@ -26,8 +26,9 @@ export interface HoverOptions {
 }
 
 /**
- * Hover for the key (or value) under the cursor: AWS's property docs, the valid values or bounds from the
- * facts tables, and Berth's concept summary with a "Read more" link to the full article.
+ * Hover for the key (or value) under the cursor: Berth's answer first (the valid values or bounds from the facts
+ * tables, the concept summary with a "Read more" link to the full article), then AWS's property docs within a
+ * length budget.
  */
 export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   if (doc.kind === 'dockerfile') return combineDockerfileHovers(options.genericFeatures ? dockerfileGenericHoverAt(doc, offset) : undefined, dockerfileHoverAt(doc, offset));
@@ -52,20 +53,12 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
   const onValue = !at.onKey && at.node.kind === 'scalar';
   const value = onValue && at.node.kind === 'scalar' ? at.node.value : undefined;
 
-  const parts: string[] = [];
   const sam = samFunctionPath(doc.kind, propertyPath, resourceType);
   const schemaDoc = (mapped ? propertyDocAt(mapped.kind, mapped.path) : undefined) ?? templatePropertyDoc(doc, propertyPath, sam);
   // Where the provider takes other values than the API (`assign_public_ip = true`), the API's list would mislead.
   const propertyDoc = schemaDoc && tfMapped?.valuesDiffer ? { ...schemaDoc, enum: undefined } : schemaDoc;
-  if (propertyDoc) {
-    parts.push(apiName !== name ? `**${name}** (\`${apiName}\` in the ${API_NAMES[mapped!.kind]} API)` : `**${name}**`);
-    if (propertyDoc.markdownDescription) parts.push(propertyDoc.markdownDescription);
-  } else if (doc.kind === 'cloudformation' && propertyPath.length === 3 && propertyPath[0] === 'Resources' && name === 'Type' && typeof value === 'string') {
-    // On a resource's Type: what the resource type is.
-    const typeDoc = cfnTypeSpec(value)?.documentation;
-    if (typeDoc) parts.push(`**${value}**`, typeDoc);
-  }
   const facts = factsFor(doc, apiName, mapped, value, options.now ?? new Date(), sam?.length === 1, propertyPath);
+  // Berth's answer first (the bounds and facts for this value, then the concept), AWS's reference after it.
   const bounds: string[] = [];
   if (propertyDoc && !facts.replacesBounds) {
     if (propertyDoc.minimum !== undefined || propertyDoc.maximum !== undefined) {
@@ -74,6 +67,17 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
     if (propertyDoc.enum?.length) bounds.push(`Values: ${propertyDoc.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   }
   bounds.push(...facts.lines);
+  const parts: string[] = [];
+  let reference: string | undefined;
+  if (propertyDoc) {
+    parts.push(apiName !== name ? `**${name}** (\`${apiName}\` in the ${API_NAMES[mapped!.kind]} API)` : `**${name}**`);
+    // Where Berth states the values (a Fargate size table), AWS's own lists of them would repeat it.
+    if (propertyDoc.markdownDescription) reference = budgeted(propertyDoc.markdownDescription, facts.replacesBounds ?? false);
+  } else if (doc.kind === 'cloudformation' && propertyPath.length === 3 && propertyPath[0] === 'Resources' && name === 'Type' && typeof value === 'string') {
+    // On a resource's Type: what the resource type is.
+    const typeDoc = cfnTypeSpec(value)?.documentation;
+    if (typeDoc) parts.push(`**${value}**`, typeDoc);
+  }
   if (bounds.length) {
     if (!propertyDoc) parts.push(`**${name}**`);
     parts.push(bounds.join('  \n'));
@@ -81,10 +85,29 @@ export function hoverAt(doc: PreparedDocument, offset: number, options: HoverOpt
   const conceptId = facts.concept ?? conceptForProperty(apiName);
   const concept = conceptId ? getConcept(conceptId) : undefined;
   if (concept && (propertyDoc || facts.lines.length || doc.kind !== 'cloudformation' || mapped)) {
-    parts.push(`---\n**Berth: ${concept.title}.** ${concept.summary}\n\n[Read more](${conceptUrl(concept.id)}) · [AWS docs](${concept.awsDocs})`);
+    parts.push(`**Berth: ${concept.title}.** ${concept.summary}\n\n[Read more](${conceptUrl(concept.id)}) · [AWS docs](${concept.awsDocs})`);
   }
+  // Under Berth's answer, AWS's reference is set apart; alone, it is the hover.
+  if (reference) parts.push(parts.length > 1 ? `---\n**AWS:** ${reference}` : reference);
   if (!parts.length) return undefined;
   return { markdown: parts.join('\n\n'), span: at.onKey && at.pair ? at.pair.keySpan : at.node.span };
+}
+
+/** How much of AWS's property documentation a hover shows, in characters (whole paragraphs, at least the first). */
+export const AWS_REFERENCE_BUDGET = 500;
+
+/** AWS's documentation within the budget; without its lists when Berth already states the values. */
+function budgeted(markdown: string, withoutLists: boolean): string {
+  const paragraphs = markdown.split(/\n\s*\n/).filter((p) => !(withoutLists && /^\s*[-*] /.test(p)));
+  const kept: string[] = [];
+  let length = 0;
+  for (const paragraph of paragraphs) {
+    if (kept.length > 0 && length + paragraph.length > AWS_REFERENCE_BUDGET) break;
+    kept.push(paragraph);
+    length += paragraph.length;
+  }
+  const text = kept.join('\n\n');
+  return kept.length < paragraphs.length ? `${text.replace(/\s*…$/, '')} …` : text;
 }
 
 interface Facts {

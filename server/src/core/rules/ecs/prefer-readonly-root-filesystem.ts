@@ -7,7 +7,6 @@ export default defineRule({
   severity: 'info',
   docs: {
     summary: 'Prefer a read-only root filesystem for containers',
-    concept: 'dockerfile-best-practices',
     reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html',
   },
   messages: {

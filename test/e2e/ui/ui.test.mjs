@@ -227,8 +227,8 @@ test('Ctrl+P opens the task definition; Problems lists the Fargate cpu/memory fi
       const text = await hover.first().innerText();
       assert.match(text, /hostPort/, text);
       assert.match(text, /Dynamic port mapping with an ALB/, text);
-      // Berth's facts and explanation come after AWS's property text: Ctrl+K Ctrl+I again focuses the
-      // hover, End scrolls it to the bottom. Wait until Berth's paragraph is inside the hover's box.
+      // Berth's facts and explanation come first, AWS's shortened reference after: Ctrl+K Ctrl+I again focuses
+      // the hover, End scrolls it to the bottom, and Berth's paragraph is still inside the hover's box.
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
       await page.locator('.monaco-hover:not(.hidden):focus-within').waitFor();

@@ -1,6 +1,7 @@
 import rule from '../../../../server/src/core/rules/schema/valid-number-format';
 import { runRuleTests, type ExpectedFinding } from '../../../helpers/ruleTester';
 import { api as batchApi, cfn as batchCfn, fargateApi, fargateTf, req, reqHcl, reqYaml } from '../batch/shapes';
+import { expressApi, expressCfn } from '../ecs/expressShapes';
 import { tfTask } from '../ecs/tfshapes';
 import { cfn as lambdaCfn, sls, tf as lambdaTf } from '../lambda/shapes';
 
@@ -61,6 +62,8 @@ const tfEcs = tfTask('  cpu = "one"\n  memory = ""', '[{ name = "app", image = "
 const batchFargate = fargateApi([req('a quarter', '')]);
 const batchCfnCase = batchCfn(['PlatformCapabilities: [FARGATE]'], reqYaml('1', '2 GB'));
 const batchTf = fargateTf([reqHcl('0.25', 'half a gig')]);
+const express = expressApi('\n  "cpu": "quarter",\n  "memory": "2 GB",');
+const expressYaml = expressCfn("\n      Cpu: '512'\n      Memory: ''");
 
 runRuleTests(rule, {
   valid: [
@@ -149,6 +152,17 @@ runRuleTests(rule, {
         at(tfEcs, '"abc"', 'memory "abc" is not a memory size that AWS can read, so the deployment is rejected. Write a whole number of MiB (512).'),
         at(tfEcs, '"http"', 'containerPort "http" is not a port number that AWS can read, so the deployment is rejected. Write a whole number from 0 to 65535 (8080).'),
       ],
+    },
+    {
+      name: 'ECS Express Mode API input',
+      filename: 'express.json',
+      code: express,
+      errors: [at(express, '"quarter"', `cpu "quarter" is not a CPU size that AWS can read, so the deployment is rejected. ${CPU_FORMS}`)],
+    },
+    {
+      name: 'AWS::ECS::ExpressGatewayService',
+      code: expressYaml,
+      errors: [at(expressYaml, "''", `Memory "" is not a memory size that AWS can read, so the deployment is rejected. ${MEMORY_FORMS}`)],
     },
     {
       name: 'Batch API JSON: resource requirement values',

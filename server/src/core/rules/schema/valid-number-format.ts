@@ -1,6 +1,7 @@
 import type { DocumentKind } from '../../kinds/detect';
 import { NUMBER_FORMS, type NumberFormName } from '../../facts/numberForms';
 import { requirement, jobContainers } from '../../model/batch';
+import { tasksWithExpress } from '../../model/document';
 import { keyOf, type Located } from '../../model/located';
 import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
@@ -11,14 +12,14 @@ import { defineRule } from '../defineRule';
  * whose content no schema describes. serverless.yml, Terraform and a bare container-definitions list have no schema
  * rule, so this rule reads every number there.
  */
-const TYPE_CHECKED: ReadonlySet<DocumentKind> = new Set(['ecs-task-definition', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation']);
+const TYPE_CHECKED: ReadonlySet<DocumentKind> = new Set(['ecs-task-definition', 'ecs-express-service', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation']);
 
 /** A value Berth cannot know: a serverless variable, a CloudFormation dynamic reference, a Terraform template. */
 const VARIABLE = /\$\{|\{\{resolve:/;
 
 export default defineRule({
   id: 'schema/valid-number-format',
-  kinds: ['ecs-task-definition', 'ecs-container-definitions', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'terraform'],
+  kinds: ['ecs-task-definition', 'ecs-express-service', 'ecs-container-definitions', 'ecs-service', 'batch-job-definition', 'lambda-function', 'cloudformation', 'serverless-framework', 'terraform'],
   severity: 'error',
   docs: {
     summary: 'Require sizes, ports, timeouts and counts that AWS can read as numbers',
@@ -52,7 +53,7 @@ export default defineRule({
       ctx.report({ at: value, messageId: 'unreadable', data: { key: prefix + keyOf(value, fallbackKey), value: JSON.stringify(literal), noun, accepted } });
     };
 
-    for (const td of ctx.model.taskDefinitions) {
+    for (const td of tasksWithExpress(ctx.model)) {
       // Terraform's provider sends no cpu or memory when the argument is "" (unset), so only other text is wrong there.
       const emptyIsUnset = ctx.kind === 'terraform';
       text(td.cpu, 'taskCpu', 'cpu', { emptyIsUnset });

@@ -172,7 +172,7 @@ describe('language server: hover and completion in a Terraform file', () => {
     assert.match(onArgument.contents.value, /^\*\*network_mode\*\* \(`networkMode` in the ECS API\)/);
     assert.deepEqual(onArgument.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 14 } });
     const inJson = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } })) as { contents: { value: string } };
-    assert.match(inJson.contents.value, /^\*\*image\*\*\n\nThe image used to start a container/);
+    assert.match(inJson.contents.value, /^\*\*image\*\*\n\n\*\*Berth: Image tags[\s\S]*\n---\n\*\*AWS:\*\* The image used to start a container/);
 
     const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 7 } })) as { label: string; textEdit?: { newText: string; range: unknown } }[];
     const essential = keys.find((i) => i.label === 'essential');

@@ -4,7 +4,7 @@
  * not at all), plus the origin access controls and identities declared beside them. Built from CloudFormation
  * (template/web.ts) and Terraform (terraform/web.ts); the S3/CloudFront rules read only this and model/s3.ts.
  */
-import type { Pair } from '../parse/tree';
+import type { Node, Pair } from '../parse/tree';
 import type { ObjView } from './located';
 import type { Bucket, EndpointKind, StatementSyntax, WebResource, WebShape } from './s3';
 
@@ -48,6 +48,42 @@ export interface CloudFrontModel {
    * depends_on): what orders their deploy. Ids are logical ids or Terraform addresses.
    */
   refersTo(from: string, to: string): boolean;
+}
+
+/** Where an origin's domain leads: the endpoint, and the bucket when the model has it, else the bucket's name. */
+export interface OriginTarget {
+  readonly endpoint: EndpointKind;
+  readonly bucket?: Bucket;
+  readonly name?: string;
+}
+
+/**
+ * The S3 origin of an origin as written (`raw`, read through the shape's ObjView names), when `classify` says
+ * where its domain leads; every shape shares it, only the classification of the domain differs.
+ */
+export function s3OriginOf(distribution: Distribution, raw: ObjView, classify: (domain: Node) => OriginTarget | undefined): S3Origin | undefined {
+  const domain = raw.pair('DomainName');
+  if (!domain) return undefined;
+  const target = classify(domain.value);
+  if (!target) return undefined;
+  const oac = raw.pair('OriginAccessControlId');
+  const oai = raw.obj('S3OriginConfig')?.pair('OriginAccessIdentity');
+  const id = raw.str('Id');
+  return {
+    distribution,
+    raw,
+    label: id?.known ? `"${id.value}"` : `(${domain.value.kind === 'scalar' ? String(domain.value.value) : 'S3'})`,
+    domain,
+    endpoint: target.endpoint,
+    bucket: target.bucket,
+    bucketName: target.bucket ? undefined : target.name,
+    oac: oac && !isEmptyString(oac.value) ? oac : undefined,
+    oai: oai && !isEmptyString(oai.value) ? oai : undefined,
+  };
+}
+
+function isEmptyString(node: Node): boolean {
+  return node.kind === 'scalar' && (node.value === '' || node.value === null);
 }
 
 export const EMPTY_CLOUDFRONT: CloudFrontModel = { distributions: [], origins: [], originAccessControls: [], originAccessIdentities: [], refersTo: () => false };

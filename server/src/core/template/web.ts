@@ -5,9 +5,8 @@
  */
 import { CFN_CANNED_ACLS } from '../facts/s3';
 import type { CloudFrontModel, Distribution, OriginAccessControl, S3Origin } from '../model/cloudfront';
-import { EMPTY_CLOUDFRONT } from '../model/cloudfront';
+import { EMPTY_CLOUDFRONT, s3OriginOf, type OriginTarget } from '../model/cloudfront';
 import type { DocumentModel } from '../model/document';
-import type { ObjView } from '../model/located';
 import type { AclSetting, Bucket, BucketPolicy, EndpointKind, PublicGrant, S3Model } from '../model/s3';
 import { EMPTY_S3, jsonStatements, policyGrants } from '../model/s3';
 import { resourcesOfType, type Resource, type Template } from '../model/template';
@@ -43,7 +42,7 @@ export function webFromTemplate(template: Template, text?: string): { s3: S3Mode
     const list: S3Origin[] = [];
     const distribution: Distribution = { ...origin(r), origins: list };
     for (const raw of r.properties?.obj('DistributionConfig')?.objects('Origins') ?? []) {
-      const made = s3Origin(template, buckets, distribution, raw);
+      const made = s3OriginOf(distribution, raw, (domain) => classifyDomain(template, buckets, domain));
       if (made) list.push(made);
     }
     distributions.push(distribution);
@@ -114,37 +113,12 @@ function signsS3Requests(oac: Resource): boolean {
 
 const REST_ATTRIBUTES = new Set(['DomainName', 'RegionalDomainName', 'DualStackDomainName']);
 
-function s3Origin(template: Template, buckets: readonly Bucket[], distribution: Distribution, raw: ObjView): S3Origin | undefined {
-  const domain = raw.pair('DomainName');
-  if (!domain) return undefined;
-  const target = classifyDomain(template, buckets, domain.value);
-  if (!target) return undefined;
-  const oac = raw.pair('OriginAccessControlId');
-  const oai = raw.obj('S3OriginConfig')?.pair('OriginAccessIdentity');
-  const id = raw.str('Id');
-  return {
-    distribution,
-    raw,
-    label: id?.known ? `"${id.value}"` : `(${domain.value.kind === 'scalar' ? String(domain.value.value) : 'S3'})`,
-    domain,
-    endpoint: target.endpoint,
-    bucket: target.bucket,
-    bucketName: target.bucket ? undefined : target.name,
-    oac: oac && !isEmptyString(oac.value) ? oac : undefined,
-    oai: oai && !isEmptyString(oai.value) ? oai : undefined,
-  };
-}
-
-function isEmptyString(node: Node): boolean {
-  return node.kind === 'scalar' && (node.value === '' || node.value === null);
-}
-
 /**
  * The endpoint a DomainName value names, and the bucket when it is one of this template's:
  * `!GetAtt B.RegionalDomainName` (REST), `${B}.s3.${AWS::Region}.amazonaws.com` (REST),
  * `${B}.s3-website-…` / `!Select [2, !Split ['/', !GetAtt B.WebsiteURL]]` (website), or a literal domain.
  */
-function classifyDomain(template: Template, buckets: readonly Bucket[], node: Node): { endpoint: EndpointKind; bucket?: Bucket; name?: string } | undefined {
+function classifyDomain(template: Template, buckets: readonly Bucket[], node: Node): OriginTarget | undefined {
   const shape = domainShape(node);
   if (shape === undefined) return undefined;
   const bucketOf = (id: string) => buckets.find((b) => b.logicalId === id);

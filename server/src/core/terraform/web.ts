@@ -9,7 +9,7 @@
  */
 import { ALL_USERS_GRANTEE, CFN_CANNED_ACLS } from '../facts/s3';
 import type { CloudFrontModel, Distribution, OriginAccessControl, S3Origin } from '../model/cloudfront';
-import { EMPTY_CLOUDFRONT } from '../model/cloudfront';
+import { EMPTY_CLOUDFRONT, s3OriginOf, type OriginTarget } from '../model/cloudfront';
 import { locString, ObjView, type Located } from '../model/located';
 import type { AclSetting, Bucket, BucketPolicy, EndpointKind, PublicGrant, S3Model, WebResource } from '../model/s3';
 import { EMPTY_S3, policyGrants } from '../model/s3';
@@ -119,7 +119,7 @@ export function webFromTerraform(resources: readonly ResolvedResource[], all: ()
     const list: S3Origin[] = [];
     const distribution: Distribution = { ...origin(r.resource), origins: list };
     for (const raw of new ObjView(r.body, 'snake', ORIGIN_NAMES).objects('origin')) {
-      const made = s3Origin(modelBuckets, website, distribution, raw);
+      const made = s3OriginOf(distribution, raw, (domain) => classifyDomain(modelBuckets, website, domain));
       if (made) list.push(made);
     }
     distributions.push(distribution);
@@ -196,37 +196,12 @@ function signsS3Requests(r: ResolvedResource): boolean {
   return is('origin_access_control_origin_type', 's3') && is('signing_behavior', 'always') && is('signing_protocol', 'sigv4');
 }
 
-function s3Origin(buckets: readonly Bucket[], websites: ReadonlyMap<string, Bucket>, distribution: Distribution, raw: ObjView): S3Origin | undefined {
-  const domain = raw.pair('DomainName');
-  if (!domain) return undefined;
-  const target = classifyDomain(buckets, websites, domain.value);
-  if (!target) return undefined;
-  const oac = raw.pair('OriginAccessControlId');
-  const oai = raw.obj('S3OriginConfig')?.pair('OriginAccessIdentity');
-  const id = raw.str('Id');
-  return {
-    distribution,
-    raw,
-    label: id?.known ? `"${id.value}"` : `(${domain.value.kind === 'scalar' ? String(domain.value.value) : 'S3'})`,
-    domain,
-    endpoint: target.endpoint,
-    bucket: target.bucket,
-    bucketName: target.bucket ? undefined : target.name,
-    oac: oac && !isEmpty(oac.value) ? oac : undefined,
-    oai: oai && !isEmpty(oai.value) ? oai : undefined,
-  };
-}
-
-function isEmpty(node: Node): boolean {
-  return node.kind === 'scalar' && (node.value === '' || node.value === null);
-}
-
 /**
  * The endpoint a domain_name names, and the bucket when it is one of the module's: a bucket's
  * bucket_regional_domain_name / bucket_domain_name (REST) or website_endpoint (website), a website configuration's
  * website_endpoint, `"${aws_s3_bucket.x.id}.s3.…"` templates, a data "aws_s3_bucket", or a literal domain.
  */
-function classifyDomain(buckets: readonly Bucket[], websites: ReadonlyMap<string, Bucket>, node: Node): { endpoint: EndpointKind; bucket?: Bucket; name?: string } | undefined {
+function classifyDomain(buckets: readonly Bucket[], websites: ReadonlyMap<string, Bucket>, node: Node): OriginTarget | undefined {
   const ref = referenceOf(node);
   if (ref) {
     const { address, attribute } = ref;

@@ -9,9 +9,10 @@
 FROM node:20-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
 
 # The packed CLI (npm run package:cli) has no dependencies: this installs the bundles and links `berth`.
-COPY berth-*.tgz /tmp/berth.tgz
-RUN npm install --global --no-audit --no-fund --no-update-notifier /tmp/berth.tgz \
- && rm /tmp/berth.tgz \
+# It is copied into the image's starting folder (the root) and removed once installed.
+COPY berth-*.tgz ./
+RUN npm install --global --no-audit --no-fund --no-update-notifier ./berth-*.tgz \
+ && rm ./berth-*.tgz \
  && npm cache clean --force
 
 # The image's own non-root user (uid 1000); mount the project at /work.

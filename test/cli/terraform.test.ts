@@ -79,7 +79,8 @@ describe('berth lint on Terraform', () => {
       assert.equal(r.stderr, '');
       assert.deepEqual(wanted(r.lines), [
         `planned/main.tf:16:30: ${memory}`,
-        'planned/main.tf:27:32: error: Target group aws_lb_target_group.api has target_type instance, but service tasks in awsvpc network mode register as ip targets, so ECS cannot register them and the service fails. Set target_type to ip. [ecs/valid-target-type]',
+        // Found by the plan on the target group and by main.tf on the service: printed once, as main.tf reports it.
+        'planned/main.tf:52:24: error: Target group aws_lb_target_group.api has no target_type, which means instance; tasks in awsvpc network mode register by IP address, so ECS cannot register them and the service fails. Set target_type to ip on the target group. [ecs/valid-target-type]',
         `planned/main.tf:61:19: ${runtime}`,
         // A child module's resource: at the plan's JSON path.
         `planned/plan.json:157:32: ${lambdaMemory}`,
@@ -92,6 +93,18 @@ describe('berth lint on Terraform', () => {
       const r = runCli(['lint', 'planned'], root);
       assert.equal(r.lines.filter((l) => l.includes('[ecs/fargate-valid-cpu-memory]')).length, 1);
       assert.equal(r.lines.filter((l) => l.includes('[lambda/no-deprecated-runtime]')).length, 1);
+      assert.deepEqual(r.lines.filter((l) => l.includes('[ecs/valid-target-type]')).map((l) => l.split(': ')[0]), ['planned/main.tf:52:24']);
+    });
+
+    it('a child module\'s resource is shown in the local module\'s folder, read as context too', () => {
+      write(root, 'modular/plan.json', plan);
+      write(root, 'modular/main.tf', readFileSync(join(PLAN_FIXTURE, 'main.tf'), 'utf8'));
+      write(root, 'modular/modules/jobs/main.tf', readFileSync(join(PLAN_FIXTURE, 'modules', 'jobs', 'main.tf'), 'utf8'));
+      const r = runCli(['lint', 'modular/plan.json'], root);
+      assert.equal(r.stderr, '');
+      assert.deepEqual(wanted(r.lines).filter((l) => l.includes('valid-memory-size')), [`modular/modules/jobs/main.tf:12:19: ${lambdaMemory}`]);
+      // main.tf and modules/jobs/main.tf show findings; the plan keeps none.
+      assert.match(r.lines.at(-1)!, /in 2 files \(1 checked\)$/);
     });
 
     it('without the configuration, at the plan JSON paths (one line, as terraform writes it)', () => {

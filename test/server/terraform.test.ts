@@ -2,9 +2,10 @@
  * Terraform through the real language server: the grammar (WASM) loads on the first Terraform file, opened or
  * indexed, and never in a JSON/YAML session; a Terraform file waits for it and is published once, with its real
  * findings (never a "parser not loaded" finding); a module's other files (opened, or changed on disk) re-check it.
+ * A plan's findings are shown at the `.tf` blocks of its root and local modules.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,6 +121,54 @@ describe('language server: a Terraform module', () => {
     const finding = (await waiting).diagnostics.find((d) => d.code === 'ecs/fargate-valid-cpu-memory')!;
     assert.match(String(finding.message), /3000 MiB/);
     assert.ok(finding.relatedInformation?.[0]?.location.uri.endsWith('/terraform.tfvars'));
+  });
+});
+
+describe('language server: a Terraform plan beside its configuration', () => {
+  const fixture = join(__dirname, '..', 'fixtures', 'terraform-plan');
+  const plan = readFileSync(join(fixture, 'plan.json'), 'utf8');
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-plan-'));
+    mkdirSync(join(folder, 'modules', 'jobs'), { recursive: true });
+    writeFileSync(join(folder, 'main.tf'), readFileSync(join(fixture, 'main.tf'), 'utf8'));
+    writeFileSync(join(folder, 'modules', 'jobs', 'main.tf'), readFileSync(join(fixture, 'modules', 'jobs', 'main.tf'), 'utf8'));
+    writeFileSync(join(folder, 'plan.json'), plan);
+    client = await startClient({ workspaceFolder: folder, settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('main.tf and the module\'s main.tf show the plan\'s findings at their blocks, each problem once; the plan keeps none of them', async () => {
+    const mainUri = pathToFileURL(join(folder, 'main.tf')).href;
+    const jobsUri = pathToFileURL(join(folder, 'modules', 'jobs', 'main.tf')).href;
+    const planUri = pathToFileURL(join(folder, 'plan.json')).href;
+    // The plan is indexed in the background: main.tf is checked again when it is.
+    const main = client.nextDiagnostics(mainUri, fargate);
+    await client.open(mainUri, 'terraform', readFileSync(join(folder, 'main.tf'), 'utf8'));
+    // (The zips do not exist: lambda/valid-package-size says so, beside the point here.)
+    const diagnostics = (await main).diagnostics.filter((d) => d.code !== 'lambda/valid-package-size');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]),
+      [
+        ['ecs/fargate-valid-cpu-memory', 16, 30],
+        ['ecs/prefer-readonly-root-filesystem', 19, 7],
+        ['ecs/valid-target-type', 52, 24],
+        ['lambda/no-deprecated-runtime', 61, 19],
+      ],
+    );
+    const memory = diagnostics[0]!;
+    assert.equal(memory.relatedInformation?.[0]?.location.uri, planUri);
+    assert.equal(memory.relatedInformation?.[0]?.message, 'The planned value');
+    const jobs = client.nextDiagnostics(jobsUri, (p) => p.diagnostics.length > 0);
+    await client.open(jobsUri, 'terraform', readFileSync(join(folder, 'modules', 'jobs', 'main.tf'), 'utf8'));
+    assert.deepEqual((await jobs).diagnostics.filter((d) => d.code !== 'lambda/valid-package-size').map((d) => [d.code, d.range]), [['lambda/valid-memory-size', { start: { line: 11, character: 18 }, end: { line: 11, character: 33 } }]]);
+    const planned = client.nextDiagnostics(planUri, () => true);
+    await client.open(planUri, 'json', plan);
+    assert.deepEqual((await planned).diagnostics, []);
   });
 });
 

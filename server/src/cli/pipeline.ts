@@ -20,7 +20,6 @@ import type { Target } from '../io/files';
 import { measureCodePathsOf } from '../io/measure';
 import { readForLint, type ReadResult } from '../io/read';
 import { fileUri } from '../io/uri';
-import { findingsInConfiguration } from '../core/terraform/planSource';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -124,9 +123,8 @@ export function lintPrepared(
   const findings: CliFinding[] = [];
   try {
     const constructOf = cdkConstructs(target, doc);
-    let linted = lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index });
-    // A plan's findings go to the .tf file that declares the resource, when it was read.
-    if (doc.kind === 'terraform-plan') linted = findingsInConfiguration({ uri: doc.uri, text: doc.text, root: doc.tree?.root }, linted, index, doc.limits ?? resolveLimits(settings.limits));
+    // A plan's findings come with the .tf file that declares the resource (uri), when it was read.
+    const linted = lint(doc, rules ? { settings, workspace: index, rules } : { settings, workspace: index });
     for (const finding of linted) {
       // A rule that threw is reported as a finding like any other, and makes the run exit 2.
       if (finding.internalError) internalErrors.push(`${target.display}: ${finding.internalError}`);

@@ -14,10 +14,12 @@ import type { Finding, Rule } from './rules/types';
 import type { RuleSetting } from './config/severity';
 import { containerDefinitionsModel, terraformDocumentModel, terraformModuleModel } from './terraform/document';
 import { terraformPlanModel } from './terraform/plan';
+import { findingsInConfiguration, sameProblem } from './terraform/planSource';
 import { withTemplateLambdaLinks } from './template/lambdaLinks';
 import { withTemplateWeb } from './template/web';
 import { LineIndex } from './text/lineIndex';
-import { EMPTY_WORKSPACE, type IndexedDocument, type WorkspaceView } from './workspace/index';
+import { EMPTY_WORKSPACE, planFolders, type IndexedDocument, type WorkspaceView } from './workspace/index';
+import { folderOf } from './workspace/references';
 
 export interface AnalyzeSettings {
   /** Severity per rule id. */
@@ -180,10 +182,76 @@ export interface LintOptions {
   readonly now?: Date;
   /** Defaults to every registered rule; tests pass one. */
   readonly rules?: readonly Rule[];
+  /**
+   * Only the findings shown in this document (the editor): a Terraform plan's findings that move to the `.tf` file
+   * declaring their resource are left out of the plan's, since that file shows them. By default they are returned
+   * with that file's `uri` (berth lint prints them there).
+   */
+  readonly ownDocumentOnly?: boolean;
 }
 
-/** Runs the rules on a prepared document. Parse problems alone are reported when the file did not parse. */
+/**
+ * Runs the rules on a prepared document. Parse problems alone are reported when the file did not parse. A Terraform
+ * plan's findings are shown at the `.tf` block that declares their resource when the workspace has it: a plan's
+ * findings move there (`uri`), and a `.tf` file's include those of the plans made from its folder, each problem once.
+ */
 export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[] {
+  const found = lintAlone(doc, options);
+  if (doc.kind === 'terraform-plan' && doc.model) return placedPlanFindings(doc, found, options);
+  if (doc.kind === 'terraform' && doc.model?.terraform && !doc.model.terraform.isVars) return withPlanFindings(doc, found, options);
+  return found;
+}
+
+/**
+ * A plan's findings moved to the `.tf` files that declare their resources (terraform/planSource.ts), each problem
+ * once: where that file reports the same problem itself, its own finding stands for the plan's (the file may be only
+ * context for berth lint, which prints it then); a rule suppressed on that line there is suppressed. `into`: only
+ * those moved to this file, and none it reports itself.
+ */
+function placedPlanFindings(plan: PreparedDocument, found: Finding[], options: LintOptions, into?: { uri: string; own: Finding[] }): Finding[] {
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
+  const limits = plan.limits ?? resolveLimits(options.settings?.limits);
+  const placed = findingsInConfiguration({ uri: plan.uri, text: plan.text, root: plan.tree?.root ?? plan.model?.root }, found, workspace, limits);
+  const own = new Map<string, Finding[]>(into ? [[into.uri, into.own]] : []);
+  const kept = placed.flatMap((f): Finding[] => {
+    if (f.uri === undefined) return into ? [] : [f];
+    if (into ? f.uri !== into.uri : options.ownDocumentOnly) return [];
+    const uri = f.uri;
+    const target = workspace.get(uri);
+    if (target?.text === undefined) return [f];
+    if (applySuppressions([f], target.text, target.lines).length === 0) return [];
+    let theirs = own.get(uri);
+    if (!theirs) own.set(uri, (theirs = lintAlone(fromIndex(target, limits), options)));
+    const same = theirs.find((t) => sameProblem(t, uri, f, plan.uri));
+    if (!same) return [f];
+    // Its fix edits the .tf file, not the document linted.
+    return into ? [] : [{ ...same, uri, fix: undefined, related: same.related.map((r) => ({ ...r, uri: r.uri ?? uri })) }];
+  });
+  // Instances of one resource (count, for_each) land on the same block: each problem once.
+  return withoutRepeats(kept);
+}
+
+/** A `.tf` file's findings with those of the plans made from its folder (a root module or a local module). */
+function withPlanFindings(doc: PreparedDocument, found: Finding[], options: LintOptions): Finding[] {
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
+  const limits = doc.limits ?? resolveLimits(options.settings?.limits);
+  const moved: Finding[] = [];
+  for (const indexed of workspace.documents()) {
+    if (indexed.kind !== 'terraform-plan' || indexed.text === undefined || !planFolders(indexed).includes(folderOf(doc.uri))) continue;
+    const plan = fromIndex(indexed, limits);
+    for (const { uri: _here, ...finding } of placedPlanFindings(plan, lintAlone(plan, options), options, { uri: doc.uri, own: found })) moved.push(finding);
+  }
+  return moved.length ? withoutRepeats([...found, ...moved].sort(bySpan)) : found;
+}
+
+/** A document of the index as prepared (its text kept there): for a plan, or a `.tf` file its findings move to. */
+function fromIndex(doc: IndexedDocument, limits: Limits): PreparedDocument {
+  const text = doc.text ?? '';
+  return { uri: doc.uri, text, format: formatOf(doc.uri, undefined, text), kind: doc.kind, lines: doc.lines, model: doc.model, problems: [], limits };
+}
+
+/** The findings of one document on its own. */
+function lintAlone(doc: PreparedDocument, options: LintOptions): Finding[] {
   if (!doc.kind) return [];
   const all = options.rules ?? RULES;
   const rules = options.settings?.genericFeatures ? all : all.filter((r) => !r.docs.genericFeature);
@@ -219,9 +287,12 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
   const fixable = doc.kind === 'terraform-plan' ? findings.map(({ fix: _fix, ...finding }) => finding) : findings;
   const judged = doc.tree?.broken && doc.tree.root ? onParsedText(fixable, doc.tree.root, doc.tree.broken) : fixable;
   const visible = doc.format === 'json' ? judged : applySuppressions(judged, doc.text, doc.lines);
-  // Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
-  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return withoutRepeats(visible);
+  return withoutRepeats(visible.sort(bySpan));
+}
+
+// Plain comparison: rule ids are ASCII, and localeCompare would load locale data on the first call.
+function bySpan(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** A broken document: the parse findings, and the others only where the text around them parsed whole. */
@@ -236,7 +307,7 @@ function onParsedText(findings: Finding[], root: Node, broken: readonly Span[]):
 function withoutRepeats(sorted: Finding[]): Finding[] {
   const seen = new Set<string>();
   return sorted.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    const key = `${f.uri ?? ''}\u0000${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -252,5 +323,5 @@ export function analyze(input: DocumentInput, options: LintOptions = {}): Analys
 /** What the workspace index keeps of a prepared document. */
 export function toIndexed(doc: PreparedDocument): IndexedDocument | undefined {
   if (!doc.kind || !doc.model) return undefined;
-  return { uri: doc.uri, kind: doc.kind, model: doc.model, lines: doc.lines };
+  return { uri: doc.uri, kind: doc.kind, model: doc.model, lines: doc.lines, text: doc.text };
 }

@@ -1,11 +1,18 @@
 /**
  * The configuration beside a Terraform plan (I/O). A plan's findings go to the `.tf` block that declares the
  * resource (core/terraform/planSource.ts), so `berth lint plan.json` also reads the `.tf` and `.tfvars` files of the
- * plan's folder, as context: they are indexed, not linted. Never throws.
+ * plan's folder and of its local modules' folders (`./modules/app`), as context: they are indexed, not linted.
+ * Never throws.
  */
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isTerraformName } from '../core/kinds/detect';
+import { DEFAULT_LIMITS } from '../core/parse/limits';
+import { parseJson } from '../core/parse/json';
+import { planModules } from '../core/terraform/plan';
+import { planModuleFolders } from '../core/workspace/references';
+import { fileUri } from './uri';
 
 /** `terraform show -json` writes format_version and terraform_version first; jq keeps them near the top. */
 const HEAD_BYTES = 4096;
@@ -16,20 +23,35 @@ export function planConfigurationFiles(targets: readonly string[]): string[] {
   const out = new Set<string>();
   const folders = new Set<string>();
   for (const file of targets) {
-    if (!/\.json$/i.test(file) || isTerraformName(basename(file)) || folders.has(dirname(file)) || !looksLikePlan(file)) continue;
-    folders.add(dirname(file));
-    let names: string[];
-    try {
-      names = readdirSync(dirname(file));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      const path = join(dirname(file), name);
-      if (isTerraformName(name) && !have.has(path)) out.add(path);
+    if (!/\.json$/i.test(file) || isTerraformName(basename(file)) || !looksLikePlan(file)) continue;
+    for (const folder of moduleFolders(file)) {
+      if (folders.has(folder)) continue;
+      folders.add(folder);
+      let names: string[];
+      try {
+        names = readdirSync(folder);
+      } catch {
+        continue;
+      }
+      for (const name of names.sort()) {
+        const path = join(folder, name);
+        if (isTerraformName(name) && !have.has(path)) out.add(path);
+      }
     }
   }
   return [...out];
+}
+
+/** The plan's folder, and the folders of the local modules its configuration calls (the core reads them). */
+function moduleFolders(plan: string): string[] {
+  try {
+    if (statSync(plan).size > DEFAULT_LIMITS.maxFileSize) return [dirname(plan)];
+    const text = readFileSync(plan, 'utf8');
+    if (!text.includes('"module_calls"')) return [dirname(plan)];
+    return planModuleFolders(fileUri(plan), planModules(parseJson(text, DEFAULT_LIMITS).root)).map((m) => fileURLToPath(m.folder));
+  } catch {
+    return [dirname(plan)];
+  }
 }
 
 function looksLikePlan(file: string): boolean {

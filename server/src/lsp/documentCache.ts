@@ -111,7 +111,8 @@ export class DocumentCache {
     let findings: Finding[] = [];
     if (!settings.isExcluded(doc.uri)) {
       const analyze = { ...settings.of(doc.uri).analyze, genericFeatures: settings.genericFeatures(doc.uri) };
-      findings = lint(entry.prepared, { settings: analyze, workspace: index, rules });
+      // A plan's findings that move to a .tf file are shown there, with that file's own.
+      findings = lint(entry.prepared, { settings: analyze, workspace: index, rules, ownDocumentOnly: true });
       // The editor shows a JSON syntax error itself: the same error twice at one place would only be noise.
       if (settings.editorReportsJsonSyntax && JSON_LANGUAGES.has(doc.languageId)) findings = findings.filter((f) => f.ruleId !== SYNTAX_RULE);
       for (const f of findings) if (f.internalError) this.options.logError(`Rule failure in ${doc.uri}: ${f.internalError}`);

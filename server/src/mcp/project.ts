@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint, prepare, type AnalyzeSettings, type PreparedDocument } from '../core/analyze';
 import type { DeployTarget } from '../core/config/targets';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/kinds/detect';
@@ -18,6 +18,7 @@ import { summarize, type Summary } from '../cli/output/summary';
 import { formatProblem, loadConfig, type LoadedConfig } from '../io/berthrc';
 import { cdkConstructs, type CdkConstruct } from '../io/cdk';
 import type { Span } from '../core/parse/tree';
+import type { LineIndex } from '../core/text/lineIndex';
 import type { WorkspaceIndex } from '../core/workspace/index';
 
 /** A problem with the request (a path outside the project, a broken config): the tool answers with isError. */
@@ -111,6 +112,8 @@ export interface LintedDocument {
   readonly findings: Finding[];
   /** In a template the CDK synthesized: the construct behind a finding. */
   readonly constructOf?: (span: Span) => CdkConstruct | undefined;
+  /** The file a finding is shown in: the document, or (a Terraform plan's finding) the `.tf` file that declares its resource. */
+  fileOf(finding: Finding): { display: string; lines: LineIndex };
 }
 
 /**
@@ -147,7 +150,11 @@ export function lintDocument(project: Project, request: DocumentRequest): Linted
   }
   indexDocument(index, doc, absolute !== undefined);
   const constructOf = absolute !== undefined ? cdkConstructs({ display, absolute }, doc) : undefined;
-  return { display, doc, findings: lint(doc, { settings, workspace: index }), ...(constructOf ? { constructOf } : {}) };
+  const fileOf = (finding: Finding): { display: string; lines: LineIndex } => {
+    const elsewhere = finding.uri !== undefined ? index.get(finding.uri) : undefined;
+    return elsewhere?.uri.startsWith('file:') ? { display: projectPath(project.root, fileURLToPath(elsewhere.uri)), lines: elsewhere.lines } : { display, lines: doc.lines };
+  };
+  return { display, doc, findings: lint(doc, { settings, workspace: index }), fileOf, ...(constructOf ? { constructOf } : {}) };
 }
 
 /** Every file `berth lint .` reads in the project, indexed; `except` is left out (its new text is indexed by the caller). */

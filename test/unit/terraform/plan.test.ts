@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, prepare, toIndexed } from '../../../server/src/core/analyze';
-import { DEFAULT_LIMITS } from '../../../server/src/core/parse/limits';
 import type { Finding } from '../../../server/src/core/rules/types';
+import { DEFAULT_LIMITS } from '../../../server/src/core/parse/limits';
 import { findingsInConfiguration } from '../../../server/src/core/terraform/planSource';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index';
@@ -22,6 +22,7 @@ before(() => loadHclParser());
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'terraform-plan');
 const PLAN = readFileSync(join(FIXTURE, 'plan.json'), 'utf8');
 const MAIN = readFileSync(join(FIXTURE, 'main.tf'), 'utf8');
+const JOBS = readFileSync(join(FIXTURE, 'modules', 'jobs', 'main.tf'), 'utf8');
 const FOLDER = 'file:///ws/infra/';
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -76,7 +77,8 @@ describe('Terraform plan JSON', () => {
     const index = new WorkspaceIndex();
     index.set(toIndexed(prepare({ uri: `${FOLDER}main.tf`, text: MAIN }))!);
     const plan = prepare({ uri: `${FOLDER}plan.json`, text: PLAN });
-    const moved = findingsInConfiguration({ uri: plan.uri, text: PLAN, root: plan.tree?.root }, lint(plan, { workspace: index, now: NOW }), index, DEFAULT_LIMITS);
+    // Linted alone (no workspace, so nothing moves), then placed: every finding of the plan.
+    const moved = findingsInConfiguration({ uri: plan.uri, text: PLAN, root: plan.tree?.root }, lint(plan, { now: NOW }), index, DEFAULT_LIMITS);
     assert.deepEqual(where(moved, { [`${FOLDER}plan.json`]: PLAN, [`${FOLDER}main.tf`]: MAIN }, `${FOLDER}plan.json`), [
       // Inside jsonencode(): the same path, camelCase as written.
       'ecs/prefer-readonly-root-filesystem main.tf:19:7-19:11 name',
@@ -85,7 +87,7 @@ describe('Terraform plan JSON', () => {
       'lambda/no-deprecated-runtime main.tf:61:19-61:30 var.runtime',
       // target_type is the provider's default, not written: the resource's name label.
       'ecs/valid-target-type main.tf:27:32-27:37 "api"',
-      // A child module's resource stays in the plan.
+      // A child module's resource, its folder not in the workspace: it stays in the plan.
       'lambda/valid-memory-size plan.json:157:32-157:37 20000',
     ]);
     const memory = moved[1]!;
@@ -97,5 +99,82 @@ describe('Terraform plan JSON', () => {
       targetType.related.slice(1).map((r) => [r.uri, MAIN.slice(r.span.start, r.span.end)]),
       [[`${FOLDER}main.tf`, '"awsvpc"']],
     );
+    // lint() places them so, each problem once: where main.tf reports the problem itself, its own finding stands for
+    // the plan's (the target type: on the service's target_group_arn, not on the target group's name).
+    assert.deepEqual(where(lint(plan, { workspace: index, now: NOW }), { [`${FOLDER}plan.json`]: PLAN, [`${FOLDER}main.tf`]: MAIN }, `${FOLDER}plan.json`), [
+      'ecs/prefer-readonly-root-filesystem main.tf:19:7-19:11 name',
+      'ecs/fargate-valid-cpu-memory main.tf:16:30-16:40 var.memory',
+      'lambda/no-deprecated-runtime main.tf:61:19-61:30 var.runtime',
+      'ecs/valid-target-type main.tf:52:24-52:51 aws_lb_target_group.api.arn',
+      'lambda/valid-memory-size plan.json:157:32-157:37 20000',
+    ]);
+  });
+
+  /** main.tf, modules/jobs/main.tf and the plan, each in the index as the editor and berth lint keep them. */
+  function workspace(texts: Record<string, string>) {
+    const index = new WorkspaceIndex();
+    const docs = Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, prepare({ uri: `${FOLDER}${name}`, text })]));
+    for (const doc of Object.values(docs)) index.set(toIndexed(doc)!);
+    const all = Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${FOLDER}${name}`, text]));
+    return { index, docs, at: (findings: readonly Finding[], name: string) => where(findings, all, `${FOLDER}${name}`) };
+  }
+
+  it('a child module\'s resource moves to the module\'s folder when its source is local', () => {
+    const { index, docs, at } = workspace({ 'main.tf': MAIN, 'modules/jobs/main.tf': JOBS, 'plan.json': PLAN });
+    const findings = lint(docs['plan.json']!, { workspace: index, now: NOW });
+    assert.deepEqual(at(findings, 'plan.json').filter((f) => f.startsWith('lambda/valid-memory-size')), ['lambda/valid-memory-size modules/jobs/main.tf:12:19-12:34 var.memory_size']);
+    // The plan says where each module is: configuration.root_module.module_calls.jobs.source.
+    assert.deepEqual(docs['plan.json']!.model!.planModules, [{ address: '', folder: '.' }, { address: 'module.jobs', folder: './modules/jobs' }]);
+  });
+
+  it('in the editor, a .tf file shows the findings of the plans made from its folder, and the plan only the ones it keeps', () => {
+    const { index, docs, at } = workspace({ 'main.tf': MAIN, 'modules/jobs/main.tf': JOBS, 'plan.json': PLAN });
+    const editor = { workspace: index, now: NOW, ownDocumentOnly: true };
+    assert.deepEqual(at(lint(docs['main.tf']!, editor), 'main.tf'), [
+      'ecs/fargate-valid-cpu-memory main.tf:16:30-16:40 var.memory',
+      'ecs/prefer-readonly-root-filesystem main.tf:19:7-19:11 name',
+      // Found in the source (on the service's target_group_arn) and in the plan (on the target group): once.
+      'ecs/valid-target-type main.tf:52:24-52:51 aws_lb_target_group.api.arn',
+      'lambda/no-deprecated-runtime main.tf:61:19-61:30 var.runtime',
+    ]);
+    const memory = lint(docs['main.tf']!, editor)[0]!;
+    assert.equal(memory.uri, undefined);
+    assert.equal(memory.fix, undefined);
+    assert.deepEqual(memory.related.map((r) => [r.uri, r.message]), [[`${FOLDER}plan.json`, 'The planned value']]);
+    assert.deepEqual(at(lint(docs['modules/jobs/main.tf']!, editor), 'modules/jobs/main.tf'), ['lambda/valid-memory-size modules/jobs/main.tf:12:19-12:34 var.memory_size']);
+    // Each is shown in its .tf file: the plan keeps none.
+    assert.deepEqual(lint(docs['plan.json']!, editor), []);
+    // berth lint and berth mcp get them from the plan too, with the file they are shown in, as that file shows them.
+    const fromPlan = lint(docs['plan.json']!, { workspace: index, now: NOW });
+    assert.deepEqual(at(fromPlan, 'plan.json'), [
+      'ecs/prefer-readonly-root-filesystem main.tf:19:7-19:11 name',
+      'ecs/fargate-valid-cpu-memory main.tf:16:30-16:40 var.memory',
+      'lambda/no-deprecated-runtime main.tf:61:19-61:30 var.runtime',
+      'ecs/valid-target-type main.tf:52:24-52:51 aws_lb_target_group.api.arn',
+      'lambda/valid-memory-size modules/jobs/main.tf:12:19-12:34 var.memory_size',
+    ]);
+    const targetType = fromPlan.find((f) => f.ruleId === 'ecs/valid-target-type')!;
+    assert.deepEqual(targetType.related.map((r) => r.uri), [`${FOLDER}main.tf`, `${FOLDER}main.tf`]);
+    assert.ok(fromPlan.every((f) => f.fix === undefined));
+  });
+
+  it('a berth-ignore comment in the .tf file suppresses the plan\'s finding there', () => {
+    const ignored = MAIN.replace('  runtime       = var.runtime', '  # berth-ignore lambda/no-deprecated-runtime\n  runtime       = var.runtime');
+    const { index, docs, at } = workspace({ 'main.tf': ignored, 'plan.json': PLAN });
+    const rules = (findings: readonly Finding[]) => findings.map((f) => f.ruleId);
+    assert.ok(!rules(lint(docs['main.tf']!, { workspace: index, now: NOW })).includes('lambda/no-deprecated-runtime'));
+    assert.deepEqual(at(lint(docs['plan.json']!, { workspace: index, now: NOW }), 'plan.json').map((f) => f.split(' ')[0]), [
+      'ecs/prefer-readonly-root-filesystem',
+      'ecs/fargate-valid-cpu-memory',
+      'ecs/valid-target-type',
+      'lambda/valid-memory-size',
+    ]);
+  });
+
+  it('the plan and the .tf files of its modules depend on each other in the index', () => {
+    const { index } = workspace({ 'main.tf': MAIN, 'modules/jobs/main.tf': JOBS, 'other/main.tf': 'resource "aws_sqs_queue" "q" {}\n', 'plan.json': PLAN });
+    assert.deepEqual(index.dependents(`${FOLDER}plan.json`).sort(), [`${FOLDER}main.tf`, `${FOLDER}modules/jobs/main.tf`]);
+    assert.deepEqual(index.dependents(`${FOLDER}modules/jobs/main.tf`), [`${FOLDER}plan.json`]);
+    assert.deepEqual(index.dependents(`${FOLDER}other/main.tf`), []);
   });
 });

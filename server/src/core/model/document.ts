@@ -9,7 +9,7 @@ import { buildExpressService, type ExpressService } from './express';
 import { buildLambdaFromApi, buildLambdaFromCfn, buildLambdaFromSam, buildServerlessFunctions, type LambdaFunction } from './lambda';
 import type { LambdaLinks } from './lambdaLinks';
 import { buildTemplate, resourcesOfType, type Template } from './template';
-import type { TerraformFile } from './terraform';
+import type { PlanModule, TerraformFile } from './terraform';
 import type { CloudFrontModel } from './cloudfront';
 import type { S3Model } from './s3';
 
@@ -38,6 +38,8 @@ export interface DocumentModel {
   readonly cloudfront?: CloudFrontModel;
   /** A Terraform file's declarations (its resources are in the lists above, built with the module's values). */
   readonly terraform?: TerraformFile;
+  /** A Terraform plan: the modules it was made from that are local folders (the root module's first). */
+  readonly planModules?: readonly PlanModule[];
   /**
    * Terraform: the document each model node and pair is written in, when the model spans several documents (a
    * module's files, a JSON file read with file()); a finding lands only in the document that owns its node.

@@ -38,6 +38,19 @@ export interface TerraformFile {
   readonly fileReads: readonly string[];
 }
 
+/** A module of a Terraform plan whose source is a local folder (the root module's is the plan's own folder). */
+export interface PlanModule {
+  /** `module.app.module.db` without instance keys; '' for the root module. */
+  readonly address: string;
+  /** The module's folder, relative to the plan's folder: `.`, `./modules/app`, `./modules/app/../db`. */
+  readonly folder: string;
+}
+
+/** `./x` and `../x`: a module source Terraform reads from the disk (a registry, Git or URL source is remote). */
+export function isLocalModuleSource(source: string): boolean {
+  return /^\.\.?(\/|\\|$)/.test(source);
+}
+
 const LABELS: Readonly<Record<string, number>> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0 };
 
 export function readTerraformFile(root: Node | undefined, text: string, isVars: boolean): TerraformFile {

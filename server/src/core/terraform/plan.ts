@@ -10,7 +10,7 @@
  */
 import { TERRAFORM_JSON_ARGUMENTS } from '../facts/terraform';
 import type { DocumentModel } from '../model/document';
-import type { TerraformResource } from '../model/terraform';
+import { isLocalModuleSource, type PlanModule, type TerraformResource } from '../model/terraform';
 import { jsonInJsonString } from '../parse/embeddedJson';
 import type { Limits } from '../parse/limits';
 import { asArray, asObject, getPair, getValue, scalarString, type ExpressionNode, type Node, type ObjectNode, type Pair, type ParseProblem, type Span } from '../parse/tree';
@@ -78,7 +78,28 @@ export function terraformPlanModel(root: Node | undefined, text: string, limits:
     });
   }
   const model = finishTerraformModel(building, () => resources);
-  return withModel({ kind: 'terraform-plan', root, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [] }, model);
+  return withModel({ kind: 'terraform-plan', root, taskDefinitions: [], services: [], jobDefinitions: [], lambdaFunctions: [], planModules: planModules(root) }, model);
+}
+
+/**
+ * The plan's modules that are local folders, from its `configuration`: the root module (`.`), then each
+ * `module_calls` entry whose `source` is `./…` or `../…`, relative to its caller's folder. A remote module and
+ * the modules it calls are left out: their files are not in the workspace.
+ */
+export function planModules(root: Node | undefined): PlanModule[] {
+  const out: PlanModule[] = [{ address: '', folder: '.' }];
+  const visit = (module: Node | undefined, address: string, folder: string, depth: number): void => {
+    if (depth >= MAX_MODULE_DEPTH) return;
+    for (const call of asObject(getValue(module, 'module_calls'))?.pairs ?? []) {
+      const source = scalarString(getValue(call.value, 'source'));
+      if (source === undefined || !isLocalModuleSource(source)) continue;
+      const child = { address: `${address ? `${address}.` : ''}module.${call.key}`, folder: `${folder === '.' ? '' : `${folder}/`}${source.replace(/\\/g, '/').replace(/\/+$/, '')}` };
+      out.push(child);
+      visit(getValue(call.value, 'module'), child.address, child.folder, depth + 1);
+    }
+  };
+  visit(getValue(getValue(root, 'configuration'), 'root_module'), '', '.', 0);
+  return out;
 }
 
 /**

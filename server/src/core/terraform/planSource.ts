@@ -3,16 +3,17 @@
  * (the `.tf` files beside the plan JSON), a finding inside a resource's planned values moves to that resource's block
  * in the `.tf` file, found by its address, and there to the argument on the same path when the file writes it
  * (`load_balancer[0].container_port`, into jsonencode() or JSON in a heredoc), else to the resource's name label.
- * The planned value stays as a related location. A resource of a child module, or one the folder does not declare,
- * keeps its finding in the plan.
+ * The planned value stays as a related location. A resource of a child module goes to the module's folder when its
+ * source is local (`./modules/app`); a resource of a remote module, or one the folder does not declare, keeps its
+ * finding in the plan.
  */
 import type { TerraformFile, TerraformResource } from '../model/terraform';
 import { jsonInHclString, jsonInJsonString } from '../parse/embeddedJson';
 import type { Limits } from '../parse/limits';
 import type { Node, Pair, Span } from '../parse/tree';
 import type { WorkspaceView } from '../workspace/index';
-import { folderOf } from '../workspace/references';
-import { planResources, type PlanResource } from './plan';
+import { planModuleFolders } from '../workspace/references';
+import { planModules, planResources, type PlanResource } from './plan';
 import { resourceLabelPair } from './resources';
 
 /** One step of a path in a resource's values: a key (its key span is the target when `key` is set) or a list index. */
@@ -27,6 +28,7 @@ interface Declared {
 /** What this module reads of a finding (rules/types.ts Finding; the rules layer is above this one). */
 interface Placed {
   readonly uri?: string;
+  readonly ruleId: string;
   readonly span: Span;
   readonly fix?: unknown;
   readonly related: readonly { readonly uri?: string; readonly span: Span; readonly message: string }[];
@@ -41,17 +43,19 @@ export interface PlanDocument {
 /** The findings of a plan, each moved to the `.tf` file that declares its resource when the workspace has it. */
 export function findingsInConfiguration<F extends Placed>(plan: PlanDocument, findings: readonly F[], workspace: WorkspaceView, limits: Limits): F[] {
   const declared = new Map<string, Declared>();
-  for (const doc of workspace.documentsInFolder(folderOf(plan.uri))) {
-    const file = doc.kind === 'terraform' ? doc.model.terraform : undefined;
-    if (!file || file.isVars) continue;
-    for (const resource of file.resources) declared.set(resource.address, { uri: doc.uri, file, resource });
+  for (const { address, folder } of planModuleFolders(plan.uri, planModules(plan.root))) {
+    for (const doc of workspace.documentsInFolder(folder)) {
+      const file = doc.kind === 'terraform' ? doc.model.terraform : undefined;
+      if (!file || file.isVars) continue;
+      for (const resource of file.resources) declared.set(address ? `${address}.${resource.address}` : resource.address, { uri: doc.uri, file, resource });
+    }
   }
   if (declared.size === 0) return [...findings];
   const resources = planResources(plan.root);
   const place = (span: Span): { uri: string; span: Span } | undefined => {
     const planned = resources.find((r) => contains(r.node.span, span));
-    if (!planned || planned.moduleAddress) return undefined;
-    const target = declared.get(planned.address.replace(/\[.*\]$/, ''));
+    if (!planned) return undefined;
+    const target = declared.get(withoutInstanceKeys(planned.address));
     return target && { uri: target.uri, span: placeIn(target, pathTo(planned, span, plan.text, limits), limits) };
   };
   return findings.map((finding): F => {
@@ -65,6 +69,26 @@ export function findingsInConfiguration<F extends Placed>(plan: PlanDocument, fi
     // The fix edits the plan's text: it has no place in the .tf file.
     return { ...finding, fix: undefined, uri: moved.uri, span: moved.span, related: [{ uri: plan.uri, span: finding.span, message: 'The planned value' }, ...related] };
   });
+}
+
+/** `module.app["blue"].aws_ecs_service.web[0]` → `module.app.aws_ecs_service.web`: the address the configuration declares. */
+function withoutInstanceKeys(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g, '');
+}
+
+/**
+ * Whether two findings shown in one document are the same problem: the same rule, and the place of one is a place of
+ * the other (where it is shown, or one of its related locations in that document). A plan's finding moved to a `.tf`
+ * file is left out when the file's own findings already report it (ecs/valid-target-type on the service's
+ * target_group_arn from the source, on the target group from the plan).
+ */
+export function sameProblem(a: Placed, aHome: string, b: Placed, bHome: string): boolean {
+  if (a.ruleId !== b.ruleId) return false;
+  const shownAt = (f: Placed, home: string) => ({ uri: f.uri ?? home, span: f.span });
+  const placesOf = (f: Placed, home: string) => [shownAt(f, home), ...f.related.map((r) => ({ uri: r.uri ?? home, span: r.span }))];
+  const among = (place: { uri: string; span: Span }, places: readonly { uri: string; span: Span }[]) =>
+    places.some((p) => p.uri === place.uri && p.span.start === place.span.start && p.span.end === place.span.end);
+  return among(shownAt(a, aHome), placesOf(b, bHome)) || among(shownAt(b, bHome), placesOf(a, aHome));
 }
 
 /** The path from the resource's values to the node at `span` (into JSON held in a string, too). */

@@ -5,7 +5,7 @@ import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
 import { dockerfilesNamedBy } from './dockerfileLinks';
 import type { LocalPathInfo } from './localPaths';
-import { folderOf, parseTaskDefinitionReference, resolveUri } from './references';
+import { folderOf, parseTaskDefinitionReference, planModuleFolders, resolveUri } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
 export interface IndexedDocument {
@@ -13,6 +13,8 @@ export interface IndexedDocument {
   readonly kind: DocumentKind;
   readonly model: DocumentModel;
   readonly lines: LineIndex;
+  /** The text (a Terraform plan is linted again from the index for the `.tf` files that show its findings). */
+  readonly text?: string;
 }
 
 /** A deploy target from a .berthrc.yaml, with the URI of that file (its paths are relative to its folder). */
@@ -116,6 +118,11 @@ export class WorkspaceIndex implements WorkspaceView {
     // A Terraform module is the files of one folder: each reads the others' variables, locals and resources.
     if (doc.kind === 'terraform') {
       for (const other of this.documentsInFolder(folderOf(uri))) if (other.kind === 'terraform') out.add(other.uri);
+      for (const plan of this.docs.values()) if (plan.kind === 'terraform-plan' && planFolders(plan).includes(folderOf(uri))) out.add(plan.uri);
+    }
+    // A plan's findings are shown in the .tf files of its local modules (analyze.ts), whose resources they name.
+    if (doc.kind === 'terraform-plan') {
+      for (const folder of planFolders(doc)) for (const other of this.documentsInFolder(folder)) if (other.kind === 'terraform') out.add(other.uri);
     }
     out.delete(uri);
     return [...out];
@@ -176,6 +183,11 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const doc of this.docs.values()) if (folderOf(doc.uri) === folderUri) out.push(doc);
     return out;
   }
+}
+
+/** The folders of a plan's configuration (its local modules). */
+export function planFolders(plan: IndexedDocument): string[] {
+  return planModuleFolders(plan.uri, plan.model.planModules ?? []).map((m) => m.folder);
 }
 
 /** The files a Terraform document reads with file()/templatefile(), as URIs. */

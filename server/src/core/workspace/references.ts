@@ -1,4 +1,5 @@
 /** Pure helpers for how documents refer to each other (no index state). */
+import type { PlanModule } from '../model/terraform';
 
 /** family, family:revision, or arn:aws:ecs:region:account:task-definition/family:revision. */
 export function parseTaskDefinitionReference(value: string): { family: string; revision?: number } | undefined {
@@ -27,4 +28,9 @@ export function resolveUri(folderUri: string, relative: string): string {
     else parts.push(part);
   }
   return `${prefix}/${parts.join('/')}`;
+}
+
+/** The folders (URIs ending in '/') of a Terraform plan's local modules, by module address ('' for the root module). */
+export function planModuleFolders(planUri: string, modules: readonly PlanModule[]): { address: string; folder: string }[] {
+  return modules.map(({ address, folder }) => ({ address, folder: folder === '.' ? folderOf(planUri) : `${resolveUri(folderOf(planUri), folder)}/` }));
 }

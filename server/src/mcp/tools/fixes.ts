@@ -82,7 +82,7 @@ export function registerFixTools(server: McpServer, context: ToolContext): void 
         const fixed = applyEdits(doc.text, edits);
         // The findings of the fixed text, with the same project index around it.
         const after = lintDocument(project, { ...request, text: fixed, ...(doc.kind ? { kind: doc.kind } : {}) });
-        const remaining = after.findings.map((f: Finding) => findingJson(display, after.doc.lines, f));
+        const remaining = after.findings.map((f: Finding) => findingJson(after.fileOf(f).display, after.fileOf(f).lines, f));
         const ids = (list: Finding[]) => list.map((f) => fixId(doc.lines, f));
         const summary = `${applied.length} fix(es) applied to ${display}${skipped.length ? `, ${skipped.length} skipped (overlapping; run again)` : ''}; ${remaining.length} finding(s) remain. The file on disk is unchanged.`;
         return { text: `${summary}\n\n${fixed}`, structured: { text: fixed, applied: ids(applied), skipped: ids(skipped), remaining } };

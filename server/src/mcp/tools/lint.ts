@@ -54,8 +54,12 @@ export function registerLintTools(server: McpServer, context: ToolContext): void
     },
     (request) =>
       answer(() => {
-        const { display, doc, findings, constructOf } = lintDocument(openProject(context.root), request);
-        const items = findings.map((f) => ({ ...findingJson(display, doc.lines, f, constructOf?.(f.span)), ...(f.fix ? { fix: fixId(doc.lines, f) } : {}) }));
+        const { display, doc, findings, constructOf, fileOf } = lintDocument(openProject(context.root), request);
+        const items = findings.map((f) => {
+          // A plan's finding is shown at the .tf block that declares its resource (it has no fix: the plan is generated).
+          const at = fileOf(f);
+          return { ...findingJson(at.display, at.lines, f, constructOf?.(f.span)), ...(f.fix ? { fix: fixId(doc.lines, f) } : {}) };
+        });
         const head = doc.kind ? `${display}: ${doc.kind}` : `${display}: not AWS configuration Berth checks (nothing to report)`;
         const text = [head, ...items.map((i) => findingLine(i) + (i.fix ? ` (quick fix: ${i.fix})` : '')), items.length ? `${items.length} finding(s).` : 'No problems.'].join('\n');
         return { text, structured: { ...(doc.kind ? { kind: doc.kind } : {}), findings: items } };

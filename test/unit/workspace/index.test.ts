@@ -42,6 +42,17 @@ describe('workspace index', () => {
     assert.deepEqual(index.documentsInFolder('file:///w/a/').map((d) => d.uri).sort(), ['file:///w/a/Dockerfile', 'file:///w/a/task.json']);
   });
 
+  it('makes a folder\'s Dockerfiles, not its other templates, the dependents of a template (only Dockerfiles read their folder)', () => {
+    const index = new WorkspaceIndex();
+    const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    index.set(indexed('file:///w/a/one.yaml', template));
+    assert.deepEqual(index.set(indexed('file:///w/a/two.yaml', template)), []);
+    assert.deepEqual(index.set(indexed('file:///w/a/task.json', taskDef('web'))), []);
+    assert.deepEqual(index.set(indexed('file:///w/a/Dockerfile', 'FROM node:20.18\n')).sort(), ['file:///w/a/one.yaml', 'file:///w/a/task.json', 'file:///w/a/two.yaml']);
+    assert.deepEqual(index.set(indexed('file:///w/a/one.yaml', template)), ['file:///w/a/Dockerfile']);
+    assert.deepEqual(index.set(indexed('file:///w/a/app.Dockerfile', 'FROM node:20.18\n')).sort(), ['file:///w/a/Dockerfile', 'file:///w/a/one.yaml', 'file:///w/a/task.json', 'file:///w/a/two.yaml']);
+  });
+
   it('parses family, family:revision and ARNs', () => {
     assert.deepEqual(parseTaskDefinitionReference('web'), { family: 'web' });
     assert.deepEqual(parseTaskDefinitionReference('web:12'), { family: 'web', revision: 12 });

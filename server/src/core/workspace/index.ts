@@ -43,6 +43,9 @@ export interface WorkspaceView {
 
 export { folderOf, parseTaskDefinitionReference } from './references';
 
+/** The kinds a Dockerfile's folder links it to (dockerfileLinks.ts singleContainerTaskInFolder), and Dockerfiles. */
+const FOLDER_LINKED: ReadonlySet<DocumentKind> = new Set(['dockerfile', 'ecs-task-definition', 'cloudformation', 'serverless-framework']);
+
 /** Incrementally updated index of the workspace's documents, keyed by URI. */
 export class WorkspaceIndex implements WorkspaceView {
   private readonly docs = new Map<string, IndexedDocument>();
@@ -108,9 +111,12 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const dockerfile of dockerfilesNamedBy(doc)) if (this.docs.has(dockerfile)) out.add(dockerfile);
     for (const family of familiesOf(doc.model)) for (const u of this.byServiceFamily.get(family) ?? []) out.add(u);
     for (const family of serviceFamiliesOf(doc.model)) for (const u of this.byFamily.get(family) ?? []) out.add(u);
-    if (doc.kind === 'dockerfile' || doc.kind === 'ecs-task-definition' || doc.kind === 'cloudformation' || doc.kind === 'serverless-framework') {
+    // A Dockerfile reads its folder (the single-container task next to the only Dockerfile); nothing else does, so
+    // templates and task definitions in one folder are not each other's dependents (20 open templates of one
+    // folder would otherwise re-check every other one on each change).
+    if (FOLDER_LINKED.has(doc.kind)) {
       for (const other of this.documentsInFolder(folderOf(uri))) {
-        if (other.kind === 'dockerfile' || other.kind === 'ecs-task-definition' || other.kind === 'cloudformation' || other.kind === 'serverless-framework') out.add(other.uri);
+        if (doc.kind === 'dockerfile' ? FOLDER_LINKED.has(other.kind) : other.kind === 'dockerfile') out.add(other.uri);
       }
     }
     for (const u of this.byReadFile.get(uri) ?? []) out.add(u);

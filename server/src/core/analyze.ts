@@ -3,6 +3,7 @@ import { buildModel, type DocumentModel } from './model/document';
 import { jsonTemplate } from './parse/embeddedJson';
 import { parseHcl } from './parse/hcl';
 import { parseJson } from './parse/json';
+import { parseJsonIncrementally } from './parse/jsonIncremental';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
 import type { Node, ParsedTree, ParseProblem, Span } from './parse/tree';
 import { editedSpan, recoverBroken, standsOnParsedText } from './parse/recover';
@@ -127,7 +128,10 @@ function readTree(format: 'json' | 'yaml', name: string, text: string, limits: L
     format === 'yaml' ? (t: string) => parseYaml(t, limits, { recover: true })
     : isJsonTemplateName(name) ? (t: string): ParsedTree => ({ format: 'json', ...jsonTemplate(t, limits) })
     : (t: string) => parseJson(t, limits);
-  const tree = format === 'yaml' ? parseYamlIncrementally(text, reusable, limits) : parse(text);
+  const tree =
+    format === 'yaml' ? parseYamlIncrementally(text, reusable, limits)
+    : isJsonTemplateName(name) ? parse(text)
+    : parseJsonIncrementally(text, reusable, limits);
   if (!tree.problems.some((p) => p.code === 'syntax')) return tree;
   // The strict YAML parse stops at the first error; the recovering one reads past it.
   const first = format === 'yaml' ? parse(text) : tree;

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import type { Node, ObjectNode, Pair, ParsedTree, ParseProblem, Span } from './tree';
+import { changedStretch, shiftPairBy, shiftProblem } from './shift';
+import type { ObjectNode, Pair, ParsedTree, ParseProblem } from './tree';
 import { parseYaml, parseYamlEntry } from './yaml';
 
 /** The previous version of a document, as it was parsed. */
@@ -39,16 +40,7 @@ export function reparse(previous: PreviousParse, text: string, limits: Limits = 
   if (tree.format !== 'yaml' || tree.usesAnchors || root?.kind !== 'object') return undefined;
   if (tree.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
 
-  // The changed stretch: [start, oldEnd) of the old text became [start, newEnd) of the new one.
-  const shorter = Math.min(oldText.length, text.length);
-  let start = 0;
-  while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = oldText.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { start, oldEnd } = changedStretch(oldText, text);
   const delta = text.length - oldText.length;
   // Document markers, directives and tabs change how lines are read; leave those to the full parser.
   if (hasDocumentMarkers(oldText) || hasDocumentMarkers(text)) return undefined;
@@ -138,40 +130,10 @@ function hasDocumentMarkers(text: string): boolean {
   return DOCUMENT_MARKER.test(text);
 }
 
-function shiftSpan(span: Span, from: number, delta: number): Span {
-  return { start: span.start >= from ? span.start + delta : span.start, end: span.end >= from ? span.end + delta : span.end };
-}
-
-function shiftProblem(problem: ParseProblem, from: number, delta: number): ParseProblem {
-  const span = shiftSpan(problem.span, from, delta);
-  return problem.related ? { ...problem, span, related: shiftSpan(problem.related, from, delta) } : { ...problem, span };
-}
-
 function shiftPairAfter(pair: Pair, from: number, delta: number): Pair {
   return delta === 0 ? pair : shiftPairBy(pair, from, delta);
 }
 
 function shiftPair(pair: Pair, delta: number): Pair {
   return shiftPairBy(pair, 0, delta);
-}
-
-function shiftPairBy(pair: Pair, from: number, delta: number): Pair {
-  return { kind: 'pair', key: pair.key, keySpan: shiftSpan(pair.keySpan, from, delta), value: shiftNode(pair.value, from, delta), span: shiftSpan(pair.span, from, delta) };
-}
-
-function shiftNode(node: Node, from: number, delta: number): Node {
-  const span = shiftSpan(node.span, from, delta);
-  switch (node.kind) {
-    case 'scalar':
-      return node.tag === undefined ? { kind: 'scalar', span, value: node.value } : { kind: 'scalar', span, value: node.value, tag: node.tag };
-    case 'array':
-      return { kind: 'array', span, items: node.items.map((item) => shiftNode(item, from, delta)) };
-    case 'object':
-      return { kind: 'object', span, pairs: node.pairs.map((pair) => shiftPairBy(pair, from, delta)) };
-    case 'intrinsic':
-      return { kind: 'intrinsic', name: node.name, argument: shiftNode(node.argument, from, delta), short: node.short, span, nameSpan: shiftSpan(node.nameSpan, from, delta) };
-    case 'expression':
-      // HCL only; YAML never has expression nodes.
-      return { ...node, span, args: node.args.map((arg) => shiftNode(arg, from, delta)) };
-  }
 }

@@ -1,6 +1,6 @@
 import { visit, ParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ArrayNode, Node, ObjectNode, Pair, ParsedTree, ParseProblem, ScalarValue, Span } from './tree';
-import { isIntrinsicName } from './tree';
+import { exactSize, isIntrinsicName } from './tree';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
@@ -113,7 +113,7 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
           if (frame?.kind !== 'object') return;
           // A key without a value (broken input): keep it with a null value so the key still has a span.
           if (frame.pendingKey) frame.pairs.push(valueless(frame.pendingKey));
-          attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: frame.pairs }));
+          attach(objectOrIntrinsic({ kind: 'object', span: { start: frame.start, end: offset + length }, pairs: exactSize(frame.pairs) }));
         },
         onArrayBegin: (offset, length) => {
           token(offset, length);
@@ -128,7 +128,7 @@ export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): Parse
           token(offset, length);
           const frame = stack.pop();
           if (frame?.kind !== 'array') return;
-          const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: frame.items };
+          const node: ArrayNode = { kind: 'array', span: { start: frame.start, end: offset + length }, items: exactSize(frame.items) };
           attach(node);
         },
         onLiteralValue: (value: unknown, offset, length) => {

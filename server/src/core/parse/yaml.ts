@@ -1,6 +1,6 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type CollectionTag, type Node as YamlNode, type Document, type ScalarTag } from 'yaml';
 import type { Node, Pair, ParsedTree, ParseProblem, ScalarValue, Span } from './tree';
-import { INTRINSIC_FUNCTIONS, intrinsicFromTag, isIntrinsicName } from './tree';
+import { INTRINSIC_FUNCTIONS, exactSize, intrinsicFromTag, isIntrinsicName } from './tree';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { tooDeep } from './json';
 
@@ -211,7 +211,7 @@ class Converter {
           return { kind: 'intrinsic', name: only.key, argument: only.value, short: false, span, nameSpan: only.keySpan };
         }
       }
-      return { kind: 'object', span, pairs };
+      return { kind: 'object', span, pairs: exactSize(pairs) };
     }
     if (isSeq(node)) {
       const items = node.items.map((item) => this.convert(item as YamlNode, depth + 1));

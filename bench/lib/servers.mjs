@@ -46,7 +46,7 @@ export function ensurePeers(log) {
 }
 
 /** Node flags the VS Code client starts the server with (SERVER_NODE_FLAGS in client/src/languageClient.ts). */
-export const BERTH_NODE_FLAGS = ['--max-semi-space-size=4'];
+export const BERTH_NODE_FLAGS = ['--max-semi-space-size=2'];
 
 export function berthServer(binDir) {
   return {

@@ -56,12 +56,12 @@ function withOfflineLinks(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[]
 
 /**
  * Node flags for the server process. V8 lets the young generation grow to 16 MB per semi-space (32 MB of
- * RSS) under the parse-heavy load of a language server; capped at 4 MB, 20 open 1k-line JSON templates take
- * ~15 MB less (YAML ~5 MB) with no measurable change in CPU per edit (smaller caps cost 10-30 % on 10k+
- * lines; see ARCHITECTURE.md, "Where the time goes"). bench/lib/servers.mjs starts the server with the same
- * flags.
+ * RSS) under the parse-heavy load of a language server; capped at 2 MB, 20 open 1k-line templates take ~10 MB
+ * less (JSON ~90 → ~80 MB, YAML ~119 → ~112 MB; the 4 MB cap used before: ~83 / ~116 MB) with no measurable
+ * change in CPU per edit at 1k-50k lines (a 1 MB cap costs a few per cent at 10k+ lines; see ARCHITECTURE.md,
+ * "Where the time goes"). bench/lib/servers.mjs starts the server with the same flags.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'] as const;
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'] as const;
 
 /** vscode-languageclient's own policy: at most this many restarts within the window, then give up. */
 const MAX_RESTARTS = 4;

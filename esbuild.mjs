@@ -63,6 +63,8 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  // The .berthrc.yaml reader and the `yaml` parser: required by the client when it first reads a config file.
+  { entryPoints: ['client/src/deploy/configReader.ts'], outfile: 'dist/berthrc.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The deploy engine and the AWS SDK: required at run time by the CLI and the server on the first deploy only.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_FILE_GLOB } from '../../server/src/core/config/berthrc';
+import { CONFIG_FILE_GLOB } from '../../server/src/core/config/fileNames';
 import { DOCKER_EXTENSION_NOTIFICATION, sendNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from './docLinks';
 

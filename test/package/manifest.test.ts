@@ -119,9 +119,9 @@ describe('.vsix contents', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const allowed = /^(dist\/(client|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|client\/media\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(client|berthrc|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|client\/media\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/berthrc.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
       assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');
@@ -153,8 +153,15 @@ describe('bundles', () => {
     assert.equal(/@aws-sdk\/|@smithy\//.test(mcp), false, 'dist/mcp.js contains AWS SDK code');
   });
 
+  it('dist/client.js holds no YAML parser: the .berthrc.yaml reader is dist/berthrc.js, required on first use, so activation does not load it', () => {
+    // The `yaml` package's own message for an unresolved alias, in any build of it.
+    const marker = /Unresolved alias \(the anchor must be set before the alias\)/;
+    assert.match(readFileSync(join(ROOT, 'dist/berthrc.js'), 'utf8'), marker);
+    assert.doesNotMatch(readFileSync(join(ROOT, 'dist/client.js'), 'utf8'), marker);
+  });
+
   it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/berthrc.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       assert.equal(at, -1, `${bundle} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

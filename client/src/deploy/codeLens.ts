@@ -3,7 +3,7 @@
  * service a target deploys to (serviceName / ServiceName). Reads .berthrc.yaml only (no engine, no SDK).
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_GLOB } from '../../../server/src/core/config/berthrc';
+import { CONFIG_FILE_GLOB } from '../../../server/src/core/config/fileNames';
 import { isTaskDefinitionOf, nearestConfig, serviceLines } from './targets';
 
 export class DeployCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {

@@ -4,9 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_GLOB, CONFIG_FILE_NAMES, readBerthrc } from '../../../server/src/core/config/berthrc';
-import { formatProblem } from '../../../server/src/core/config/problems';
+import { CONFIG_FILE_GLOB, CONFIG_FILE_NAMES } from '../../../server/src/core/config/fileNames';
 import type { DeployTarget } from '../../../server/src/core/config/targets';
+import type * as ConfigReader from './configReader';
 
 export interface FoundTarget {
   /** The folder of the .berthrc.yaml: the engine's workspace. */
@@ -20,6 +20,19 @@ export interface ConfigTargets {
   readonly configFile: string;
   readonly targets: FoundTarget[];
   readonly errors: string[];
+}
+
+let reader: typeof ConfigReader | undefined;
+
+/**
+ * The core's one reader (with the `yaml` parser) is its own bundle, dist/berthrc.js, required the first time a
+ * .berthrc.yaml is read: activation does not load it (even unevaluated inside dist/client.js it cost ~3 ms).
+ */
+function configReader(): typeof ConfigReader {
+  // A computed path, so esbuild leaves the reader out of dist/client.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  reader ??= require(path.join(__dirname, 'berthrc.js')) as typeof ConfigReader;
+  return reader;
 }
 
 const cache = new Map<string, { version: string; value: ConfigTargets }>();
@@ -38,6 +51,7 @@ export async function readConfig(folder: string): Promise<ConfigTargets | undefi
     const hit = cache.get(file);
     if (hit && hit.version === version) return hit.value;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+    const { readBerthrc, formatProblem } = configReader();
     const parsed = readBerthrc(text);
     const value: ConfigTargets = {
       folder,

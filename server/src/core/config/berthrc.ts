@@ -19,11 +19,7 @@ import { readDeploySection, type DeployTarget } from './targets';
 
 export type { ConfigProblem } from './problems';
 
-/** The names looked for in a folder, in this order. */
-export const CONFIG_FILE_NAMES: readonly string[] = ['.berthrc.yaml', '.berthrc.yml'];
-
-/** A glob for the configuration files at any depth (file watchers, workspace searches). */
-export const CONFIG_FILE_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+export { CONFIG_FILE_GLOB, CONFIG_FILE_NAMES } from './fileNames';
 
 /** The lint settings of the file. */
 export interface BerthConfig {

@@ -1,0 +1,3 @@
+/** dist/berthrc.js (esbuild.mjs), which targets.ts requires on first use: the core's one .berthrc.yaml reader. */
+export { readBerthrc } from '../../../server/src/core/config/berthrc';
+export { formatProblem } from '../../../server/src/core/config/problems';

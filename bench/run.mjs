@@ -97,7 +97,7 @@ function build() {
 function snapshotBundles() {
   const bin = path.join(OUT, 'bin');
   mkdirSync(bin, { recursive: true });
-  for (const f of ['server.js', 'server.js.map', 'cli.js', 'cli.js.map']) {
+  for (const f of ['server.js', 'server.js.map', 'cli.js', 'cli-main.js', 'cli-main.js.map']) {
     const from = path.join(ROOT, 'dist', f);
     if (!existsSync(from)) throw new Error(`${from} is missing: run npm run build`);
     copyFileSync(from, path.join(bin, f));
@@ -293,10 +293,17 @@ async function main() {
     ...inputs.taskDefinitions.map((t) => [path.basename(t.file), t.file, t.lines]),
     ...inputs.dockerfiles.map((d) => [`Dockerfile (${d.instructions} instructions)`, d.file, d.lines]),
   ];
+  // dist/cli.js keeps V8's code cache of the bundle (server/src/cli/launch.ts): each input gets an empty cache folder,
+  // so its first run is a cold one (firstMs) and the next ones use the cache that run wrote, as repeated CI runs do.
+  const cliEnv = (name) => {
+    const dir = path.join(OUT, 'compile-cache', name.replace(/[^\w.-]+/g, '_'));
+    rmSync(dir, { recursive: true, force: true });
+    return { ...process.env, BERTH_COMPILE_CACHE: dir };
+  };
   for (const [name, file, lines] of cliTargets) {
-    results.cli.files[name] = { lines, ...(await measure(`cli: ${name}`, () => cliRuns(cliJs, file, { runs: lines > 20000 ? Math.min(3, CONFIG.cliRuns) : CONFIG.cliRuns, cwd: OUT }))) };
+    results.cli.files[name] = { lines, ...(await measure(`cli: ${name}`, () => cliRuns(cliJs, file, { runs: lines > 20000 ? Math.min(3, CONFIG.cliRuns) : CONFIG.cliRuns, cwd: OUT, env: cliEnv(name) }))) };
   }
-  if (wants('cli')) results.cli.workspace = { files: inputs.workspace.files, ...(await measure(`cli: ${inputs.workspace.files}-file workspace`, () => cliRuns(cliJs, inputs.workspace.root, { runs: Math.min(3, CONFIG.cliRuns), cwd: OUT }))) };
+  if (wants('cli')) results.cli.workspace = { files: inputs.workspace.files, ...(await measure(`cli: ${inputs.workspace.files}-file workspace`, () => cliRuns(cliJs, inputs.workspace.root, { runs: Math.min(3, CONFIG.cliRuns), cwd: OUT, env: cliEnv('workspace') }))) };
 
   // ------------------------------------------------------------ client activation (no VS Code here)
   if (wants('activation')) {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shipped = ['dist/cli.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js'];
+const shipped = ['dist/cli.js', 'dist/cli-main.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js'];
 if (!existsSync(join(root, 'esbuild.mjs')) || shipped.every((f) => existsSync(join(root, f)))) process.exit(0);
 process.stderr.write('berth: building dist/ (release)…\n');
 const result = spawnSync(process.execPath, ['esbuild.mjs', '--release'], { cwd: root, stdio: ['ignore', 2, 2] });

@@ -236,7 +236,7 @@ export async function workspaceIndexing(server, folder, openFile) {
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs `node cli.js lint <target> --format json` `runs` times; wall time, and CPU time where /usr/bin/time exists. */
-export async function cliRuns(cliJs, target, { runs, cwd, timeoutMs = 120000 }) {
+export async function cliRuns(cliJs, target, { runs, cwd, env, timeoutMs = 120000 }) {
   const wall = [];
   const cpu = [];
   let findings;
@@ -247,7 +247,7 @@ export async function cliRuns(cliJs, target, { runs, cwd, timeoutMs = 120000 }) 
     const command = TIME ? TIME : process.execPath;
     const argv = TIME ? ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args] : args;
     const t = performance.now();
-    const child = spawnTracked(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnTracked(command, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -273,7 +273,7 @@ export async function cliRuns(cliJs, target, { runs, cwd, timeoutMs = 120000 }) 
   rmSync(timeFile, { force: true });
   const summary = summarize(wall);
   const cpuSummary = cpu.length ? summarize(cpu) : undefined;
-  return { ...summary, cpuMs: cpuSummary?.median ?? NaN, coresUsed: cpuSummary ? Math.round((cpuSummary.median / summary.median) * 100) / 100 : NaN, maxRssMb, findings };
+  return { ...summary, firstMs: summary.samples[0], cpuMs: cpuSummary?.median ?? NaN, coresUsed: cpuSummary ? Math.round((cpuSummary.median / summary.median) * 100) / 100 : NaN, maxRssMb, findings };
 }
 
 /** `node -e 0`: the floor of any whole-process time on this machine. */

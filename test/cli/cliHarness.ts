@@ -76,6 +76,9 @@ async function buildAndCopy(): Promise<string> {
   const target = join(dir, 'cli.js');
   copyFileSync(join(ROOT, 'dist/cli.js'), target);
   chmodSync(target, 0o755);
+  // The launcher runs the bundle beside it, with a code cache this test process keeps to itself.
+  if (existsSync(join(ROOT, 'dist/cli-main.js'))) copyFileSync(join(ROOT, 'dist/cli-main.js'), join(dir, 'cli-main.js'));
+  process.env['BERTH_COMPILE_CACHE'] = join(dir, 'compile-cache');
   // The Terraform grammar: the bundle reads its WASM files from beside itself.
   for (const wasm of ['web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) if (existsSync(join(ROOT, 'dist', wasm))) copyFileSync(join(ROOT, 'dist', wasm), join(dir, wasm));
   return target;

@@ -79,6 +79,8 @@ describe('security: the network stub itself', () => {
 const VETTED: Record<string, string> = {
   'server/src/cli/deploy.ts': 'loads dist/deploy.js beside the CLI (join(__dirname, "deploy.js")), so esbuild keeps the AWS SDK out of dist/cli.js',
   'server/src/cli/mcp.ts': 'loads dist/mcp.js beside the CLI (join(__dirname, "mcp.js")), so esbuild keeps the MCP SDK out of dist/cli.js',
+  'server/src/cli/launch.ts': 'dist/cli.js runs dist/cli-main.js beside it (join(__dirname, "cli-main.js")), through V8\'s code cache when it can',
+  'client/src/deploy/targets.ts': 'requires dist/berthrc.js beside dist/client.js (join(__dirname, "berthrc.js")) the first time a .berthrc.yaml is read',
   'client/src/deploy/loader.ts': 'loads dist/deploy.js from the extension folder (context.asAbsolutePath), on the first deploy only',
 };
 

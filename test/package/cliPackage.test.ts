@@ -33,6 +33,7 @@ describe('the packed CLI', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/cli-main.js',
       'dist/cli.js',
       'dist/deploy.js',
       'dist/mcp.js',

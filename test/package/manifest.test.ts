@@ -119,9 +119,9 @@ describe('.vsix contents', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const allowed = /^(dist\/(client|berthrc|server|cli|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|client\/media\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(client|berthrc|server|cli|cli-main|deploy)\.js|dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm|dist\/walkthrough\/[a-z-]+\.md|schemas\/.+\.json|snippets\/.+\.json|syntaxes\/.+\.json|client\/media\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/berthrc.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/berthrc.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm']) {
       assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(listed.some((f) => f.startsWith('schemas/api/')), 'schemas are missing from the .vsix');
@@ -137,7 +137,7 @@ describe('.vsix contents', () => {
 
 describe('bundles', () => {
   it('the server and the CLI never load the AWS SDK: only dist/deploy.js does, on the first deploy', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/mcp.js', 'dist/action.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/client.js', 'dist/mcp.js', 'dist/action.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       assert.equal(/@aws-sdk\/|@smithy\//.test(text), false, `${bundle} contains AWS SDK code`);
     }
@@ -145,7 +145,7 @@ describe('bundles', () => {
   });
 
   it('only dist/mcp.js holds the MCP SDK (berth mcp requires it on that command), and it holds no AWS SDK', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/deploy.js', 'dist/action.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/client.js', 'dist/deploy.js', 'dist/action.js']) {
       assert.equal(/@modelcontextprotocol\/sdk/.test(readFileSync(join(ROOT, bundle), 'utf8')), false, `${bundle} contains the MCP SDK`);
     }
     const mcp = readFileSync(join(ROOT, 'dist/mcp.js'), 'utf8');
@@ -161,7 +161,7 @@ describe('bundles', () => {
   });
 
   it('every bundle is ASCII-only (one other character makes V8 keep the whole source as UTF-16)', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/berthrc.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js']) {
+    for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/client.js', 'dist/berthrc.js', 'dist/deploy.js', 'dist/mcp.js', 'dist/action.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       assert.equal(at, -1, `${bundle} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

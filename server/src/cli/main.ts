@@ -1,4 +1,4 @@
-/** Entry of dist/cli.js (`berth`). Kept thin: everything testable lives in run.ts. */
+/** Entry of dist/cli-main.js, which dist/cli.js (`berth`, launch.ts) runs. Kept thin: everything testable lives in run.ts. */
 import { isMainThread, workerData } from 'node:worker_threads';
 import { repository, version } from '../../../package.json';
 import { deployMain } from './deploy';

@@ -71,9 +71,9 @@ export function lintInParallel(targets: readonly Target[], settings: AnalyzeSett
   // adds its start-up and the shared documents to the work of the one core there is.
   const cores = availableParallelism();
   if (mode !== 'force' && (targets.length < MIN_FILES || cores < 2 || loadavg()[0]! > cores - 1)) return undefined;
-  // Only the CLI bundle (dist/cli.js, whose main.ts runs a shard) can start itself as a worker; from source (tsx)
-  // or inside another bundle (dist/deploy.js) one thread does it all.
-  if (!/(^|[\\/])cli\.js$/.test(__filename)) return undefined;
+  // Only the CLI bundle (dist/cli-main.js, whose main.ts runs a shard) can start itself as a worker; from source
+  // (tsx) or inside another bundle (dist/deploy.js) one thread does it all.
+  if (!/(^|[\\/])cli-main\.js$/.test(__filename)) return undefined;
   const [mine, theirs] = partition(targets);
   if (!mine.length || !theirs.length) return undefined;
 

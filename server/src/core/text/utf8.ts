@@ -19,3 +19,29 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * The UTF-8 length of `JSON.stringify(value)`, without building the string (the task definition size rule measures
+ * every value of every task definition on each edit). Strings: the quotes, `\"`, `\\` and the short escapes take 2
+ * bytes, other control characters and lone surrogates `\uXXXX` (6), everything else its UTF-8 length.
+ */
+export function jsonTextLength(value: string | number | boolean | null): number {
+  if (typeof value !== 'string') return JSON.stringify(value).length;
+  let bytes = 2;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x20 && code < 0x80) {
+      bytes += code === 0x22 || code === 0x5c ? 2 : 1;
+    } else if (code < 0x20) {
+      bytes += code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d ? 2 : 6;
+    } else if (code < 0x800) {
+      bytes += 2;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else {
+      bytes += code >= 0xd800 && code <= 0xdfff ? 6 : 3;
+    }
+  }
+  return bytes;
+}

@@ -1,7 +1,7 @@
 import { MAX_CONTAINERS_PER_TASK_DEFINITION, MAX_TASK_DEFINITION_BYTES } from '../../facts/ecs';
 import type { Node } from '../../parse/tree';
 import { defineRule } from '../defineRule';
-import { utf8Length } from '../../text/utf8';
+import { jsonTextLength } from '../../text/utf8';
 
 export default defineRule({
   id: 'ecs/valid-task-definition-size',
@@ -43,20 +43,32 @@ export default defineRule({
  */
 function knownSize(node: Node): { bytes: number; exact: boolean } {
   let exact = true;
+  // Plain loops over the tree, no array per object: this runs over every task definition on each edit.
   const bytes = (n: Node): number | undefined => {
     switch (n.kind) {
       case 'scalar':
-        return utf8Length(JSON.stringify(n.value));
+        return jsonTextLength(n.value);
       case 'array': {
-        const items = n.items.map(bytes).filter((b): b is number => b !== undefined);
-        return 2 + items.reduce((sum, b) => sum + b, 0) + Math.max(items.length - 1, 0);
+        let sum = 0;
+        let count = 0;
+        for (const item of n.items) {
+          const b = bytes(item);
+          if (b === undefined) continue;
+          sum += b;
+          count++;
+        }
+        return 2 + sum + Math.max(count - 1, 0);
       }
       case 'object': {
-        const pairs = n.pairs.flatMap((p) => {
+        let sum = 0;
+        let count = 0;
+        for (const p of n.pairs) {
           const value = bytes(p.value);
-          return value === undefined ? [] : [utf8Length(JSON.stringify(p.key)) + 1 + value];
-        });
-        return 2 + pairs.reduce((sum, b) => sum + b, 0) + Math.max(pairs.length - 1, 0);
+          if (value === undefined) continue;
+          sum += jsonTextLength(p.key) + 1 + value;
+          count++;
+        }
+        return 2 + sum + Math.max(count - 1, 0);
       }
       default:
         exact = false;

@@ -25,6 +25,7 @@ import { CHILDREN, killAll, startSession } from './lib/lsp.mjs';
 import { cliRuns, editSeries, editSite, externalRuns, firstParseRuns, keySite, nodeStartup, parseFloor, rssWithOpenFiles, spawnToFirstDiagnostics, spawnToInitialize, workspaceIndexing } from './lib/measure.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
 import { renderResults } from './lib/report.mjs';
+import { missingNumbers, onlySummary } from './lib/summary.mjs';
 import { berthServer, dockerServer, ensurePeers, jsonServer, PEER_CACHE, yamlServer } from './lib/servers.mjs';
 import { logLogSlope, summarize } from './lib/stats.mjs';
 
@@ -242,6 +243,7 @@ async function main() {
   }
   if (wants('memory')) {
     results.berth.rss = {
+      ...results.berth.rss,
       yaml: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line YAML templates`, () => rssWithOpenFiles(berth, inputs.open.yaml.map((f) => f.file), 'yaml', CONFIG.settleMs)),
       json: await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line JSON templates`, () => rssWithOpenFiles(berth, inputs.open.json.map((f) => f.file), 'json', CONFIG.settleMs)),
     };
@@ -266,6 +268,19 @@ async function main() {
       results.parse[name] = await measure(`parse floor ${name}`, () => ({ lines, parser: 'web-tree-sitter, Terraform grammar', ...parseFloor(parse, text, { runs: CONFIG.parseRuns }) }));
     }
     results.berth.terraformWasm = await measure('tree-sitter + Terraform grammar: first load in a fresh process', () => summarize(wasmFirstLoad(ROOT, CONFIG.cliRuns)));
+    // The grammar's share of start-up: spawn → first diagnostics of a small module, which loads it.
+    const small = path.join(OUT, 'inputs', 'terraform-100', 'main.tf');
+    mkdirSync(path.dirname(small), { recursive: true });
+    writeFileSync(small, terraformOfLines(100));
+    results.berth.terraformFirstDiagnostics = {
+      lines: readFileSync(small, 'utf8').split('\n').length - 1,
+      ...(await measure('berth: spawn → first diagnostics (small .tf module)', () => spawnToFirstDiagnostics(berth, small, 'terraform', { runs: CONFIG.firstDiagRuns }))),
+    };
+    results.berth.wasmInJsonYamlSession = await measure('berth: a JSON/YAML session does not load the WASM', () => grammarStateAfter(berth, [...inputs.open.yaml.slice(0, 3), ...inputs.open.json.slice(0, 3)]));
+  }
+  if (wants('memory') || wants('terraform')) {
+    results.berth.rss ??= {};
+    results.berth.rss.terraform = await measure(`berth: RSS, ${CONFIG.openFiles} open 1k-line Terraform modules`, () => rssWithOpenFiles(berth, terraformModules(CONFIG.openFiles), 'terraform', CONFIG.settleMs));
   }
 
   // ------------------------------------------------------------ parse floors, in this process
@@ -372,18 +387,20 @@ async function main() {
     const profDir = path.join(OUT, 'profiles');
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
+    const template = (name) => inputs.templates.find((x) => path.basename(x.file) === name);
+    const dockerfile = inputs.dockerfiles.find((d) => d.instructions === 10);
+    // [label, file, languageId, site kind, edits]: the small Dockerfile's edits take ~1 ms, hence more of them.
     const targets = [
-      ['edits cfn-1k.yaml', 'cfn-1k.yaml'],
-      ['edits cfn-10k.yaml', 'cfn-10k.yaml'],
-      ['edits cfn-10k.json', 'cfn-10k.json'],
+      ...['cfn-1k.yaml', 'cfn-10k.yaml', 'cfn-10k.json'].map((name) => template(name)).filter(Boolean).map((t) => [`edits ${path.basename(t.file)}`, t.file, t.languageId, t.format, 20]),
+      ...(dockerfile ? [['edits Dockerfile (10 instructions)', dockerfile.file, 'dockerfile', 'dockerfile', 200]] : []),
+      ...(wants('terraform') ? [['edits terraform-10k/main.tf', path.join(OUT, 'inputs', 'terraform-10k', 'main.tf'), 'terraform', 'terraform', 20]] : []),
     ];
-    for (const [label, name] of targets) {
-      const t = inputs.templates.find((x) => path.basename(x.file) === name);
-      if (!t) continue;
+    for (const [label, file, languageId, kind, edits] of targets) {
+      if (!existsSync(file)) continue;
       const profName = `${label.replace(/[^a-z0-9.-]+/gi, '_')}.cpuprofile`;
       const profiled = { ...berth, nodeArgs: [...berth.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${profName}`] };
       results.profiles[label] = await measure(`profile: ${label}`, async () => {
-        await series(profiled, t.file, t.languageId, t.format, { edits: 20, requests: 0 });
+        await series(profiled, file, languageId, kind, { edits, requests: 0 });
         return { file: path.relative(ROOT, path.join(profDir, profName)), ...summarizeProfile(path.join(profDir, profName), serverJs) };
       });
     }
@@ -397,6 +414,34 @@ async function main() {
   results.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
   results.meta.bundleChecks = bundleChecks(serverJs);
   return results;
+
+  /** `count` different ~1k-line modules, each in its folder (resource names differ per module). */
+  function terraformModules(count) {
+    const text = terraformOfLines(1000);
+    return Array.from({ length: count }, (_, i) => {
+      const file = path.join(OUT, 'inputs', 'terraform-open', String(i), 'main.tf');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text.replace(/\b(app|fn|q)(\d+)\b/g, `$1$2v${i}`));
+      return file;
+    });
+  }
+
+  /** Opens JSON/YAML files in a server with its test hooks on and asks whether the Terraform grammar was loaded. */
+  async function grammarStateAfter(server, files) {
+    const s = await startSession({ ...server, env: { ...(server.env ?? {}), BERTH_TEST_HOOKS: '1' } });
+    try {
+      for (const f of files) {
+        const uri = pathToFileURL(f.file).href;
+        const waiting = s.nextPublish(uri);
+        await s.open(uri, f.file.endsWith('.json') ? 'json' : 'yaml', readFileSync(f.file, 'utf8'));
+        await waiting;
+      }
+      const { state } = await s.connection.sendRequest('berth/hclGrammar');
+      return { files: files.length, state };
+    } finally {
+      await s.stop();
+    }
+  }
 
   async function schemaCheck(server, format) {
     const file = path.join(OUT, 'inputs', `cfn-schema-check.${format}`);
@@ -433,62 +478,6 @@ function bundleChecks(serverJs) {
   return { serverBundleMb: Math.round((text.length / 2 ** 20) * 100) / 100, referencesAwsSdk: /@aws-sdk\//.test(text) };
 }
 
-/** Every measurement must have produced a number (smoke). Returns the paths that did not. */
-export function missingNumbers(results) {
-  const missing = [];
-  const need = (value, where) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) missing.push(where);
-  };
-  const walk = (node, where) => {
-    if (node && typeof node === 'object' && 'error' in node) missing.push(`${where}: ${node.error}`);
-  };
-  const b = results.berth;
-  need(b.spawnToInitialize?.median, 'berth.spawnToInitialize');
-  need(b.firstDiagnostics?.median, 'berth.firstDiagnostics');
-  for (const group of ['edits', 'editsPull']) {
-    for (const [name, r] of Object.entries(b[group])) {
-      walk(r, `berth.${group}.${name}`);
-      need(r.edit?.median, `berth.${group}.${name}.edit`);
-      need(r.edit?.p95, `berth.${group}.${name}.edit.p95`);
-      need(r.hover?.median, `berth.${group}.${name}.hover`);
-      need(r.completion?.median, `berth.${group}.${name}.completion`);
-    }
-  }
-  need(b.rss?.yaml?.rssMb, 'berth.rss.yaml');
-  need(b.rss?.json?.rssMb, 'berth.rss.json');
-  need(b.workspace?.indexMs, 'berth.workspace.indexMs');
-  need(b.workspace?.openDuringIndexMs, 'berth.workspace.openDuringIndexMs');
-  need(b.scaling?.yaml?.exponent, 'berth.scaling.yaml');
-  need(b.terraformWasm?.median, 'berth.terraformWasm');
-  for (const [name, r] of Object.entries(results.parse)) need(r.median, `parse.${name}`);
-  need(results.cli.nodeStartup?.median, 'cli.nodeStartup');
-  need(results.client?.activation?.median, 'client.activation');
-  for (const [name, r] of Object.entries(results.cli.files)) need(r.median, `cli.files.${name}`);
-  need(results.cli.workspace?.median, 'cli.workspace');
-  for (const [peer, p] of Object.entries(results.peers)) {
-    for (const [name, r] of Object.entries(p.edits ?? {})) need(r.edit?.median, `peers.${peer}.${name}`);
-  }
-  return missing;
-}
-
-/** The figures of a partial (--only) run, one line each: medians (p95) in ms, RSS in MB. */
-function onlySummary(results) {
-  const b = results.berth;
-  const ms = (r) => (r && typeof r.median === 'number' ? `${r.median} ms (p95 ${r.p95})` : r?.error ? `error: ${r.error}` : 'n/a');
-  const lines = [];
-  if (b.spawnToInitialize) lines.push(`spawn → initialize: ${ms(b.spawnToInitialize)}`);
-  if (b.firstDiagnostics) lines.push(`spawn → first diagnostics: ${ms(b.firstDiagnostics)}`);
-  for (const group of ['edits', 'editsPull']) {
-    for (const [name, r] of Object.entries(b[group])) {
-      lines.push(`${group === 'editsPull' ? '(pull) ' : ''}${name}: edit ${ms(r.edit)}, cpu/edit ${r.cpuPerEditMs} ms, hover ${ms(r.hover)}, completion ${ms(r.completion)}`);
-    }
-  }
-  for (const [format, r] of Object.entries(b.rss ?? {})) lines.push(`RSS ${format}: ${r.rssMb ?? r.error} MB (${r.rssBeforeMb} MB before opening, ${r.rssSettledMb} MB after ${r.settleS} s idle)`);
-  if (b.workspace) lines.push(`workspace: indexed in ${b.workspace.indexMs} ms, open during indexing ${b.workspace.openDuringIndexMs} ms, RSS ${b.workspace.rssMb} MB`);
-  for (const [name, r] of Object.entries(results.cli.files)) lines.push(`cli ${name}: ${ms(r)}`);
-  return lines;
-}
-
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   main()
@@ -503,6 +492,8 @@ if (isMain) {
       }
       if (SMOKE) {
         writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+        // The report renders from these results too (its figures mean nothing at smoke sizes).
+        writeFileSync(path.join(OUT, 'RESULTS.md'), renderResults(results).markdown);
         const missing = missingNumbers(results);
         if (missing.length) {
           log(`smoke: ${missing.length} measurement(s) without a number:\n  ${missing.join('\n  ')}`);

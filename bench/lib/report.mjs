@@ -1,17 +1,10 @@
-// Renders results.json as bench/RESULTS.md, and evaluates issue 10's goals.
-import { existsSync, statSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Renders results.json as bench/RESULTS.md, with the goals of issues 10, 15 and 20 (goals.mjs).
+import { evaluateGoals, ms, num, ratio, x } from './goals.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const YLS = 'yaml-language-server';
 const JLS = 'vscode-json-language-server';
 const DLS = 'dockerfile-language-server';
 
-const num = (v, digits = 1) => (typeof v === 'number' && Number.isFinite(v) ? (Math.abs(v) >= 100 ? String(Math.round(v)) : v.toFixed(digits)) : '–');
-const ms = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v)} ms` : '–');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
-const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 const range = (s) => (s && Number.isFinite(s.min) ? `${num(s.min)}–${num(s.max)}` : '–');
 const err = (r) => (r?.error ? `error: ${r.error}` : '–');
 
@@ -19,126 +12,8 @@ function table(head, rows) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** Evaluates each goal of issue 10 against the results. met: true / false / null (not measured). */
-export function evaluateGoals(r) {
-  const goals = [];
-  const add = (measure, goal, value, figure, met, note) => goals.push({ measure, goal, value, figure, met, note });
-  const e = r.berth.edits;
-  const yls = r.peers[YLS]?.edits ?? {};
-  for (const format of ['yaml', 'json']) {
-    const m = e[`cfn-1k.${format}`]?.edit?.median;
-    add(`edit → diagnostics, 1k lines (${format.toUpperCase()})`, '≤ 15 ms', m, `${ms(m)} median (p95 ${ms(e[`cfn-1k.${format}`]?.edit?.p95)}; server CPU ${ms(e[`cfn-1k.${format}`]?.cpuPerEditMs)}/edit)`, Number.isFinite(m) ? m <= 15 : null);
-  }
-  for (const format of ['yaml', 'json']) {
-    const name = `cfn-10k.${format}`;
-    const m = e[name]?.edit?.median;
-    const floor = r.parse[name]?.median;
-    const q = ratio(m, floor);
-    add(`edit → diagnostics, 10k lines (${format.toUpperCase()})`, '≤ 1.3 × bare parse', q, `${x(q)} (${ms(m)} vs ${r.parse[name]?.parser ?? 'parse'} ${ms(floor)})`, Number.isFinite(q) ? q <= 1.3 : null);
-  }
-  for (const format of ['yaml', 'json']) {
-    const s = r.berth.scaling?.[format];
-    add(`scaling 1k → 10k → 50k lines (${format.toUpperCase()})`, 'exponent ≤ 1.1', s?.exponent, `${num(s?.exponent, 2)} (medians ${(s?.medians ?? []).map((v) => ms(v)).join(' → ')}; CPU/edit exponent ${num(s?.cpuExponent, 2)})`, Number.isFinite(s?.exponent) ? s.exponent <= 1.1 : null);
-  }
-  for (const size of ['1k', '10k', '50k']) {
-    const name = `cfn-${size}.yaml`;
-    const b = e[name]?.edit?.median;
-    const net = yls[name]?.editNet?.median;
-    const q = ratio(net, b);
-    add(
-      `vs yaml-language-server + same schema, ${size} lines`,
-      '≥ 3 × faster',
-      q,
-      r.peers[YLS] ? `${x(q)} faster (Berth ${ms(b)}; yaml-language-server ${ms(net)} + its 200 ms delay = ${ms(yls[name]?.edit?.median)})` : 'peers not run',
-      Number.isFinite(q) ? q >= 3 : null,
-    );
-  }
-  const hovers = Object.entries(e).filter(([, v]) => v.hover && v.hover.answered > 0);
-  const completions = Object.entries(e).filter(([, v]) => v.completion && v.completion.answered > 0);
-  const worst = (list, key) => list.reduce((w, [n, v]) => (v[key].median > (w?.[1] ?? -1) ? [n, v[key].median, v[key].p95] : w), undefined);
-  const wh = worst(hovers, 'hover');
-  const wc = worst(completions, 'completion');
-  add('hover, any size', '≤ 5 ms', wh?.[1], wh ? `worst median ${ms(wh[1])} (p95 ${ms(wh[2])}) on ${wh[0]}` : '–', wh ? wh[1] <= 5 : null);
-  add('completion, any size', '≤ 20 ms', wc?.[1], wc ? `worst median ${ms(wc[1])} (p95 ${ms(wc[2])}) on ${wc[0]}` : '–', wc ? wc[1] <= 20 : null);
-  const fd = r.berth.firstDiagnostics;
-  add(`spawn → first diagnostics (${r.inputs.firstDiagnostics.lines}-line task definition)`, '≤ 200 ms', fd?.median, `${ms(fd?.median)} median (p95 ${ms(fd?.p95)})`, Number.isFinite(fd?.median) ? fd.median <= 200 : null);
-  for (const format of ['yaml', 'json']) {
-    const rss = r.berth.rss?.[format];
-    const settledNote = Number.isFinite(rss?.rssSettledMb) ? `; ${num(rss.rssSettledMb, 0)} MB after ${rss.settleS} s idle` : '';
-    add(
-      `RSS, ${rss?.files ?? 20} open 1k-line files (${format.toUpperCase()})`,
-      '≤ 80 MB',
-      rss?.rssMb,
-      `${num(rss?.rssMb, 0)} MB right after opening them (${num(rss?.rssBeforeMb, 0)} MB before opening${settledNote})`,
-      Number.isFinite(rss?.rssMb) ? rss.rssMb <= 80 : null,
-    );
-  }
-  for (const format of ['yaml', 'json']) {
-    const c = r.cli.files[`cfn-10k.${format}`];
-    add(`CLI, 10k-line template (${format.toUpperCase()}), whole process`, '≤ 250 ms', c?.median, `${ms(c?.median)} median (node -e 0: ${ms(r.cli.nodeStartup?.median)})`, Number.isFinite(c?.median) ? c.median <= 250 : null);
-  }
-  const w = r.cli.workspace;
-  add(
-    `CLI, ${w?.files ?? 1000} typical files, both cores`,
-    '≤ 3 s, using both cores',
-    w?.median,
-    `${ms(w?.median)} median, ${num(w?.coresUsed, 2)} cores used (CPU ${ms(w?.cpuMs)})`,
-    Number.isFinite(w?.median) ? w.median <= 3000 && w.coresUsed >= 1.5 : null,
-    'cores used = CPU time / wall time of the whole process',
-  );
-  const act = r.client?.activation;
-  add(
-    'client activation',
-    '≤ 30 ms',
-    act?.median,
-    act ? `${ms(act.median)} median (p95 ${ms(act.p95)}): loading the minified extension ${ms(act.loadMs)}, activate() until it awaits the server ${ms(act.activateCallMs)}; in plain Node with a no-op vscode API` : 'not measured',
-    Number.isFinite(act?.median) ? act.median <= 30 : null,
-  );
-  const vsix = path.join(ROOT, 'berth.vsix');
-  const vsixMb = existsSync(vsix) ? statSync(vsix).size / 2 ** 20 : undefined;
-  add('.vsix size', '≤ 3 MB', vsixMb, vsixMb === undefined ? 'not measured: no berth.vsix (npm run package)' : `${num(vsixMb, 2)} MB (berth.vsix as found in the checkout)`, vsixMb === undefined ? null : vsixMb <= 3);
-  const sdk = r.meta.bundleChecks?.referencesAwsSdk;
-  add('AWS SDK loaded only when a deploy starts', 'server bundle does not load it', sdk, sdk === undefined ? '–' : sdk ? 'dist/server.js references @aws-sdk/' : 'dist/server.js has no @aws-sdk/ reference', sdk === undefined ? null : !sdk);
-  for (const goal of goals) if (goal.met === false) goal.why = whyMissed(goal, r);
-  return goals;
-}
-
-/** For a missed goal, what this run's own measurements say about where the time or memory goes. */
-function whyMissed(goal, r) {
-  const top = (label) => {
-    const p = r.profiles?.[label];
-    if (!p?.byArea?.length) return undefined;
-    const areas = p.byArea.filter((a) => a.name !== '(idle)').slice(0, 4).map((a) => `${a.name.replace(/^server\/src\/core\//, '')} ${Math.round(a.pct)} %`);
-    return `profile of ${label}: ${areas.join(', ')}`;
-  };
-  const m = goal.measure;
-  const size = /\b(1k|10k|50k)\b/.exec(m)?.[1];
-  const format = /JSON/.test(m) ? 'json' : 'yaml';
-  if (m.startsWith('edit → diagnostics') || m.startsWith('vs yaml-language-server')) {
-    const label = `edits cfn-${size === '1k' && format === 'yaml' ? '1k' : '10k'}.${format}`;
-    const parse = r.parse[`cfn-${size}.${format}`];
-    const parts = [top(label)];
-    if (parse) parts.push(`a full ${parse.parser} of this file alone: ${ms(parse.median)}`);
-    return parts.filter(Boolean).join('; ');
-  }
-  if (m.startsWith('spawn → first diagnostics')) return top('spawn → first diagnostics');
-  if (m.startsWith('RSS')) {
-    const rss = r.berth.rss?.[format];
-    if (!rss) return undefined;
-    return `${num(rss.rssBeforeMb, 0)} MB before any file is open (Node and the server bundle), ${num((rss.rssMb - rss.rssBeforeMb) / (rss.files || 20), 1)} MB per open file`;
-  }
-  if (m.startsWith('CLI, 10k')) {
-    const floor = r.cli.firstParse?.[`cfn-10k.${format}`];
-    const parts = [`node -e 0: ${ms(r.cli.nodeStartup?.median)}`];
-    if (floor) parts.push(`node and one ${floor.parser} of this file in a fresh process (no Berth): ${ms(floor.median)}`);
-    return parts.join('; ');
-  }
-  if (m === 'client activation') return `loading vscode-languageclient alone, bundled and minified the same way: ${ms(r.client?.activation?.libraryLoadMs)}`;
-  if (m.startsWith('CLI,')) {
-    return `${num(r.cli.workspace?.cpuMs, 0)} ms of CPU in ${ms(r.cli.workspace?.median)}: the second thread lints its half, but Node's start (node -e 0: ${ms(r.cli.nodeStartup?.median)}), loading the bundle, finding the files and the worker's own start run on one thread first`;
-  }
-  return undefined;
-}
+/** The previous run's row, if it measured the same thing against the same goal. */
+const sameRow = (prev, goal) => (prev && prev.goal === goal.goal ? prev : undefined);
 
 const status = (met) => (met === true ? 'met' : met === false ? '**missed**' : 'not measured');
 
@@ -176,12 +51,14 @@ export function renderResults(r, previous) {
     out.push(`> **The machine was busy during this run** (1-minute load average ${m.loadAverageStart[0]} at start, ${m.loadAverageEnd?.[0]} at end, on ${m.cpuCount} logical CPUs): wall times are inflated. The *server CPU per edit* column (from /proc, user + system time of the server process) is much less sensitive to other load.`);
   }
   out.push('');
-  out.push('## Goals (issue 10)');
+  out.push('## Goals (issues 10, 15 and 20)');
+  out.push('');
+  out.push('Issue 20 replaced three of issue 10\'s rows with stricter ones (a 10k-line JSON edit, the CLI on a 10k-line YAML template, client activation); bench/lib/goals.mjs says which. A previous figure is shown where the previous run had the same row.');
   out.push('');
   out.push(
     table(
-      ['measure', 'goal', 'measured', 'status', 'why (missed goals: this run\'s own measurements)', ...(previous ? [`previous run (${previous.meta?.date?.slice(0, 10)})`] : [])],
-      goals.map((g) => [g.measure, g.goal, g.figure, status(g.met), g.why ?? '', ...(previous ? [prevGoals.get(g.measure)?.figure ?? '–'] : [])]),
+      ['issue', 'measure', 'goal', 'measured', 'status', 'why (missed goals: this run\'s own measurements)', ...(previous ? [`previous run (${previous.meta?.date?.slice(0, 10)})`] : [])],
+      goals.map((g) => [g.issue, g.measure, g.goal, g.figure, status(g.met), g.why ?? '', ...(previous ? [sameRow(prevGoals.get(g.measure), g)?.figure ?? '–'] : [])]),
     ),
   );
   out.push('');
@@ -261,6 +138,23 @@ export function renderResults(r, previous) {
   );
   out.push('');
 
+  out.push('### Terraform — Berth vs the bare tree-sitter parse');
+  out.push('');
+  out.push(
+    table(
+      ['file', 'lines', 'Berth median', 'p95', 'min–max', 'server CPU/edit', 'findings', 'tree-sitter parse', 'Berth / parse'],
+      Object.entries(e)
+        .filter(([n]) => n.startsWith('terraform-'))
+        .map(([n, b]) => [n, b.lines, ...berthCells(b), ms(r.parse[n]?.median), x(ratio(b?.edit?.median, r.parse[n]?.median))]),
+    ),
+  );
+  out.push('');
+  const wasm = r.berth.terraformWasm;
+  const tfStart = r.berth.terraformFirstDiagnostics;
+  if (wasm) out.push(`The Terraform grammar (web-tree-sitter's runtime and tree-sitter-terraform.wasm), first load in a fresh process: ${wasm.error ? err(wasm) : `${ms(wasm.median)} median (${range(wasm)})`}.`);
+  if (tfStart) out.push(`Berth's spawn → first diagnostics of a ${tfStart.lines}-line module, which loads it: ${tfStart.error ? err(tfStart) : `${ms(tfStart.median)} median (p95 ${ms(tfStart.p95)})`}.`);
+  out.push('');
+
   // ------------------------------------------------------------ scaling
   out.push('## Scaling (Berth, edit → diagnostics)');
   out.push('');
@@ -293,12 +187,12 @@ export function renderResults(r, previous) {
   out.push('## Memory and workspace');
   out.push('');
   const rssRows = [];
-  for (const f of ['yaml', 'json']) rssRows.push([`Berth, ${f.toUpperCase()}`, r.berth.rss?.[f]]);
+  for (const f of ['yaml', 'json', 'terraform']) if (r.berth.rss?.[f]) rssRows.push([`Berth, ${f === 'terraform' ? 'Terraform' : f.toUpperCase()}`, r.berth.rss[f]]);
   if (r.peers[YLS]) rssRows.push([`${YLS}, YAML`, r.peers[YLS].rss]);
   if (r.peers[JLS]) rssRows.push([`${JLS}, JSON`, r.peers[JLS].rss]);
   out.push(
     table(
-      ['server', 'open 1k-line templates', 'RSS right after opening', 'RSS after idling', 'RSS before opening'],
+      ['server', 'open 1k-line files', 'RSS right after opening', 'RSS after idling', 'RSS before opening'],
       rssRows.map(([n, s]) => (s?.error ? [n, err(s), '', '', ''] : [n, s?.files ?? '–', `${num(s?.rssMb, 0)} MB`, Number.isFinite(s?.rssSettledMb) ? `${num(s.rssSettledMb, 0)} MB (${s.settleS} s)` : '–', `${num(s?.rssBeforeMb, 0)} MB`])),
     ),
   );
@@ -316,10 +210,18 @@ export function renderResults(r, previous) {
   out.push('');
   out.push(`Floor: \`node -e 0\` takes ${ms(r.cli.nodeStartup?.median)} (median) on this machine.`);
   out.push('');
-  const cliRows = Object.entries(r.cli.files).map(([n, c]) => (c.error ? [n, c.lines, err(c), '', '', '', '', '', ''] : [n, c.lines, ms(c.median), ms(c.p95), range(c), ms(c.cpuMs), num(c.coresUsed, 2), `${c.maxRssMb ?? '–'} MB`, c.findings ?? '–']));
+  out.push('Each input starts with an empty code-cache folder (server/src/cli/launch.ts): its first run compiles the bundle and writes the cache, the next ones use it.');
+  out.push('');
+  const cliRow = (n, lines, c) => (c?.error ? [n, lines, err(c), '', '', '', '', '', '', ''] : [n, lines, ms(c?.median), ms(c?.p95), range(c), ms(c?.firstMs), ms(c?.cpuMs), num(c?.coresUsed, 2), `${c?.maxRssMb ?? '–'} MB`, c?.findings ?? '–']);
+  const cliRows = Object.entries(r.cli.files).map(([n, c]) => cliRow(n, c.lines, c));
   const cw = r.cli.workspace;
-  cliRows.push(cw?.error ? [`workspace (${cw.files} files)`, '', err(cw), '', '', '', '', '', ''] : [`workspace (${cw.files} files, ${r.inputs.workspace.lines} lines)`, '', ms(cw.median), ms(cw.p95), range(cw), ms(cw.cpuMs), num(cw.coresUsed, 2), `${cw.maxRssMb ?? '–'} MB`, cw.findings ?? '–']);
-  out.push(table(['input', 'lines', 'median', 'p95', 'min–max', 'CPU', 'cores used', 'max RSS', 'findings'], cliRows));
+  if (cw) cliRows.push(cliRow(`workspace (${cw.files} files, ${r.inputs.workspace.lines} lines)`, '', cw));
+  out.push(table(['input', 'lines', 'median', 'p95', 'min–max', 'first run (no cache)', 'CPU', 'cores used', 'max RSS', 'findings'], cliRows));
+  const floors = Object.entries(r.cli.firstParse ?? {});
+  if (floors.length) {
+    out.push('');
+    out.push(`Node and one cold parse of the same file in a fresh process, without Berth: ${floors.map(([n, f]) => (f.error ? `${n} ${err(f)}` : `${n} ${ms(f.median)} (${f.parser})`)).join('; ')}.`);
+  }
   out.push('');
   const cfn = r.peers['cfn-lint'];
   if (cfn?.files) {

@@ -47,8 +47,9 @@ function readOrUndefined(file: string): Buffer | undefined {
 }
 
 /** Writes the new cache beside the old ones of this bundle (replaced); whole or not at all (a rename). */
-function writeCache(folder: string, { file, prefix }: { file: string; prefix: string }, data: Buffer): void {
+function writeCache(folder: string, { file, prefix }: { file: string; prefix: string }, cachedData: () => Buffer): void {
   try {
+    const data = cachedData();
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     for (const old of readdirSync(folder)) if (old.startsWith(prefix)) rmSync(path.join(folder, old), { force: true });
     const partial = `${file}.${process.pid}.tmp`;
@@ -74,7 +75,7 @@ function run(): void {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(MAIN, 'utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: MAIN, cachedData, importModuleDynamically });
   if (cachedData === undefined || script.cachedDataRejected === true) {
-    process.once('exit', () => writeCache(folder, target, script.createCachedData()));
+    process.once('exit', () => writeCache(folder, target, () => script.createCachedData()));
   }
   const main = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void).call(main.exports, main.exports, createRequire(MAIN), main, MAIN, __dirname);

@@ -115,7 +115,7 @@ describe('precompiled validators (scripts/generate-validators.mjs)', () => {
   }
 
   it('are what the built bundles contain, with no ajv compiler', { skip: process.env['BERTH_BUILT'] !== '1' }, () => {
-    for (const bundle of ['server', 'cli']) {
+    for (const bundle of ['server', 'cli-main']) {
       const map = join(ROOT, 'dist', `${bundle}.js.map`);
       assert.ok(existsSync(map), map);
       const sources = (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources;

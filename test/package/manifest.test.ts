@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { DOCUMENT_KINDS } from '../../server/src/core/kinds/detect';
 import { readZip } from '../helpers/zip';
 
 const ROOT = join(__dirname, '../..');
@@ -62,6 +63,21 @@ describe('extension manifest', () => {
     for (const key of ['berth.rules', 'berth.exclude', 'berth.validation.debounceMs']) {
       assert.ok(manifest.contributes.configuration.properties[key], `missing setting ${key}`);
     }
+  });
+
+  it('berth.kinds is one object of ticks, one per kind the core detects (the Settings UI shows it as a list of checkboxes)', () => {
+    const kinds = manifest.contributes.configuration.properties['berth.kinds'] as {
+      type: string;
+      additionalProperties: boolean;
+      properties: Record<string, { type: string; default: boolean }>;
+      default: Record<string, boolean>;
+    };
+    assert.equal(kinds.type, 'object');
+    assert.equal(kinds.additionalProperties, false);
+    assert.deepEqual(Object.keys(kinds.properties).sort(), [...DOCUMENT_KINDS].sort());
+    for (const [kind, schema] of Object.entries(kinds.properties)) assert.deepEqual([schema.type, schema.default, kinds.default[kind]], ['boolean', true, true], kind);
+    // Keys such as berth.kinds.ecs-service would read "Kinds: Ecs-service" in the Settings UI.
+    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).filter((key) => key.startsWith('berth.kinds.')), []);
   });
 });
 

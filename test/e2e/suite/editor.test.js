@@ -240,6 +240,25 @@ test("the berth.rules setting changes a rule's severity, and back", async () => 
   }
 });
 
+test('berth.kinds turns one kind of file off (one tick of the object setting), and back on', async () => {
+  const uri = workspaceUri('template.yaml');
+  await open('template.yaml');
+  const berthFinding = (ds) => ds.some((d) => d.source === 'berth');
+  await waitForDiagnostics(uri, berthFinding, 30_000, 'findings in the template');
+  const config = vscode.workspace.getConfiguration('berth');
+  const silent = waitForDiagnostics(uri, (ds) => !berthFinding(ds), 30_000, 'no findings with cloudformation switched off');
+  // Only the one key: VS Code merges it with the setting's default ticks, the other kinds stay on.
+  await config.update('kinds', { cloudformation: false }, vscode.ConfigurationTarget.Global);
+  try {
+    await silent;
+    assert.equal(vscode.workspace.getConfiguration('berth').get('kinds')['ecs-task-definition'], true);
+  } finally {
+    const back = waitForDiagnostics(uri, berthFinding, 30_000, 'findings back');
+    await config.update('kinds', undefined, vscode.ConfigurationTarget.Global);
+    await back;
+  }
+});
+
 test('the compute guide recommends Fargate for a steady service and expands its snippet into a new file', async () => {
   const berth = await api();
   const showing = waitForKind(berth.kindStatus, 'ECS task definition');

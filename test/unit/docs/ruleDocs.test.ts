@@ -20,6 +20,17 @@ describe('bundled rule docs', () => {
     }
   });
 
+  it('a rule page speaks to users, not in message ids (a camelCase id such as invalidCpu appears nowhere on it)', () => {
+    const leaks: string[] = [];
+    for (const rule of RULES) {
+      const page = ruleDoc(rule.id) ?? '';
+      for (const id of Object.keys(rule.messages).filter((m) => /[a-z][A-Z]/.test(m))) {
+        if (new RegExp(`\\b${id}\\b`).test(page)) leaks.push(`${rule.id}: ${id}`);
+      }
+    }
+    assert.deepEqual(leaks, []);
+  });
+
   it('a rule page ends with its concept, linked', () => {
     const article = ruleArticle('ecs/fargate-valid-cpu-memory')!;
     assert.match(article.markdown, /^# ecs\/fargate-valid-cpu-memory\n/);

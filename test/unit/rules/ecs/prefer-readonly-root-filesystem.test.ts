@@ -16,7 +16,21 @@ runRuleTests(rule, {
     { name: 'Terraform: Windows', filename: 'main.tf', code: tfTask('  runtime_platform {\n    operating_system_family = "WINDOWS_SERVER_2022_CORE"\n  }', '[{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }]') },
   ],
   invalid: [
-    { name: 'omitted', code: api(''), errors: [{ messageId: 'notReadonly', line: 3, column: 30, endLine: 3, endColumn: 36, severity: 'info' }] },
+    { name: 'omitted', code: api(''), errors: [{ messageId: 'omitted', line: 3, column: 30, endLine: 3, endColumn: 36, severity: 'info', message: /^Container app can write to the root filesystem \(no readonlyRootFilesystem\)\. / }] },
+    {
+      name: 'several containers without it: one finding, on the first, naming three and counting the rest; an explicit false on its value',
+      code: `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "a", "image": "a:1" }, { "name": "b", "image": "b:1" }, { "name": "c", "image": "c:1", "readonlyRootFilesystem": false },
+    { "name": "d", "image": "d:1" }, { "name": "e", "image": "e:1" }, { "image": "f:1" }
+  ]
+}`,
+      errors: [
+        { messageId: 'omitted', line: 4, column: 7, endLine: 4, endColumn: 13, message: /^Containers a, b, d and 2 more can write to the root filesystem/ },
+        { messageId: 'notReadonly', line: 4, column: 128, endLine: 4, endColumn: 133, message: /^Container c can write/ },
+      ],
+    },
     { name: 'false', code: api(', "readonlyRootFilesystem": false'), errors: [{ messageId: 'notReadonly', line: 3, column: 94, endLine: 3, endColumn: 99 }] },
     {
       name: 'CloudFormation',
@@ -28,13 +42,13 @@ runRuleTests(rule, {
         - Name: app
           Image: app:1
 `,
-      errors: [{ messageId: 'notReadonly', line: 6, column: 11, endLine: 6, endColumn: 15 }],
+      errors: [{ messageId: 'omitted', line: 6, column: 11, endLine: 6, endColumn: 15 }],
     },
     {
       name: 'Terraform: jsonencode, omitted',
       filename: 'main.tf',
       code: tfTask('', '[{ name = "app", image = "nginx:1.27" }]'),
-      errors: [{ messageId: 'notReadonly', line: 4, column: 41, endLine: 4, endColumn: 45, severity: 'info' }],
+      errors: [{ messageId: 'omitted', line: 4, column: 41, endLine: 4, endColumn: 45, severity: 'info' }],
     },
     {
       name: 'Terraform: heredoc, false',
@@ -47,7 +61,7 @@ runRuleTests(rule, {
       filename: 'containers.json',
       code: '[{ "name": "app", "image": "nginx:1.27" }]',
       workspace: [{ filename: 'main.tf', code: tfTaskFile('') }],
-      errors: [{ messageId: 'notReadonly', line: 1, column: 4, endLine: 1, endColumn: 10 }],
+      errors: [{ messageId: 'omitted', line: 1, column: 4, endLine: 1, endColumn: 10 }],
     },
   ],
 });

@@ -10,6 +10,7 @@ import type { DocumentCache } from './documentCache';
 import type { FolderSettings } from './folderSettings';
 import { generatedNotes } from './generated';
 import { toDiagnostic } from './toLsp';
+import type { WorkspaceProblems } from './workspaceProblems';
 
 /** Refreshes asked for within this time become one (an edit can change the findings of many other files). */
 const REFRESH_DELAY_MS = 50;
@@ -25,6 +26,8 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: DocumentCache,
     private readonly settings: FolderSettings,
+    /** The files that are not open, where berth.problems.scope is `workspace`. */
+    private readonly closedFiles: WorkspaceProblems,
   ) {}
 
   /** Answers textDocument/diagnostic. */
@@ -56,6 +59,7 @@ export class Diagnostics {
   /** These documents' findings may have changed because of another file (the core's URIs): check the open ones again. */
   dependentsChanged(uris: readonly string[]): void {
     if (uris.length === 0) return;
+    this.closedFiles.refresh(uris.filter((uri) => !this.cache.openUri(uri)));
     if (this.pull) {
       this.refreshSoon();
       return;
@@ -66,9 +70,16 @@ export class Diagnostics {
     }
   }
 
+  /** A file that is not open changed on disk (or went away): it and the documents that depend on it are checked again. */
+  fileChangedOnDisk(uri: string, dependents: readonly string[]): void {
+    this.closedFiles.refresh([uri]);
+    this.dependentsChanged(dependents);
+  }
+
   /** Settings or the whole index changed: every open document is checked again. */
   revalidateAll(): void {
     this.cache.invalidateFindings();
+    this.closedFiles.refreshAll();
     if (this.pull) {
       this.connection.languages.diagnostics.refresh();
       return;
@@ -76,12 +87,21 @@ export class Diagnostics {
     for (const doc of this.documents.all()) this.documentChanged(doc.uri);
   }
 
-  /** The document was closed: nothing is pending for it, and its pushed diagnostics are cleared. */
+  /** A document was opened: its own diagnostics replace those of the file on disk. */
+  documentOpened(uri: string): void {
+    this.closedFiles.opened(uri);
+  }
+
+  /**
+   * The document was closed (after the cache forgot it): nothing is pending for it, and its pushed diagnostics are
+   * cleared, or replaced by those of the file on disk where the whole workspace is reported.
+   */
   documentClosed(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.closedFiles.covers(uri)) this.closedFiles.refresh([uri]);
+    else if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private refreshSoon(): void {

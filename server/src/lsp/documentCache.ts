@@ -105,21 +105,33 @@ export class DocumentCache {
 
   /** The document's findings, linted again only when its version or the generation changed. */
   findingsOf(doc: TextDocument): { entry: CachedAnalysis; findings: Finding[] } {
-    const { index, settings, rules } = this.options;
     const entry = this.analysisOf(doc);
     if (entry.findings && entry.generation === this.generation) return { entry, findings: entry.findings };
-    let findings: Finding[] = [];
-    if (!settings.isExcluded(doc.uri)) {
-      const analyze = { ...settings.of(doc.uri).analyze, genericFeatures: settings.genericFeatures(doc.uri) };
-      // A plan's findings that move to a .tf file are shown there, with that file's own.
-      findings = lint(entry.prepared, { settings: analyze, workspace: index, rules, ownDocumentOnly: true });
-      // The editor shows a JSON syntax error itself: the same error twice at one place would only be noise.
-      if (settings.editorReportsJsonSyntax && JSON_LANGUAGES.has(doc.languageId)) findings = findings.filter((f) => f.ruleId !== SYNTAX_RULE);
-      for (const f of findings) if (f.internalError) this.options.logError(`Rule failure in ${doc.uri}: ${f.internalError}`);
-    }
+    const findings = this.lintPrepared(doc.uri, entry.prepared, doc.languageId);
     entry.findings = findings;
     entry.generation = this.generation;
     return { entry, findings };
+  }
+
+  /**
+   * Findings of a file that is not open, from its text on disk (berth.problems.scope `workspace`): prepared and
+   * linted as an open document is, and not kept. Its syntax errors stay: no editor reports them for a closed file.
+   */
+  findingsOfClosed(uri: string, text: string): { prepared: PreparedDocument; findings: Finding[] } {
+    const prepared = prepare({ uri, text }, this.options.settings.of(uri).analyze);
+    return { prepared, findings: this.lintPrepared(uri, prepared, undefined) };
+  }
+
+  private lintPrepared(uri: string, prepared: PreparedDocument, languageId: string | undefined): Finding[] {
+    const { index, settings, rules } = this.options;
+    if (settings.isExcluded(uri)) return [];
+    const analyze = { ...settings.of(uri).analyze, genericFeatures: settings.genericFeatures(uri) };
+    // A plan's findings that move to a .tf file are shown there, with that file's own.
+    let findings = lint(prepared, { settings: analyze, workspace: index, rules, ownDocumentOnly: true });
+    // The editor shows a JSON syntax error itself: the same error twice at one place would only be noise.
+    if (settings.editorReportsJsonSyntax && languageId && JSON_LANGUAGES.has(languageId)) findings = findings.filter((f) => f.ruleId !== SYNTAX_RULE);
+    for (const f of findings) if (f.internalError) this.options.logError(`Rule failure in ${uri}: ${f.internalError}`);
+    return findings;
   }
 
   /** Line offsets of an open or indexed document (for ranges that point into another file), by the core's URI. */

@@ -37,6 +37,7 @@ import {
 import { installTestHooks } from './testHooks';
 import { toRange } from './toLsp';
 import { WorkspaceIndexer } from './workspaceIndexer';
+import { WorkspaceProblems } from './workspaceProblems';
 
 /**
  * Registers every handler on a connection and wires the parts: folder settings, the document cache, diagnostics
@@ -57,7 +58,8 @@ export function startServer(connection: Connection): void {
     logError: (message) => connection.console.error(message),
     onDependentsChanged: (uris) => diagnostics.dependentsChanged(uris),
   });
-  const diagnostics = new Diagnostics(connection, documents, cache, settings);
+  const closedFiles = new WorkspaceProblems({ connection, index, cache, settings, log });
+  const diagnostics = new Diagnostics(connection, documents, cache, settings, closedFiles);
   const indexer = new WorkspaceIndexer({ index, settings, cache, diagnostics, log });
   let clientCommands = new Set<string>();
 
@@ -155,9 +157,11 @@ export function startServer(connection: Connection): void {
     else documentChanged(uri);
   });
 
+  documents.onDidOpen((event) => diagnostics.documentOpened(event.document.uri));
+
   documents.onDidClose((event) => {
-    diagnostics.documentClosed(event.document.uri);
     cache.delete(event.document.uri);
+    diagnostics.documentClosed(event.document.uri);
   });
 
   diagnostics.listen();

@@ -11,11 +11,15 @@ export interface ServerSettings {
   readonly configFile: string;
   /** `berth.dockerfile.genericFeatures`: Dockerfile hover, completion and dockerfile/valid-syntax (auto = on unless the client reports Microsoft's Docker extension). */
   readonly dockerfileGenericFeatures: 'auto' | 'on' | 'off';
+  /** `berth.problems.scope`: whose findings the server reports, the open files' or every indexed file's. */
+  readonly problemsScope: ProblemsScope;
 }
+
+export type ProblemsScope = 'openFiles' | 'workspace';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
-export const DEFAULT_SETTINGS: ServerSettings = { analyze: {}, exclude: [], debounceMs: DEFAULT_DEBOUNCE_MS, configFile: '', dockerfileGenericFeatures: 'auto' };
+export const DEFAULT_SETTINGS: ServerSettings = { analyze: {}, exclude: [], debounceMs: DEFAULT_DEBOUNCE_MS, configFile: '', dockerfileGenericFeatures: 'auto', problemsScope: 'openFiles' };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
@@ -45,5 +49,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const dockerfile = (berth.dockerfile ?? {}) as Record<string, unknown>;
   const generic = dockerfile.genericFeatures;
   const dockerfileGenericFeatures = generic === 'on' || generic === 'off' ? generic : 'auto';
-  return { analyze: { rules, limits, disabledKinds }, exclude, debounceMs: debounce, configFile, dockerfileGenericFeatures };
+  const problems = (berth.problems ?? {}) as Record<string, unknown>;
+  const problemsScope: ProblemsScope = problems.scope === 'workspace' ? 'workspace' : 'openFiles';
+  return { analyze: { rules, limits, disabledKinds }, exclude, debounceMs: debounce, configFile, dockerfileGenericFeatures, problemsScope };
 }

@@ -107,7 +107,7 @@ export class WorkspaceIndexer {
         }
       }
       cache.invalidateFindings();
-      diagnostics.dependentsChanged(dependents);
+      diagnostics.fileChangedOnDisk(uri, dependents);
     }
   }
 }

@@ -259,6 +259,28 @@ test('berth.kinds turns one kind of file off (one tick of the object setting), a
   }
 });
 
+test('berth.problems.scope workspace: a file never opened shows its problems; opened, they are not doubled', async () => {
+  // closed/fargate-task.json is opened by no other test: its problems can only come from the workspace scope.
+  const uri = workspaceUri('closed', 'fargate-task.json');
+  const rule = 'ecs/fargate-valid-cpu-memory';
+  const exact = (ds) => ds.filter(byRule(rule)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  assert.deepEqual(exact(vscode.languages.getDiagnostics(uri)), [], 'nothing while the scope is the open files');
+  const config = vscode.workspace.getConfiguration('berth');
+  const shown = waitForDiagnostics(uri, (ds) => exact(ds).length > 0, 30_000, `${rule} on the closed file`);
+  await config.update('problems.scope', 'workspace', vscode.ConfigurationTarget.Global);
+  try {
+    assert.deepEqual(exact(await shown), ['5:12-5:18']);
+    await open('closed/fargate-task.json');
+    // The open document's pulled diagnostics replace the pushed ones: one finding, now and a moment later.
+    await waitForDiagnostics(uri, (ds) => exact(ds).length === 1, 30_000, 'the finding once');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(exact(vscode.languages.getDiagnostics(uri)), ['5:12-5:18']);
+  } finally {
+    await config.update('problems.scope', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }
+});
+
 test('the compute guide recommends Fargate for a steady service and expands its snippet into a new file', async () => {
   const berth = await api();
   const showing = waitForKind(berth.kindStatus, 'ECS task definition');

@@ -3,7 +3,8 @@
 // and the Fargate cpu/memory finding must appear there; Ctrl+G then Ctrl+K Ctrl+I shows the hover on
 // hostPort; Ctrl+. offers the quick fix, which clears the finding. Then it types into a 4,200-line
 // template while sampling the status bar's problem counts and the editor's squiggles: a finding that is
-// still true never disappears, in that file or another open one. Last, with no AWS credentials anywhere,
+// still true never disappears, in that file or another open one. A key completed after a typed quote leaves
+// the file parsing. Last, with no AWS credentials anywhere,
 // F1 "Berth: Show deploy plan" opens the offline plan. Screenshots go to test-results/
 // (`npm run screenshots` copies them to docs/screenshots/ for the README).
 //
@@ -340,6 +341,30 @@ test('typing never hides a finding that is still true, in the file typed in or a
     assert.ok(samples.length > 100, `only ${samples.length} samples were taken`);
     const lost = samples.filter((s) => s.errors < before.errors || s.warnings < before.warnings || s.squiggles === 0);
     assert.equal(lost.length, 0, `findings disappeared while typing in ${lost.length} of ${samples.length} samples, e.g. ${JSON.stringify(lost.slice(0, 3))} (before: ${JSON.stringify(before)})`);
+  } catch (err) {
+    await screenshot('failure');
+    throw err;
+  }
+});
+
+test('completion after a typed quote (closed by the editor) writes a whole key: the file still parses', { timeout: 120_000 }, async () => {
+  try {
+    await page.keyboard.press('Escape');
+    await openWithCtrlP('completion-task.json');
+    await goTo('completion-task.json', /"essential": true \}/, '"essential": true'.length);
+    // The editor closes the quote ("") and suggests on it (a trigger character); "memo" narrows the list.
+    await page.keyboard.type(', "memo', { delay: 60 });
+    const focused = page.locator('.suggest-widget .monaco-list-row.focused .label-name', { hasText: /^memory$/ });
+    await focused.waitFor();
+    await screenshot('8-completion');
+    await page.keyboard.press('Enter');
+    await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+    await page.keyboard.type('2048');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    const saved = await readFile(path.join(workspace, 'completion-task.json'), 'utf8');
+    assert.match(saved, /"essential": true, "memory": 2048 \}/, saved);
+    assert.equal(JSON.parse(saved).containerDefinitions[0].memory, 2048);
   } catch (err) {
     await screenshot('failure');
     throw err;

@@ -17,6 +17,18 @@ export const BATCH_LIMITS = {
   attemptsMax: 10,
 } as const;
 
+/**
+ * Resource requirements of a job that runs on EC2: whole vCPUs, at least one, and at least 4 MiB of memory (the
+ * ResourceRequirement.value documentation: "For jobs that are running on Amazon EC2 resources, you must specify at
+ * least one vCPU"; "You must specify at least 4 MiB of memory for a job"). A VCPU written with a fraction ("1.0")
+ * is rejected: "Value 1.0 for type VCPU in resourceRequirement is not valid. Please provide a numeric value."
+ * (a RegisterJobDefinition ClientException quoted in kestra-io/plugin-aws#504). Checked 2026-12-07.
+ */
+export const BATCH_EC2_LIMITS = {
+  vcpuMin: 1,
+  memoryMinMiB: 4,
+} as const;
+
 export const BATCH_RESOURCE_TYPES: readonly string[] = ['GPU', 'VCPU', 'MEMORY'];
 
 /**

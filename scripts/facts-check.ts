@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { CHECKED_AGAINST, type ModelPackage } from '../server/src/core/facts/checkedAgainst';
 import { CFN_COMPUTE_TYPES } from '../server/src/core/facts/cfnTypes';
 import { ECS_COMPATIBILITIES, ECS_LAUNCH_TYPES } from '../server/src/core/facts/ecs';
-import { BATCH_PLATFORM_CAPABILITIES } from '../server/src/core/facts/batch';
+import { BATCH_EC2_LIMITS, BATCH_PLATFORM_CAPABILITIES } from '../server/src/core/facts/batch';
 import { FARGATE_SIZES, vcpuOf } from '../server/src/core/facts/fargate';
 import { LAMBDA_COMPUTE_LIMITS } from '../server/src/core/facts/lambda';
 import { RUNTIME_LIFECYCLE } from '../server/src/core/facts/lambdaRuntimes';
@@ -103,6 +103,13 @@ for (const d of documented) {
 }
 for (const s of FARGATE_SIZES) {
   if (documented.length && !documented.some((d) => d.vcpu === vcpuOf(s.cpu))) problems.push(`FARGATE_SIZES (${FACTS}/fargate.ts) has ${vcpuOf(s.cpu)} vCPU, which @aws-sdk/client-batch no longer documents: check whether Fargate still offers it.`);
+}
+// The EC2 minimums of a job's resource requirements, as the model's ResourceRequirement documentation states them.
+const memoryMinDoc = /at least (\d+) MiB of memory for a job/.exec(batchDocs);
+if (!memoryMinDoc || !/at least one vCPU/.test(batchDocs)) {
+  problems.push(`@aws-sdk/client-batch: the ResourceRequirement documentation no longer states "at least one vCPU" and "at least N MiB of memory for a job"; re-check BATCH_EC2_LIMITS (${FACTS}/batch.ts) by hand.`);
+} else if (Number(memoryMinDoc[1]) !== BATCH_EC2_LIMITS.memoryMinMiB || BATCH_EC2_LIMITS.vcpuMin !== 1) {
+  problems.push(`Batch minimums: @aws-sdk/client-batch ${versionOf('@aws-sdk/client-batch')} documents at least one vCPU and ${memoryMinDoc[1]} MiB; BATCH_EC2_LIMITS (${FACTS}/batch.ts) says ${BATCH_EC2_LIMITS.vcpuMin} and ${BATCH_EC2_LIMITS.memoryMinMiB}.`);
 }
 
 // 6. CloudFormation resource types of the services Berth checks.

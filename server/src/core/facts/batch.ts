@@ -22,7 +22,8 @@ export const BATCH_LIMITS = {
  * ResourceRequirement.value documentation: "For jobs that are running on Amazon EC2 resources, you must specify at
  * least one vCPU"; "You must specify at least 4 MiB of memory for a job"). A VCPU written with a fraction ("1.0")
  * is rejected: "Value 1.0 for type VCPU in resourceRequirement is not valid. Please provide a numeric value."
- * (a RegisterJobDefinition ClientException quoted in kestra-io/plugin-aws#504). Checked 2026-12-07.
+ * (a RegisterJobDefinition ClientException quoted in kestra-io/plugin-aws#504). Checked 2026-12-07; npm run
+ * facts:check reads both minimums from the AWS SDK client-batch model.
  */
 export const BATCH_EC2_LIMITS = {
   vcpuMin: 1,

@@ -361,8 +361,12 @@ test('completion after a typed quote (closed by the editor) writes a whole key: 
     await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
     await page.keyboard.type('2048');
     await page.keyboard.press('Control+S');
-    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
-    const saved = await readFile(path.join(workspace, 'completion-task.json'), 'utf8');
+    // Saving is asynchronous: read the file until the save reached it.
+    const file = path.join(workspace, 'completion-task.json');
+    let saved = await readFile(file, 'utf8');
+    for (const deadline = Date.now() + STEP_TIMEOUT; !saved.includes('2048') && Date.now() < deadline; saved = await readFile(file, 'utf8')) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     assert.match(saved, /"essential": true, "memory": 2048 \}/, saved);
     assert.equal(JSON.parse(saved).containerDefinitions[0].memory, 2048);
   } catch (err) {

@@ -25,6 +25,10 @@ export const TERRAFORM_NAMES: Readonly<Record<string, Readonly<Record<string, st
     placementStrategy: 'ordered_placement_strategy',
     serviceRegistries: 'service_registries',
   },
+  aws_ecs_express_gateway_service: {
+    // primary_container's blocks: `secret { name, value_from }` (the API's secrets).
+    secrets: 'secret',
+  },
   aws_lambda_function: {
     // Lambda's model reads PascalCase names; these are the ones whose snake_case differs.
     SubnetIds: 'subnet_ids',
@@ -94,9 +98,10 @@ export const TERRAFORM_ARGUMENT_PATHS: Readonly<Record<string, Readonly<Record<s
 };
 
 /** The API (schema kind) each modelled resource type documents its arguments with. */
-export const TERRAFORM_SCHEMA_KINDS: Readonly<Record<string, 'ecs-task-definition' | 'ecs-service' | 'batch-job-definition' | 'lambda-function'>> = {
+export const TERRAFORM_SCHEMA_KINDS: Readonly<Record<string, 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'batch-job-definition' | 'lambda-function'>> = {
   aws_ecs_task_definition: 'ecs-task-definition',
   aws_ecs_service: 'ecs-service',
+  aws_ecs_express_gateway_service: 'ecs-express-service',
   aws_batch_job_definition: 'batch-job-definition',
   aws_lambda_function: 'lambda-function',
 };

@@ -1,12 +1,12 @@
 /**
- * ECS Express Mode services (CreateExpressGatewayService / UpdateExpressGatewayService input, and
- * AWS::ECS::ExpressGatewayService). An Express service runs Fargate tasks of a task definition ECS writes from the
+ * ECS Express Mode services (CreateExpressGatewayService / UpdateExpressGatewayService input,
+ * AWS::ECS::ExpressGatewayService, and Terraform's aws_ecs_express_gateway_service). An Express service runs Fargate tasks of a task definition ECS writes from the
  * service's own settings (cpu, memory, roles, the primary container), so the model gives each service that task as a
  * `TaskDefinition`: the task definition rules that judge what Express lets a user set read it like any other.
  */
 import type { ObjectNode } from '../parse/tree';
 import { buildContainer, type ContainerDefinition, type Origin, type TaskDefinition } from './ecs';
-import { ObjView, type KeyStyle, type Located } from './located';
+import { ObjView, type KeyStyle, type Located, type NameMap } from './located';
 
 export interface ExpressService extends Origin {
   readonly raw: ObjView;
@@ -28,9 +28,10 @@ export const EXPRESS_OPERATION = 'CreateExpressGatewayService';
 /** The name ECS gives the primary container (and requires of a task definition given by taskDefinitionArn). */
 export const EXPRESS_CONTAINER_NAME = 'Main';
 
-export function buildExpressService(node: ObjectNode, origin: Origin): ExpressService {
-  const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : 'camel';
-  const v = new ObjView(node, style);
+/** `names`: Terraform's argument names that are not the snake_case of the API's (facts/terraform.ts). */
+export function buildExpressService(node: ObjectNode, origin: Origin, names?: NameMap): ExpressService {
+  const style: KeyStyle = origin.shape === 'cfn' ? 'pascal' : origin.shape === 'terraform' ? 'snake' : 'camel';
+  const v = new ObjView(node, style, names);
   const primary = v.obj('primaryContainer');
   const taskDefinitionArn = v.str('taskDefinitionArn');
   return {

@@ -48,6 +48,7 @@ export function withModel(base: DocumentModel, model: TerraformModel): DocumentM
     ...base,
     taskDefinitions: model.taskDefinitions,
     services: model.services,
+    expressServices: model.expressServices,
     jobDefinitions: model.jobDefinitions,
     lambdaFunctions: model.lambdaFunctions,
     elb: model.elb,

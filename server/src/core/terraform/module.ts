@@ -6,6 +6,7 @@
 import { TERRAFORM_JSON_ARGUMENTS } from '../facts/terraform';
 import type { JobDefinition } from '../model/batch';
 import type { Service, TaskDefinition } from '../model/ecs';
+import type { ExpressService } from '../model/express';
 import type { ElbModel, Listener, LoadBalancer, TargetGroup } from '../model/elb';
 import type { LambdaFunction } from '../model/lambda';
 import { filePathOf, type TerraformFile, type TerraformResource } from '../model/terraform';
@@ -14,7 +15,7 @@ import { folderOf, resolveUri } from '../workspace/references';
 import type { Limits } from '../parse/limits';
 import type { Node, Pair, ParseProblem } from '../parse/tree';
 import { listenerFromTerraform, loadBalancerFromTerraform, targetGroupFromTerraform } from './elb';
-import { jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
+import { expressServiceFromTerraform, jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
 import { LAMBDA_LINK_TYPES, TerraformLambdaLinks } from './lambdaLinks';
 import { TerraformValues, type ModuleFile } from './values';
 import { WEB_TYPES, webFromTerraform, type TerraformWeb } from './web';
@@ -32,6 +33,8 @@ export interface TerraformModuleInput {
 export interface TerraformModel {
   readonly taskDefinitions: TaskDefinition[];
   readonly services: Service[];
+  /** aws_ecs_express_gateway_service, each with the Fargate task ECS writes for it. */
+  readonly expressServices: ExpressService[];
   readonly jobDefinitions: JobDefinition[];
   readonly lambdaFunctions: LambdaFunction[];
   readonly elb: ElbModel & { loadBalancers: LoadBalancer[]; listeners: Listener[]; targetGroups: TargetGroup[] };
@@ -79,6 +82,7 @@ export function newTerraformModel(owners: Map<Node | Pair, string>): TerraformMo
     model: {
       taskDefinitions: [],
       services: [],
+      expressServices: [],
       jobDefinitions: [],
       lambdaFunctions,
       elb: { loadBalancers: [], listeners: [], targetGroups: [] },
@@ -112,6 +116,7 @@ const WEB_KINDS: ReadonlySet<string> = new Set(WEB_TYPES);
 const BUILDERS: Readonly<Record<string, (r: ResolvedResource, model: Omit<TerraformModel, 'web'>) => void>> = {
   aws_ecs_task_definition: (r, m) => m.taskDefinitions.push(taskDefinitionFromTerraform(r)),
   aws_ecs_service: (r, m) => m.services.push(serviceFromTerraform(r)),
+  aws_ecs_express_gateway_service: (r, m) => m.expressServices.push(expressServiceFromTerraform(r)),
   aws_batch_job_definition: (r, m) => m.jobDefinitions.push(jobDefinitionFromTerraform(r)),
   aws_lambda_function: (r, m) => m.lambdaFunctions.push(lambdaFromTerraform(r)),
   aws_lb: (r, m) => m.elb.loadBalancers.push(loadBalancerFromTerraform(r)),

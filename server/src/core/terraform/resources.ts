@@ -7,6 +7,7 @@
 import { TERRAFORM_NAMES } from '../facts/terraform';
 import { buildBatchContainer, buildNodeProperties, type JobDefinition } from '../model/batch';
 import { buildContainer, type LoadBalancerEntry, type Service, type TaskDefinition } from '../model/ecs';
+import { buildExpressService, type ExpressService } from '../model/express';
 import { locString, ObjView, type Located } from '../model/located';
 import { computeTypeOf, type EnvironmentEntry, type LambdaFunction, type ListValue } from '../model/lambda';
 import type { TerraformResource } from '../model/terraform';
@@ -75,6 +76,11 @@ export function taskDefinitionFromTerraform(r: ResolvedResource): TaskDefinition
     containersPair,
     containersKnown: containersPair === undefined || containers !== undefined,
   };
+}
+
+/** aws_ecs_express_gateway_service: the API's Express service in the provider's names, with the task ECS writes for it. */
+export function expressServiceFromTerraform(r: ResolvedResource): ExpressService {
+  return buildExpressService(r.body, { shape: 'terraform', logicalId: r.resource.address, resourcePair: resourceLabelPair(r.resource) }, TERRAFORM_NAMES[r.resource.type]);
 }
 
 export function serviceFromTerraform(r: ResolvedResource): Service {

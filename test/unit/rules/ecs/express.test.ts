@@ -4,11 +4,14 @@
  * cases, from expressShapes.ts); here, the kind, the silence of the other rules, the schema, hover and completion.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyze, prepare } from '../../../../server/src/core/analyze';
 import { completionsAt } from '../../../../server/src/core/features/completion';
 import { hoverAt } from '../../../../server/src/core/features/hover';
-import { expressApi as api, expressCfn as cfn } from './expressShapes';
+import { loadHclParser } from '../../../../server/src/io/hclGrammar';
+import { expressApi as api, expressCfn as cfn, expressTf as tf } from './expressShapes';
+
+before(() => loadHclParser());
 
 describe('ECS Express Mode: the document and what else it gets', () => {
   const ids = (filename: string, text: string) => analyze({ uri: `file:///w/${filename}`, text }).findings.map((f) => f.ruleId);
@@ -37,6 +40,17 @@ describe('ECS Express Mode: the document and what else it gets', () => {
     assert.ok(cfnMd.includes('Fargate memory with cpu 2048 (2 vCPU):'), cfnMd);
     const port = api('', '"image": "nginx:1.27", "containerPort": 8080');
     assert.ok(hoverAt(prepare({ uri: 'file:///w/express.json', text: port }), port.indexOf('"containerPort"') + 2)!.markdown.includes('Range: 0–65535'));
+  });
+
+  it('Terraform: a clean aws_ecs_express_gateway_service has no finding; hover documents its arguments with the Express API', () => {
+    const text = tf('\n  execution_role_arn      = aws_iam_role.exec.arn\n  cpu                     = "512"\n  memory                  = "1024"', '    image          = "nginx:1.27"\n    container_port = 8080\n\n    secret {\n      name       = "T"\n      value_from = "arn:aws:ssm:us-east-1:123456789012:parameter/t"\n    }');
+    assert.deepEqual(ids('main.tf', text), []);
+    const doc = prepare({ uri: 'file:///w/main.tf', text });
+    assert.equal(doc.model?.expressServices?.length, 1);
+    const hover = (word: string) => hoverAt(doc, text.indexOf(word) + 2)!.markdown;
+    assert.ok(hover('memory  ').includes('Fargate memory with cpu 512 (0.5 vCPU): 1024–4096 MiB in steps of 1024.'));
+    assert.match(hover('value_from'), /^\*\*value_from\*\* \(`valueFrom` in the ECS API\)/);
+    assert.match(hover('infrastructure_role_arn'), /CreateExpressGatewayService only\./);
   });
 
   it('completion offers the Fargate memory sizes for the cpu set (API and CloudFormation)', () => {

@@ -1,7 +1,7 @@
 /**
  * ECS Express Mode cases (model/express.ts) for the task definition rules that judge what an Express service lets a
- * user set: each rule's table spreads its cases in, in API input (create-express-gateway-service) and in
- * AWS::ECS::ExpressGatewayService. express.test.ts checks the rest (kind, silence of the other rules, hover, completion).
+ * user set: each rule's table spreads its cases in, in API input (create-express-gateway-service), in
+ * AWS::ECS::ExpressGatewayService and in Terraform's aws_ecs_express_gateway_service (arguments as the provider names them). express.test.ts checks the rest (kind, silence of the other rules, hover, completion).
  */
 import type { InvalidCase, ValidCase } from '../../../helpers/ruleTester';
 
@@ -25,8 +25,20 @@ Resources:
 ${container}
 `;
 
+/** aws_ecs_express_gateway_service; `settings` are argument lines, `container` the lines of primary_container. */
+export const expressTf = (settings: string, container = '    image = "nginx:1.27"') => `resource "aws_ecs_express_gateway_service" "api" {
+  infrastructure_role_arn = "${INFRA}"${settings}
+
+  primary_container {
+${container}
+  }
+}
+`;
+
 const api = expressApi;
 const cfn = expressCfn;
+const tf = expressTf;
+const TF = 'main.tf';
 
 type Table = { readonly valid: readonly ValidCase[]; readonly invalid: readonly InvalidCase[] };
 
@@ -39,6 +51,8 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
     { name: 'API: only cpu written (the memory ECS picks is not known here)', code: api('\n  "cpu": "4096",') },
     { name: 'CloudFormation: 32 vCPU with 120 GB', code: cfn("\n      Cpu: '32768'\n      Memory: '122880'") },
     { name: 'CloudFormation: a size from a parameter', code: cfn("\n      Cpu: '256'\n      Memory: !Ref Memory") },
+    { name: 'Terraform: a Fargate size', filename: TF, code: tf('\n  cpu                     = "1024"\n  memory                  = "2048"') },
+    { name: 'Terraform: sizes from variables without values', filename: TF, code: tf('\n  cpu                     = var.cpu\n  memory                  = var.memory') + 'variable "cpu" {}\nvariable "memory" {}\n' },
     {
       name: 'a task definition of its own: ECS writes no task from the service',
       code: `{
@@ -78,6 +92,13 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       errors: [{ messageId: 'invalidCombination', line: 8, column: 15, endLine: 8, endColumn: 21 }],
       output: cfn("\n      Cpu: '1024'\n      Memory: '2048'"),
     },
+    {
+      name: 'Terraform: too much memory for 0.25 vCPU, with the nearest size as the fix',
+      filename: TF,
+      code: tf('\n  cpu                     = "256"\n  memory                  = "4096"'),
+      errors: [{ messageId: 'invalidCombination', line: 4, column: 29, endLine: 4, endColumn: 35, severity: 'error', message: /^Fargate does not offer 4096 MiB of memory with 0\.25 vCPU, so CreateExpressGatewayService rejects/ }],
+      output: tf('\n  cpu                     = "256"\n  memory                  = "2048"'),
+    },
   ],
   },
 
@@ -97,6 +118,12 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       code: cfn('', '        Image: public.ecr.aws/nginx/nginx'),
       errors: [{ messageId: 'untagged', line: 8, column: 16, endLine: 8, endColumn: 42 }],
     },
+    {
+      name: 'Terraform: :latest in primary_container',
+      filename: TF,
+      code: tf('', '    image = "nginx:latest"'),
+      errors: [{ messageId: 'latest', line: 5, column: 13, endLine: 5, endColumn: 27, message: /^Container Main uses image nginx:latest with the :latest tag\./ }],
+    },
   ],
   },
 
@@ -114,6 +141,22 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       code: cfn('', '        Image: nginx:1.27\n        Environment:\n          - Name: API_TOKEN\n            Value: 7f3a9c2e5b1d4f8a'),
       errors: [{ messageId: 'secretName', line: 11, column: 20, endLine: 11, endColumn: 36 }],
     },
+    {
+      name: 'Terraform: a password in an environment block; the message names the secret block and value_from (no fix in HCL)',
+      filename: TF,
+      code: tf('', '    image = "nginx:1.27"\n\n    environment {\n      name  = "DB_PASSWORD"\n      value = "hunter2hunter2"\n    }'),
+      errors: [
+        {
+          messageId: 'secretName',
+          line: 9,
+          column: 15,
+          endLine: 9,
+          endColumn: 31,
+          message:
+            'Environment variable DB_PASSWORD of container Main looks like a secret, written in plain text: anyone who can describe the task definition can read it. Move it to a secret block with value_from pointing at a Secrets Manager secret or an SSM SecureString parameter.',
+        },
+      ],
+    },
   ],
   },
 
@@ -130,6 +173,12 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       code: cfn('\n      ExecutionRoleArn: !GetAtt AppRole.Arn\n      TaskRoleArn: !GetAtt AppRole.Arn') + '  AppRole:\n    Type: AWS::IAM::Role\n',
       errors: [{ messageId: 'sameRole', line: 8, column: 20, endLine: 8, endColumn: 39, message: /^TaskRoleArn and ExecutionRoleArn are the same role\./ }],
     },
+    {
+      name: 'Terraform: the same aws_iam_role twice',
+      filename: TF,
+      code: tf('\n  execution_role_arn      = aws_iam_role.app.arn\n  task_role_arn           = aws_iam_role.app.arn'),
+      errors: [{ messageId: 'sameRole', line: 4, column: 29, endLine: 4, endColumn: 49, message: /^task_role_arn and execution_role_arn are the same role\./ }],
+    },
   ],
   },
 
@@ -137,6 +186,11 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
   valid: [
     { name: 'API: secrets with an execution role', code: api('\n  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",', '"image": "nginx:1.27", "secrets": [{ "name": "T", "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/t" }]') },
     { name: 'API: a public image and no secrets need no execution role here', code: api('') },
+    {
+      name: 'Terraform: a secret block with execution_role_arn',
+      filename: TF,
+      code: tf('\n  execution_role_arn      = aws_iam_role.exec.arn', '    image = "nginx:1.27"\n\n    secret {\n      name       = "T"\n      value_from = "arn:aws:ssm:us-east-1:123456789012:parameter/t"\n    }'),
+    },
   ],
   invalid: [
     {
@@ -148,6 +202,12 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       name: 'CloudFormation: a private ECR image without an execution role (a warning: the pull fails at run time)',
       code: cfn('', '        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2'),
       errors: [{ messageId: 'privateEcr', line: 8, column: 16, endLine: 8, endColumn: 70, severity: 'warning', message: /Add ExecutionRoleArn/ }],
+    },
+    {
+      name: 'Terraform: a secret block without execution_role_arn',
+      filename: TF,
+      code: tf('', '    image = "nginx:1.27"\n\n    secret {\n      name       = "T"\n      value_from = "arn:aws:ssm:us-east-1:123456789012:parameter/t"\n    }'),
+      errors: [{ messageId: 'secrets', line: 7, column: 5, endLine: 7, endColumn: 11, message: /rejects secrets without an execution role\. Add execution_role_arn/ }],
     },
   ],
   },
@@ -164,6 +224,12 @@ export const EXPRESS_CASES: Readonly<Record<'fargateSize' | 'floatingTag' | 'pla
       name: 'CloudFormation: a negative port',
       code: cfn('', '        Image: nginx:1.27\n        ContainerPort: -1'),
       errors: [{ messageId: 'portOutOfRange', line: 9, column: 24, endLine: 9, endColumn: 26 }],
+    },
+    {
+      name: 'Terraform: container_port past 65535',
+      filename: TF,
+      code: tf('', '    image          = "nginx:1.27"\n    container_port = 70000'),
+      errors: [{ messageId: 'portOutOfRange', line: 6, column: 22, endLine: 6, endColumn: 27 }],
     },
   ],
   },

@@ -1,5 +1,5 @@
 import { formatOfText } from '../../fix/edits';
-import { containerLabel, type ContainerDefinition } from '../../model/ecs';
+import { containerLabel, type ContainerDefinition, type TaskDefinition } from '../../model/ecs';
 import { defineRule } from '../defineRule';
 import { tasksWithExpress } from '../../model/document';
 import { plainSecret, type SecretKind } from '../shared/secrets';
@@ -59,11 +59,11 @@ export default defineRule({
   },
   messages: {
     secretName:
-      'Environment variable {name} of container {container} looks like a secret, written in plain text: anyone who can describe the task definition can read it. Move it to "secrets" with valueFrom pointing at a Secrets Manager secret or an SSM SecureString parameter.',
+      'Environment variable {name} of container {container} looks like a secret, written in plain text: anyone who can describe the task definition can read it. Move it to {secrets} with {valueFrom} pointing at a Secrets Manager secret or an SSM SecureString parameter.',
     accessKeyId:
-      'Environment variable {name} of container {container} holds an AWS access key id in plain text. Give the task a taskRoleArn instead of keys, or move the value to "secrets" with a Secrets Manager or SSM valueFrom, and rotate the key.',
+      'Environment variable {name} of container {container} holds an AWS access key id in plain text. Give the task a {taskRoleArn} instead of keys, or move the value to {secrets} with a Secrets Manager or SSM {valueFrom}, and rotate the key.',
     secretAccessKey:
-      'Environment variable {name} of container {container} holds a value shaped like an AWS secret access key, in plain text. Use a task role instead of keys, or move it to "secrets" with a Secrets Manager or SSM valueFrom, and rotate the key.',
+      'Environment variable {name} of container {container} holds a value shaped like an AWS secret access key, in plain text. Use a task role instead of keys, or move it to {secrets} with a Secrets Manager or SSM {valueFrom}, and rotate the key.',
   },
   check(ctx) {
     for (const td of tasksWithExpress(ctx.model)) {
@@ -75,7 +75,7 @@ export default defineRule({
             ctx.report({
               at: variable.value,
               messageId: MESSAGE_ID[kind],
-              data: { name: variable.name.value, container: containerLabel(td, container) },
+              data: { name: variable.name.value, container: containerLabel(td, container), ...wordsOf(td, container) },
               fix: moveToSecrets(ctx.text, container, variable, variable.name.value),
             });
           }
@@ -84,3 +84,12 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * What the message names: the API's words in JSON (a Terraform task definition's container definitions are JSON too),
+ * and the provider's for the arguments Terraform writes as blocks (aws_ecs_express_gateway_service: `secret` blocks).
+ */
+function wordsOf(td: TaskDefinition, container: ContainerDefinition): { secrets: string; valueFrom: string; taskRoleArn: string } {
+  if (container.raw.style !== 'snake') return { secrets: '"secrets"', valueFrom: 'valueFrom', taskRoleArn: 'taskRoleArn' };
+  return { secrets: `a ${container.raw.key('secrets')} block`, valueFrom: container.raw.key('valueFrom'), taskRoleArn: td.raw.key('taskRoleArn') };
+}

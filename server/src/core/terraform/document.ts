@@ -1,6 +1,7 @@
 /**
  * A Terraform document's model: on its own (what the workspace index and the editor features keep), and within its
- * module (what the rules read: the `.tf` and `.tfvars` files of its folder, and the JSON files they read).
+ * module (what the rules read: the `.tf` and `.tfvars` files of its folder, the JSON files they read, and the values
+ * the module blocks calling the folder pass, terraform/moduleCalls.ts).
  */
 import { baseName, isTerraformVarsName } from '../kinds/detect';
 import type { DocumentModel } from '../model/document';
@@ -9,6 +10,7 @@ import type { Limits } from '../parse/limits';
 import type { Node } from '../parse/tree';
 import type { WorkspaceView } from '../workspace/index';
 import { folderOf } from '../workspace/references';
+import { moduleInputs } from './moduleCalls';
 import { terraformModel, type TerraformModel } from './module';
 import type { ModuleFile } from './values';
 
@@ -27,7 +29,8 @@ export function terraformModuleModel(uri: string, own: DocumentModel, workspace:
     if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform) files.push({ uri: doc.uri, file: doc.model.terraform });
   }
   files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const model = terraformModel({ uri, files, document: (target) => workspace.get(target)?.model.root, limits });
+  const inputs = moduleInputs(folderOf(uri), files, workspace);
+  const model = terraformModel({ uri, files, ...(inputs ? { inputs } : {}), document: (target) => workspace.get(target)?.model.root, limits });
   return withModel(own, model);
 }
 

@@ -17,7 +17,7 @@ import type { Node, Pair, ParseProblem } from '../parse/tree';
 import { listenerFromTerraform, loadBalancerFromTerraform, targetGroupFromTerraform } from './elb';
 import { expressServiceFromTerraform, jobDefinitionFromTerraform, lambdaFromTerraform, resourceLabelPair, serviceFromTerraform, taskDefinitionFromTerraform, type ResolvedResource } from './resources';
 import { LAMBDA_LINK_TYPES, TerraformLambdaLinks } from './lambdaLinks';
-import { TerraformValues, type ModuleFile } from './values';
+import { TerraformValues, type ModuleFile, type ModuleInputs } from './values';
 import { WEB_TYPES, webFromTerraform, type TerraformWeb } from './web';
 
 export interface TerraformModuleInput {
@@ -25,6 +25,8 @@ export interface TerraformModuleInput {
   readonly uri: string;
   /** Every `.tf`, `.tf.json` and `.tfvars` file of its folder, itself included. */
   readonly files: readonly ModuleFile[];
+  /** The values the module blocks calling this folder give its variables (undefined: a root module). */
+  readonly inputs?: ModuleInputs;
   /** Another document of the workspace (a file that `file()` reads): its tree. */
   document(uri: string): Node | undefined;
   readonly limits: Limits;
@@ -49,7 +51,7 @@ export interface TerraformModel {
 }
 
 export function terraformModel(input: TerraformModuleInput): TerraformModel {
-  const values = new TerraformValues(input.files);
+  const values = new TerraformValues(input.files, input.inputs);
   const building = newTerraformModel(values.owners);
   const problems = building.model.embeddedProblems as ParseProblem[];
   for (const { uri, file } of input.files) {

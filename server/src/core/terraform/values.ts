@@ -18,6 +18,12 @@ export interface ModuleFile {
   readonly file: TerraformFile;
 }
 
+/**
+ * The values the module blocks calling a folder give its variables (terraform/moduleCalls.ts), by name: the value
+ * and the document it is written in, or undefined when Berth cannot know it.
+ */
+export type ModuleInputs = ReadonlyMap<string, { readonly uri: string; readonly node: Node } | undefined>;
+
 /** How deep `local.a` → `local.b` → `var.c` may chain before Berth gives up (a cycle Terraform rejects anyway). */
 const MAX_CHAIN = 16;
 
@@ -27,7 +33,8 @@ export class TerraformValues {
   private readonly variables = new Map<string, { uri: string; node: Node | undefined }>();
   private readonly locals = new Map<string, { uri: string; node: Node }>();
 
-  constructor(files: readonly ModuleFile[]) {
+  /** `inputs`: the folder is a module other folders call; its variables take their values from the calls alone. */
+  constructor(files: readonly ModuleFile[], inputs?: ModuleInputs) {
     for (const { uri, file } of files) {
       if (file.isVars) continue;
       for (const [name, block] of file.variables) {
@@ -35,6 +42,13 @@ export class TerraformValues {
         this.variables.set(name, { uri, node: defaultPair && !isNull(defaultPair.value) ? defaultPair.value : undefined });
       }
       for (const [name, pair] of file.locals) this.locals.set(name, { uri, node: pair.value });
+    }
+    if (inputs) {
+      for (const name of this.variables.keys()) {
+        const given = inputs.get(name);
+        this.variables.set(name, given ? { uri: given.uri, node: given.node } : { uri: this.variables.get(name)!.uri, node: undefined });
+      }
+      return;
     }
     // terraform.tfvars, then *.auto.tfvars in lexical order: later files win (Terraform's own precedence).
     const vars = files.filter((f) => f.file.isVars && varsRank(f.uri) < 2).sort((a, b) => varsRank(a.uri) - varsRank(b.uri) || (baseName(a.uri) < baseName(b.uri) ? -1 : 1));

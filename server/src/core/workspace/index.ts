@@ -5,7 +5,7 @@ import type { Service, TaskDefinition } from '../model/ecs';
 import type { LineIndex } from '../text/lineIndex';
 import { dockerfilesNamedBy } from './dockerfileLinks';
 import type { LocalPathInfo } from './localPaths';
-import { folderOf, parseTaskDefinitionReference, planModuleFolders, resolveUri } from './references';
+import { calledFolders, folderOf, parseTaskDefinitionReference, planModuleFolders, resolveUri } from './references';
 
 /** What the workspace index keeps per document: its model, never its findings. */
 export interface IndexedDocument {
@@ -123,7 +123,12 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const read of filesReadBy(doc)) if (this.docs.has(read)) out.add(read);
     // A Terraform module is the files of one folder: each reads the others' variables, locals and resources.
     if (doc.kind === 'terraform') {
-      for (const other of this.documentsInFolder(folderOf(uri))) if (other.kind === 'terraform') out.add(other.uri);
+      const module = this.documentsInFolder(folderOf(uri)).filter((other) => other.kind === 'terraform');
+      for (const other of module) out.add(other.uri);
+      // The folders its module's blocks call: their variables take the values the calls pass (terraform/moduleCalls.ts).
+      for (const folder of new Set(module.flatMap((other) => calledFolders(other.uri, other.model.terraform)))) {
+        for (const called of this.documentsInFolder(folder)) if (called.kind === 'terraform') out.add(called.uri);
+      }
       for (const plan of this.docs.values()) if (plan.kind === 'terraform-plan' && planFolders(plan).includes(folderOf(uri))) out.add(plan.uri);
     }
     // A plan's findings are shown in the .tf files of its local modules (analyze.ts), whose resources they name.

@@ -1,5 +1,6 @@
 /** Pure helpers for how documents refer to each other (no index state). */
-import type { PlanModule } from '../model/terraform';
+import { isLocalModuleSource, type PlanModule, type TerraformFile } from '../model/terraform';
+import { getPair, scalarString, type Node } from '../parse/tree';
 
 /** family, family:revision, or arn:aws:ecs:region:account:task-definition/family:revision. */
 export function parseTaskDefinitionReference(value: string): { family: string; revision?: number } | undefined {
@@ -33,4 +34,15 @@ export function resolveUri(folderUri: string, relative: string): string {
 /** The folders (URIs ending in '/') of a Terraform plan's local modules, by module address ('' for the root module). */
 export function planModuleFolders(planUri: string, modules: readonly PlanModule[]): { address: string; folder: string }[] {
   return modules.map(({ address, folder }) => ({ address, folder: folder === '.' ? folderOf(planUri) : `${resolveUri(folderOf(planUri), folder)}/` }));
+}
+
+/** The folder (URI ending in '/') a Terraform module block in the document at `uri` calls, when its source is local. */
+export function calledFolder(uri: string, call: { readonly body: Node }): string | undefined {
+  const source = scalarString(getPair(call.body, 'source')?.value);
+  return source !== undefined && isLocalModuleSource(source) ? `${resolveUri(folderOf(uri), source.replace(/\\/g, '/'))}/` : undefined;
+}
+
+/** The folders a Terraform file's module blocks call (local sources only). */
+export function calledFolders(uri: string, file: TerraformFile | undefined): string[] {
+  return [...(file?.modules.values() ?? [])].flatMap((call) => calledFolder(uri, call) ?? []);
 }

@@ -56,6 +56,39 @@ runRuleTests(rule, {
     { name: 'Windows with 1 vCPU', code: api('"1024"', '"2048"', '\n  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },') },
     { name: 'Terraform: sizes from variables without values', filename: 'main.tf', code: tf('var.cpu', 'var.memory') + 'variable "cpu" {}\nvariable "memory" {}\n' },
     { name: 'Terraform: quoted strings', filename: 'main.tf', code: tf('"1024"', '"3072"') },
+    {
+      name: 'Terraform: a local module called twice with different sizes: the variable is unknown there',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'main.tf', code: 'module "api" {\n  source = "./modules/svc"\n  memory = 4096\n}\n\nmodule "worker" {\n  source = "./modules/svc"\n  memory = 512\n}\n' }],
+    },
+    {
+      name: 'Terraform: a module argument Berth cannot know (a resource attribute)',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'main.tf', code: 'module "api" {\n  source = "./modules/svc"\n  memory = aws_ssm_parameter.memory.value\n}\n' }],
+    },
+    {
+      name: 'Terraform: a remote module is never read',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'main.tf', code: 'module "api" {\n  source = "terraform-aws-modules/svc/aws"\n  memory = 4096\n}\n' }],
+    },
+    {
+      name: "Terraform: a called module's terraform.tfvars does not apply (Terraform reads it only for a root module)",
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {\n  default = 512\n}\n',
+      workspace: [
+        { filename: 'modules/svc/terraform.tfvars', code: 'memory = 4096\n' },
+        { filename: 'main.tf', code: 'module "api" {\n  source = "./modules/svc"\n}\n' },
+      ],
+    },
+    {
+      name: 'Terraform: modules that call each other in a cycle: unknown, and no hang',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n\nmodule "loop" {\n  source = "../../other"\n  size   = var.memory\n}\n',
+      workspace: [{ filename: 'other/main.tf', code: 'variable "size" {}\n\nmodule "back" {\n  source = "../modules/svc"\n  memory = var.size\n}\n' }],
+    },
   ],
   invalid: [
     ...EXPRESS_CASES.fargateSize.invalid,
@@ -191,6 +224,33 @@ runRuleTests(rule, {
       code: tf('local.cpu', 'local.memory'),
       workspace: [{ filename: 'locals.tf', code: 'locals {\n  cpu    = 2048\n  memory = 2048\n}\n' }],
       errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 42, related: [{ line: 3, column: 12, filename: 'locals.tf' }] }],
+    },
+    {
+      name: 'Terraform: the memory a local module is called with: at its use in the module, pointing at the argument, no fix',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [{ filename: 'main.tf', code: 'module "api" {\n  source = "./modules/svc"\n  memory = 4096\n}\n' }],
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 40, related: [{ line: 3, column: 12, filename: 'main.tf' }] }],
+    },
+    {
+      name: 'Terraform: two calls that agree, one through the default, one through a variable of the calling module',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {\n  default = 4096\n}\n',
+      workspace: [
+        { filename: 'main.tf', code: 'module "api" {\n  source = "./modules/svc"\n}\n\nmodule "worker" {\n  source = "./modules/svc"\n  memory = var.worker_memory\n}\n\nvariable "worker_memory" {}\n' },
+        { filename: 'terraform.tfvars', code: 'worker_memory = 4096\n' },
+      ],
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 40, related: [{ line: 10, column: 13 }] }],
+    },
+    {
+      name: 'Terraform: a module calling a module: the value passed down two levels',
+      filename: 'modules/svc/main.tf',
+      code: tf('256', 'var.memory') + 'variable "memory" {}\n',
+      workspace: [
+        { filename: 'main.tf', code: 'module "stack" {\n  source = "./stack"\n  size   = 4096\n}\n' },
+        { filename: 'stack/main.tf', code: 'variable "size" {}\n\nmodule "svc" {\n  source = "../modules/svc"\n  memory = var.size\n}\n' },
+      ],
+      errors: [{ messageId: 'invalidCombination', line: 6, column: 30, endLine: 6, endColumn: 40, related: [{ line: 3, column: 12, filename: 'main.tf' }] }],
     },
   ],
 });

@@ -88,12 +88,7 @@ function computeInputs(folder: string, files: readonly ModuleFile[], walk: Walk,
 
 /** The module blocks of the workspace that call `folder`, with the document each is written in. */
 function callsOf(folder: string, workspace: WorkspaceView): { uri: string; call: { readonly body: Node } }[] {
-  const out: { uri: string; call: { readonly body: Node } }[] = [];
-  for (const doc of workspace.documents()) {
-    if (doc.kind !== 'terraform' || !doc.model.terraform?.modules.size) continue;
-    for (const call of doc.model.terraform.modules.values()) if (calledFolder(doc.uri, call) === folder) out.push({ uri: doc.uri, call });
-  }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.call.body.span.start - b.call.body.span.start));
+  return workspace.moduleCallersOf(folder).flatMap((doc) => [...(doc.model.terraform?.modules.values() ?? [])].flatMap((call) => (calledFolder(doc.uri, call) === folder ? [{ uri: doc.uri, call }] : [])));
 }
 
 /** The `.tf` and `.tfvars` files of a folder in the index. */

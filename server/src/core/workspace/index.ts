@@ -39,6 +39,8 @@ export interface WorkspaceView {
   documentsInFolder(folderUri: string): IndexedDocument[];
   /** Terraform documents that read this file with file() or templatefile(), by URI. */
   readersOf(uri: string): IndexedDocument[];
+  /** Terraform documents with a module block whose local source is this folder (a URI ending in '/'). */
+  moduleCallersOf(folderUri: string): IndexedDocument[];
 }
 
 export { folderOf, parseTaskDefinitionReference } from './references';
@@ -57,6 +59,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byNamedDockerfile = new Map<string, Set<string>>();
   /** File URI -> Terraform documents that read it with file()/templatefile(). */
   private readonly byReadFile = new Map<string, Set<string>>();
+  /** Folder URI -> Terraform documents whose module blocks call it. */
+  private readonly byCalledFolder = new Map<string, Set<string>>();
 
   get size(): number {
     return this.docs.size;
@@ -79,6 +83,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const family of serviceFamiliesOf(doc.model)) addTo(this.byServiceFamily, family, doc.uri);
     for (const dockerfile of dockerfilesNamedBy(doc)) addTo(this.byNamedDockerfile, dockerfile, doc.uri);
     for (const read of filesReadBy(doc)) addTo(this.byReadFile, read, doc.uri);
+    for (const folder of calledFolders(doc.uri, doc.model.terraform)) addTo(this.byCalledFolder, folder, doc.uri);
     return unique([...before, ...this.dependents(doc.uri)]);
   }
 
@@ -97,6 +102,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const family of serviceFamiliesOf(old.model)) this.byServiceFamily.get(family)?.delete(uri);
     for (const dockerfile of dockerfilesNamedBy(old)) this.byNamedDockerfile.get(dockerfile)?.delete(uri);
     for (const read of filesReadBy(old)) this.byReadFile.get(read)?.delete(uri);
+    for (const folder of calledFolders(old.uri, old.model.terraform)) this.byCalledFolder.get(folder)?.delete(uri);
   }
 
   /**
@@ -183,6 +189,10 @@ export class WorkspaceIndex implements WorkspaceView {
     if (targets.length) this.targets.set(configUri, targets);
     else this.targets.delete(configUri);
     return unique([...before, ...linked(targets)].filter((uri) => this.docs.has(uri)));
+  }
+
+  moduleCallersOf(folderUri: string): IndexedDocument[] {
+    return [...(this.byCalledFolder.get(folderUri) ?? [])].sort().flatMap((u) => this.docs.get(u) ?? []);
   }
 
   readersOf(uri: string): IndexedDocument[] {

@@ -24,14 +24,14 @@ function parsesClean(text: string): Node {
 }
 
 describe('insertAttributeAfter', () => {
-  it('a block body: a new line at the attribute\'s indentation, after its comment', () => {
+  it('a block body: a new line at the attribute\'s indentation, after its comment, its = aligned with its run as terraform fmt does', () => {
     const text = 'resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    domain_name = "b.s3.amazonaws.com" # the bucket\n    origin_id   = "s3"\n  }\n}\n';
     const root = parsesClean(text);
     const domain = pairAt(root, 'resource', 'aws_cloudfront_distribution', 'cdn', 'origin', 'domain_name');
-    const out = applyEdits(text, [insertAttributeAfter(text, domain, 'origin_access_control_id', HclExpression.reference('aws_cloudfront_origin_access_control', 'site', 'id'))!]);
+    const out = applyEdits(text, [...insertAttributeAfter(text, domain, 'origin_access_control_id', HclExpression.reference('aws_cloudfront_origin_access_control', 'site', 'id'))!]);
     assert.equal(
       out,
-      'resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    domain_name = "b.s3.amazonaws.com" # the bucket\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id\n    origin_id   = "s3"\n  }\n}\n',
+      'resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    domain_name              = "b.s3.amazonaws.com" # the bucket\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id\n    origin_id                = "s3"\n  }\n}\n',
     );
     parsesClean(out);
   });
@@ -42,7 +42,7 @@ describe('insertAttributeAfter', () => {
     const call = getPair(root, 'x')!.value;
     assert.equal(call.kind, 'expression');
     const image = pairAt(call.kind === 'expression' ? call.args[0] : undefined, 0, 'image');
-    const out = applyEdits(text, [insertAttributeAfter(text, image, 'essential', true)!]);
+    const out = applyEdits(text, [...insertAttributeAfter(text, image, 'essential', true)!]);
     assert.equal(out, 'x = jsonencode([{ name = "web", image = "nginx", essential = true }])\n');
     parsesClean(out);
   });
@@ -52,8 +52,8 @@ describe('insertAttributeAfter', () => {
     const root = parsesClean(text);
     const call = getPair(root, 'x')!.value;
     const name = pairAt(call.kind === 'expression' ? call.args[0] : undefined, 'name');
-    const out = applyEdits(text, [insertAttributeAfter(text, name, 'memory', 512)!]);
-    assert.equal(out, 'x = jsonencode({\n  name  = "web",\n  memory = 512,\n  image = "nginx"\n})\n');
+    const out = applyEdits(text, [...insertAttributeAfter(text, name, 'memory', 512)!]);
+    assert.equal(out, 'x = jsonencode({\n  name   = "web",\n  memory = 512,\n  image  = "nginx"\n})\n');
     parsesClean(out);
   });
 
@@ -62,11 +62,23 @@ describe('insertAttributeAfter', () => {
     const node = getPair(parsesClean(text), 'x')!.value;
     const json = jsonInHclString(text, node, DEFAULT_LIMITS)!;
     const image = pairAt(json.root, 'image');
-    const out = applyEdits(text, [insertAttributeAfter(text, image, 'portMappings', [new HclObject([['containerPort', 80]])])!]);
+    const out = applyEdits(text, [...insertAttributeAfter(text, image, 'portMappings', [new HclObject([['containerPort', 80]])])!]);
     assert.equal(out, 'x = <<EOF\n{\n  "name": "web",\n  "image": "nginx",\n  "portMappings": [{\n    "containerPort": 80\n  }]\n}\nEOF\n');
     const after = jsonInHclString(out, getPair(parsesClean(out), 'x')!.value, DEFAULT_LIMITS)!;
     assert.deepEqual(after.problems, []);
     assert.deepEqual(toPlain(after.root), { name: 'web', image: 'nginx', portMappings: [{ containerPort: 80 }] });
+  });
+
+  it('a shorter key takes the run\'s column and leaves the neighbours; a value on several lines splits the run, each part aligned on its own', () => {
+    const text = 'resource "aws_lb_target_group" "app" {\n  name        = "app"\n  target_type = "ip"\n\n  vpc_id = "vpc-1"\n}\n';
+    const root = parsesClean(text);
+    const name = pairAt(root, 'resource', 'aws_lb_target_group', 'app', 'name');
+    const edits = insertAttributeAfter(text, name, 'protocol', 'HTTP')!;
+    assert.equal(edits.length, 1);
+    assert.equal(applyEdits(text, edits), 'resource "aws_lb_target_group" "app" {\n  name        = "app"\n  protocol    = "HTTP"\n  target_type = "ip"\n\n  vpc_id = "vpc-1"\n}\n');
+    const split = applyEdits(text, [...insertAttributeAfter(text, name, 'tags', new HclObject([['team', 'web']]))!]);
+    assert.equal(split, 'resource "aws_lb_target_group" "app" {\n  name = "app"\n  tags = {\n    team = "web"\n  }\n  target_type = "ip"\n\n  vpc_id = "vpc-1"\n}\n');
+    parsesClean(split);
   });
 
   it('JSON in a quoted string, and an expression in JSON, are left alone', () => {
@@ -92,7 +104,7 @@ describe('insertBlockAfter', () => {
     const out = applyEdits(text, [insertBlockAfter(text, bucket!, block, hclLayoutOf(text, bucket))]);
     assert.equal(
       out,
-      'resource "aws_s3_bucket" "site" {\r\n    bucket = "site"\r\n}\r\n\r\nresource "aws_cloudfront_origin_access_control" "site" {\r\n    name = "site-$${x}"\r\n    origin_access_control_origin_type = "s3"\r\n    tags {\r\n        team = "web"\r\n    }\r\n}\r\n# next\r\n',
+      'resource "aws_s3_bucket" "site" {\r\n    bucket = "site"\r\n}\r\n\r\nresource "aws_cloudfront_origin_access_control" "site" {\r\n    name                              = "site-$${x}"\r\n    origin_access_control_origin_type = "s3"\r\n    tags {\r\n        team = "web"\r\n    }\r\n}\r\n# next\r\n',
     );
     const after = parsesClean(out);
     assert.deepEqual(toPlain(nodeAt(after, ['resource', 'aws_cloudfront_origin_access_control', 'site', 'name']).node), 'site-${x}');

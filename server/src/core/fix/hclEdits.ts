@@ -53,32 +53,81 @@ export function hclLayoutOf(text: string, block?: Pair): HclLayout {
  * commas. In JSON (a heredoc) the pair is written as JSON. JSON in a quoted string is left alone (undefined), and so
  * is an expression in JSON.
  */
-export function insertAttributeAfter(text: string, after: Pair, key: string, value: HclValue, layout: HclLayout = hclLayoutOf(text)): TextEdit | undefined {
+export function insertAttributeAfter(text: string, after: Pair, key: string, value: HclValue, layout: HclLayout = hclLayoutOf(text)): TextEdit[] | undefined {
   if (inEscapedJson(text, after.keySpan.start)) return undefined;
   const json = text[after.keySpan.start] === '"' && /^\s*:/.test(text.slice(after.keySpan.end, after.value.span.start));
   const indent = columnOf(text, after.keySpan.start);
   const ownLine = /^[ \t]*$/.test(text.slice(lineStartOf(text, after.span.start), after.span.start));
   const rest = text.slice(after.span.end, Math.max(text.indexOf('\n', after.span.end), after.span.end));
   const followedByComma = /^\s*,/.test(text.slice(after.span.end));
-  let written: string | undefined;
-  if (json) {
-    written = jsonValue(value, indent, layout);
-    if (written === undefined) return undefined;
-    written = `${JSON.stringify(key)}: ${written}`;
-  } else {
-    written = `${hclKey(key)} = ${hclValue(value, indent, layout)}`;
-  }
+  const rendered = json ? jsonValue(value, indent, layout) : hclValue(value, indent, layout);
+  if (rendered === undefined) return undefined;
   const comma = json || followedByComma || /,/.test(textBetweenSiblings(text, after));
   if (ownLine && /^[ \t]*,?[ \t]*(?:(?:#|\/\/).*)?\r?$/.test(rest)) {
     // After the line's comment, if any; a comma goes right after the pair (JSON needs it, HCL takes it).
     const lineEnd = after.span.end + rest.replace(/\r$/, '').length;
+    const aligned = json ? undefined : alignedInsert(text, lineEnd, indent + hclKey(key).length, !rendered.includes('\n'));
+    const written = json ? `${JSON.stringify(key)}: ${rendered}` : `${hclKey(key)}${' '.repeat(aligned?.spaces ?? 1)}= ${rendered}`;
+    const neighbours = aligned?.edits ?? [];
     if (comma && !followedByComma) {
-      return { span: { start: after.span.end, end: lineEnd }, newText: `,${text.slice(after.span.end, lineEnd)}${layout.eol}${' '.repeat(indent)}${written}` };
+      return [...neighbours, { span: { start: after.span.end, end: lineEnd }, newText: `,${text.slice(after.span.end, lineEnd)}${layout.eol}${' '.repeat(indent)}${written}` }];
     }
-    return { span: { start: lineEnd, end: lineEnd }, newText: `${layout.eol}${' '.repeat(indent)}${written}${followedByComma ? ',' : ''}` };
+    return [...neighbours, { span: { start: lineEnd, end: lineEnd }, newText: `${layout.eol}${' '.repeat(indent)}${written}${followedByComma ? ',' : ''}` }];
   }
   // On one line with its neighbours (`{ a = 1, b = 2 }`): HCL needs the comma there.
-  return { span: { start: after.span.end, end: after.span.end }, newText: `, ${json ? written : written.replace(/\r?\n\s*/g, ' ')}` };
+  const written = json ? `${JSON.stringify(key)}: ${rendered}` : `${hclKey(key)} = ${rendered.replace(/\r?\n\s*/g, ' ')}`;
+  return [{ span: { start: after.span.end, end: after.span.end }, newText: `, ${written}` }];
+}
+
+/**
+ * terraform fmt's `=` alignment around a new attribute line inserted at `at` (the end of the line before it): each
+ * run of consecutive one-line attributes has its `=` one column after its longest key. A one-line attribute joins
+ * the run around it; one whose value spans lines splits it. The spaces before the new `=`, and the edits that
+ * re-align the neighbours where the run's column moves.
+ */
+function alignedInsert(text: string, at: number, lead: number, oneLine: boolean): { spaces: number; edits: TextEdit[] } {
+  const above: AssignLine[] = [];
+  for (let start = lineStartOf(text, at); ; ) {
+    const line = assignLineAt(text, start);
+    if (!line) break;
+    above.unshift(line);
+    if (start === 0) break;
+    start = lineStartOf(text, start - 1);
+  }
+  const below: AssignLine[] = [];
+  for (let start = text.indexOf('\n', at) + 1; start > 0 && start < text.length; start = text.indexOf('\n', start) + 1) {
+    const line = assignLineAt(text, start);
+    if (!line) break;
+    below.push(line);
+  }
+  const realign = (run: readonly AssignLine[], column: number): TextEdit[] =>
+    run.flatMap((line) => (line.eq - line.keyEnd === column - line.lead ? [] : [{ span: { start: line.keyEnd, end: line.eq }, newText: ' '.repeat(column - line.lead) }]));
+  const columnOfRun = (run: readonly AssignLine[], extra = 0) => Math.max(extra, ...run.map((l) => l.lead)) + 1;
+  if (!oneLine) return { spaces: 1, edits: [...realign(above, columnOfRun(above)), ...realign(below, columnOfRun(below))] };
+  const column = columnOfRun([...above, ...below], lead);
+  return { spaces: column - lead, edits: realign([...above, ...below], column) };
+}
+
+interface AssignLine {
+  /** Columns up to the end of the key (indentation included). */
+  readonly lead: number;
+  /** Offsets of the key's end and of its `=`. */
+  readonly keyEnd: number;
+  readonly eq: number;
+}
+
+/** The line at `start` when it is a one-line attribute (`key = value`, its brackets closed on the line), as terraform fmt sees it. */
+function assignLineAt(text: string, start: number): AssignLine | undefined {
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  const match = /^([ \t]*(?:[A-Za-z_][\w-]*|"(?:[^"\\]|\\.)*"))([ \t]*)=(?![=>])(.*)$/.exec(line);
+  if (!match) return undefined;
+  const value = match[3]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(?:#|\/\/).*$/, '');
+  let brackets = 0;
+  for (const c of value) brackets += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
+  if (brackets !== 0) return undefined;
+  const keyEnd = start + match[1]!.length;
+  return { lead: match[1]!.replace(/\t/g, ' ').length, keyEnd, eq: keyEnd + match[2]!.length };
 }
 
 /** A new top-level block after `block` (a top-level pair), with one blank line between. */
@@ -101,7 +150,7 @@ export function uniqueName(taken: (name: string) => boolean, base: string): stri
 export function blockText(block: HclBlock, indent: number, layout: HclLayout): string {
   const header = [block.type, ...block.labels.map((l) => `"${hclEscape(l)}"`)].join(' ');
   const inner = indent + layout.step;
-  const lines = block.body.map((entry) => (entry instanceof HclBlock ? ' '.repeat(inner) + blockText(entry, inner, layout) : `${' '.repeat(inner)}${hclKey(entry[0])} = ${hclValue(entry[1], inner, layout)}`));
+  const lines = alignedEntries(block.body, inner, layout);
   return `${header} {${layout.eol}${lines.map((l) => l + layout.eol).join('')}${' '.repeat(indent)}}`;
 }
 
@@ -111,11 +160,28 @@ export function hclValue(value: HclValue, indent: number, layout: HclLayout): st
   if (value instanceof HclExpression) return value.text;
   if (value instanceof HclObject) {
     if (value.entries.length === 0) return '{}';
-    const inner = indent + layout.step;
-    const lines = value.entries.map(([k, v]) => `${' '.repeat(inner)}${hclKey(k)} = ${hclValue(v, inner, layout)}`);
+    const lines = alignedEntries(value.entries, indent + layout.step, layout);
     return `{${layout.eol}${lines.map((l) => l + layout.eol).join('')}${' '.repeat(indent)}}`;
   }
   return `[${value.map((v) => hclValue(v, indent, layout)).join(', ')}]`;
+}
+
+/** The lines of a body or an object, each run of one-line attributes with its `=` aligned as terraform fmt does. */
+function alignedEntries(entries: readonly HclEntry[], inner: number, layout: HclLayout): string[] {
+  const written = entries.map((entry) => (entry instanceof HclBlock ? { block: blockText(entry, inner, layout) } : { key: hclKey(entry[0]), value: hclValue(entry[1], inner, layout) }));
+  const lines: string[] = [];
+  for (let i = 0; i < written.length; ) {
+    let j = i;
+    while (j < written.length && written[j]!.key !== undefined && !written[j]!.value!.includes('\n')) j++;
+    const width = Math.max(0, ...written.slice(i, j).map((w) => w.key!.length));
+    for (const w of written.slice(i, j)) lines.push(`${' '.repeat(inner)}${w.key!.padEnd(width)} = ${w.value}`);
+    if (j < written.length) {
+      const w = written[j]!;
+      lines.push(' '.repeat(inner) + (w.block ?? `${w.key} = ${w.value}`));
+    }
+    i = Math.max(j, i) + 1;
+  }
+  return lines;
 }
 
 /** JSON for a heredoc; undefined for an expression, which JSON cannot hold. */

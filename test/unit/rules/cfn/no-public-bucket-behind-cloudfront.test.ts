@@ -1,6 +1,6 @@
 import rule from '../../../../server/src/core/rules/cfn/no-public-bucket-behind-cloudfront';
 import { runRuleTests } from '../../../helpers/ruleTester';
-import { REST_DOMAIN, TF_NEW_OAC, TF_ORIGIN_OAC, tfBucket, tfDistribution, tfJsonencodePolicy } from './tfwebshapes';
+import { REST_DOMAIN, TF_NEW_OAC, TF_ORIGIN_OAC, alignedOrigin, tfBucket, tfDistribution, tfJsonencodePolicy } from './tfwebshapes';
 
 const bucketFile = (extra = '') => [{ filename: 'bucket.tf', code: tfBucket(extra) }];
 const PUBLIC = tfJsonencodePolicy('      Principal = "*"');
@@ -154,11 +154,11 @@ runRuleTests(rule, {
       output:
         tfBucket(
           policyDocument(
-            '    principals {\n      type        = "Service"\n      identifiers = ["cloudfront.amazonaws.com"]\n    }\n    condition {\n      test = "StringEquals"\n      variable = "AWS:SourceArn"\n      values = [aws_cloudfront_distribution.cdn.arn]\n    }',
+            '    principals {\n      type        = "Service"\n      identifiers = ["cloudfront.amazonaws.com"]\n    }\n    condition {\n      test     = "StringEquals"\n      variable = "AWS:SourceArn"\n      values   = [aws_cloudfront_distribution.cdn.arn]\n    }',
           ),
         ) +
         '\n' +
-        tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC),
+        alignedOrigin(tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC)),
     },
     {
       name: 'Terraform: a public statement in jsonencode(), in the same file: the fix scopes it to the distribution',
@@ -177,7 +177,7 @@ runRuleTests(rule, {
             ),
         ) +
         '\n' +
-        tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC),
+        alignedOrigin(tfDistribution(REST_DOMAIN + TF_ORIGIN_OAC, TF_NEW_OAC)),
     },
     {
       name: 'Terraform: no fix when the distribution already depends on the policy (the condition would make a cycle)',

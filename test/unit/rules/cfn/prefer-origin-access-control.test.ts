@@ -4,7 +4,7 @@ import { lint, prepare } from '../../../../server/src/core/analyze';
 import rule from '../../../../server/src/core/rules/cfn/prefer-origin-access-control';
 import { applyEdits, runRuleTests, ruleFindings, type InvalidCase } from '../../../helpers/ruleTester';
 import { distribution } from './s3shapes';
-import { TF_NEW_OAC } from './tfwebshapes';
+import { TF_NEW_OAC, alignedOrigin } from './tfwebshapes';
 
 const SUB_PRINCIPAL = "AWS: !Sub 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${Oai}'";
 const CANONICAL_PRINCIPAL = 'CanonicalUser: !GetAtt Oai.S3CanonicalUserId';
@@ -352,7 +352,7 @@ invalid.push(
     code: tfCdnFile(),
     workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }],
     errors: [TF_LEGACY],
-    output: tfCdnFile(tfMigrated('site')) + TF_NEW_OAC,
+    output: alignedOrigin(tfCdnFile(tfMigrated('site'))) + TF_NEW_OAC,
   },
   {
     name: "Terraform: an OAC of the module that any S3 origin can use is reused",
@@ -360,7 +360,7 @@ invalid.push(
     code: tfCdnFile(TF_OAI_ORIGIN, TF_SHARED_OAC),
     workspace: [{ filename: 'bucket.tf', code: tfBucketFile(TF_GRANT) }],
     errors: [{ ...TF_LEGACY, line: 17, endLine: 17 }],
-    output: tfCdnFile(tfMigrated('shared'), TF_SHARED_OAC),
+    output: alignedOrigin(tfCdnFile(tfMigrated('shared'), TF_SHARED_OAC)),
   },
   {
     name: 'Terraform: no fix while the bucket policy grants only the OAI (the switch would answer 403 until the policy changes)',

@@ -39,10 +39,14 @@ ${statement}
 /** What the fixes add: the origin access control after the distribution, and the origin's setting. */
 export const TF_NEW_OAC = `
 resource "aws_cloudfront_origin_access_control" "site" {
-  name = aws_s3_bucket.site.bucket
+  name                              = aws_s3_bucket.site.bucket
   origin_access_control_origin_type = "s3"
-  signing_behavior = "always"
-  signing_protocol = "sigv4"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
 }
 `;
 export const TF_ORIGIN_OAC = '\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id';
+
+/** What terraform fmt makes of the origin once origin_access_control_id joins the run of origin_id and domain_name. */
+export const alignedOrigin = (text: string) =>
+  text.replace('    origin_id   = "site"\n    domain_name = ', '    origin_id                = "site"\n    domain_name              = ');

@@ -91,9 +91,9 @@ function originAccessControl(ctx: Context, origin: S3Origin, dist: TerraformReso
     if (!ctx.editable(empty.value)) return undefined;
     edits.push({ span: empty.value.span, newText: id.text });
   } else {
-    const edit = insertAttributeAfter(ctx.text, origin.domain, 'origin_access_control_id', id);
-    if (!edit) return undefined;
-    edits.push(edit);
+    const added = insertAttributeAfter(ctx.text, origin.domain, 'origin_access_control_id', id);
+    if (!added) return undefined;
+    edits.push(...added);
   }
   return { edits, reused: reused?.logicalId };
 }
@@ -104,7 +104,7 @@ function jsonencodeGrant(text: string, principal: Pair, pairs: readonly Pair[], 
   const condition = new HclObject([['StringEquals', new HclObject([['AWS:SourceArn', arn]])]]);
   const added = insertAttributeAfter(text, last, 'Condition', condition, layout);
   if (!added) return undefined;
-  return [{ span: principal.value.span, newText: '{ Service = "cloudfront.amazonaws.com" }' }, added];
+  return [{ span: principal.value.span, newText: '{ Service = "cloudfront.amazonaws.com" }' }, ...added];
 }
 
 /** `principals { type = "*" … }` → the service principal, and a condition block after it. */

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -324,5 +324,27 @@ describe('berth mcp: bad input', () => {
       await new Promise((r) => child.once('exit', r));
     }
     assert.equal(child.exitCode, 0, 'closing stdin ends the server cleanly');
+  });
+});
+
+describe('lint_text on a Terraform plan beside its configuration', () => {
+  it('names the .tf file each finding is shown in, at the block of its resource', async () => {
+    const fixture = join(ROOT, 'test', 'fixtures', 'terraform-plan');
+    mkdirSync(join(project, 'infra'), { recursive: true });
+    for (const name of ['main.tf', 'plan.json']) writeFileSync(join(project, 'infra', name), readFileSync(join(fixture, name), 'utf8'));
+    const r = await call('lint_text', { path: 'infra/plan.json' });
+    assert.equal(r.structuredContent!.kind, 'terraform-plan');
+    const findings = r.structuredContent!.findings as { file: string; line: number; column: number; ruleId: string; fix?: string }[];
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId !== 'lambda/valid-package-size').map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`),
+      // (ecs/prefer-readonly-root-filesystem is off in this project.)
+      [
+        'infra/main.tf:16:30 ecs/fargate-valid-cpu-memory',
+        'infra/main.tf:61:19 lambda/no-deprecated-runtime',
+        'infra/main.tf:52:24 ecs/valid-target-type',
+        'infra/plan.json:157:32 lambda/valid-memory-size',
+      ],
+    );
+    assert.ok(findings.every((f) => f.fix === undefined));
   });
 });

@@ -208,28 +208,34 @@ export function lint(doc: PreparedDocument, options: LintOptions = {}): Finding[
 
 /**
  * A plan's findings moved to the `.tf` files that declare their resources (terraform/planSource.ts), each problem
- * once: where that file reports the same problem itself, its own finding stands for the plan's (the file may be only
- * context for berth lint, which prints it then); a rule suppressed on that line there is suppressed. `into`: only
- * those moved to this file, and none it reports itself.
+ * once: where a `.tf` file of that module reports the same problem itself (on the service where the plan finds it on
+ * the target group, in another file perhaps), its own finding stands for the plan's (the file may be only context
+ * for berth lint, which prints it then); a rule suppressed on that line is suppressed. `into`: only those moved to
+ * this file, and none the module reports itself.
  */
 function placedPlanFindings(plan: PreparedDocument, found: Finding[], options: LintOptions, into?: { uri: string; own: Finding[] }): Finding[] {
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
   const limits = plan.limits ?? resolveLimits(options.settings?.limits);
   const placed = findingsInConfiguration({ uri: plan.uri, text: plan.text, root: plan.tree?.root ?? plan.model?.root }, found, workspace, limits);
   const own = new Map<string, Finding[]>(into ? [[into.uri, into.own]] : []);
+  const ownOf = (doc: IndexedDocument): Finding[] => {
+    let findings = own.get(doc.uri);
+    if (!findings) own.set(doc.uri, (findings = lintAlone(fromIndex(doc, limits), options)));
+    return findings;
+  };
   const kept = placed.flatMap((f): Finding[] => {
     if (f.uri === undefined) return into ? [] : [f];
     if (into ? f.uri !== into.uri : options.ownDocumentOnly) return [];
-    const uri = f.uri;
-    const target = workspace.get(uri);
+    const target = workspace.get(f.uri);
     if (target?.text === undefined) return [f];
     if (applySuppressions([f], target.text, target.lines).length === 0) return [];
-    let theirs = own.get(uri);
-    if (!theirs) own.set(uri, (theirs = lintAlone(fromIndex(target, limits), options)));
-    const same = theirs.find((t) => sameProblem(t, uri, f, plan.uri));
-    if (!same) return [f];
-    // Its fix edits the .tf file, not the document linted.
-    return into ? [] : [{ ...same, uri, fix: undefined, related: same.related.map((r) => ({ ...r, uri: r.uri ?? uri })) }];
+    const module = workspace.documentsInFolder(folderOf(f.uri)).filter((d) => d.uri !== target.uri && d.kind === 'terraform' && d.text !== undefined && !d.model.terraform?.isVars);
+    for (const doc of [target, ...module]) {
+      const same = ownOf(doc).find((t) => sameProblem(t, doc.uri, f, plan.uri));
+      // Its fix edits that .tf file, not the document linted.
+      if (same) return into ? [] : [{ ...same, uri: doc.uri, fix: undefined, related: same.related.map((r) => ({ ...r, uri: r.uri ?? doc.uri })) }];
+    }
+    return [f];
   });
   // Instances of one resource (count, for_each) land on the same block: each problem once.
   return withoutRepeats(kept);

@@ -158,6 +158,19 @@ describe('Terraform plan JSON', () => {
     assert.ok(fromPlan.every((f) => f.fix === undefined));
   });
 
+  it('a problem the module reports in another file than the plan\'s block is shown once, where the module reports it', () => {
+    const start = MAIN.indexOf('resource "aws_lb_target_group"');
+    const end = MAIN.indexOf('resource "aws_ecs_service"');
+    const alb = MAIN.slice(start, end);
+    const main = MAIN.slice(0, start) + MAIN.slice(end);
+    const { index, docs, at } = workspace({ 'alb.tf': alb, 'main.tf': main, 'plan.json': PLAN });
+    const editor = { workspace: index, now: NOW, ownDocumentOnly: true };
+    // The plan finds target_type on the target group (alb.tf); the source finds it on the service (main.tf).
+    assert.deepEqual(lint(docs['alb.tf']!, editor), []);
+    assert.deepEqual(at(lint(docs['main.tf']!, editor), 'main.tf').filter((f) => f.startsWith('ecs/valid-target-type')), ['ecs/valid-target-type main.tf:45:24-45:51 aws_lb_target_group.api.arn']);
+    assert.deepEqual(at(lint(docs['plan.json']!, { workspace: index, now: NOW }), 'plan.json').filter((f) => f.startsWith('ecs/valid-target-type')), ['ecs/valid-target-type main.tf:45:24-45:51 aws_lb_target_group.api.arn']);
+  });
+
   it('a berth-ignore comment in the .tf file suppresses the plan\'s finding there', () => {
     const ignored = MAIN.replace('  runtime       = var.runtime', '  # berth-ignore lambda/no-deprecated-runtime\n  runtime       = var.runtime');
     const { index, docs, at } = workspace({ 'main.tf': ignored, 'plan.json': PLAN });

@@ -66,7 +66,7 @@ it('the fixes are right in HCL and in the JSON file', () => {
   assert.match(fixed, /\n      Principal = \{ Service = "cloudfront\.amazonaws\.com" \}\n/);
   assert.match(fixed, /\n      Condition = \{\n        StringEquals = \{\n          "AWS:SourceArn" = aws_cloudfront_distribution\.site\.arn\n        \}\n      \}\n/);
   assert.match(fixed, /\n    origin_access_control_id = aws_cloudfront_origin_access_control\.site\.id\n/);
-  assert.match(fixed, /\n}\n\nresource "aws_cloudfront_origin_access_control" "site" \{\n  name = aws_s3_bucket\.site\.bucket\n/);
+  assert.match(fixed, /\n}\n\nresource "aws_cloudfront_origin_access_control" "site" \{\n  name                              = aws_s3_bucket\.site\.bucket\n/);
 });
 
 it('the fixed site is private behind CloudFront: no finding of the S3/CloudFront rules is left', () => {

@@ -231,3 +231,64 @@ describe('language server: hover and completion in a Terraform file', () => {
     assert.deepEqual(values.map((i) => i.label).sort(), ['awsvpc', 'bridge', 'host', 'none']);
   });
 });
+
+describe('language server: edits of a Terraform file re-parse incrementally', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-edits-'));
+    client = await startClient({ settings: SETTINGS, env: HOOKS });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const syntaxTrees = async () => ((await client.connection.sendRequest('berth/hclGrammar')) as { syntaxTrees: number }).syntaxTrees;
+
+  it('the findings after a series of edits (several changes per notification) equal those of the same text opened fresh; closing frees the tree', async () => {
+    const uri = pathToFileURL(join(folder, 'main.tf')).href;
+    const again = pathToFileURL(join(folder, 'again.tf')).href;
+    let text = `${MAIN_TF.replace('var.memory', '512')}\nresource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n`;
+    await client.open(uri, 'terraform', text);
+    await client.nextDiagnostics(uri, (p) => p.version === 1);
+    assert.equal(await syntaxTrees(), 1);
+    const position = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1]!.length };
+    };
+    // Each step is one notification; each change finds its place in the text as the changes before it left it.
+    const change = (find: string, remove: number, insert: string, after = 0) => (t: string): [number, number, string] => [t.indexOf(find) + after, remove, insert];
+    const steps = [
+      [change('256', 3, '1000')],
+      [change('"jobs"', 0, 'x'), change('family', 0, '# a comment\n  ')],
+      [change('name  = "web"', 13, 'name  = ')],
+      [change('name  = ', 0, '"api"', 8)],
+      [change('resource', 0, 'locals {\n  x = <<EOF\nhello\nEOF\n}\n')],
+    ];
+    let version = 1;
+    let last: PublishDiagnosticsParams | undefined;
+    for (const changes of steps) {
+      const contentChanges = [];
+      for (const at of changes) {
+        const [offset, remove, insert] = at(text);
+        contentChanges.push({ range: { start: position(offset), end: position(offset + remove) }, text: insert });
+        text = text.slice(0, offset) + insert + text.slice(offset + remove);
+      }
+      version++;
+      const published = client.nextDiagnostics(uri, (p) => p.version === version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      last = await published;
+      const fresh = client.nextDiagnostics(again, (p) => p.version === version);
+      await client.open(again, 'terraform', text, version);
+      const expected = (await fresh).diagnostics;
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: again } });
+      assert.deepEqual(last.diagnostics, expected, `after step ${version - 1}`);
+    }
+    assert.ok(last?.diagnostics.some((d) => d.code === 'ecs/fargate-valid-cpu-memory'));
+    assert.match(text, /^locals \{\n  x = <<EOF\nhello\nEOF\n\}\nresource "aws_ecs_task_definition" "web" \{\n  # a comment\n  family/);
+    assert.equal(await syntaxTrees(), 1);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.equal(await syntaxTrees(), 0);
+  });
+});

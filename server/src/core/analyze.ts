@@ -1,7 +1,7 @@
 import { baseName, candidateKinds, detectKind, formatOf, isJsonTemplateName, isTerraformName, type DocumentKind, type TextFormat } from './kinds/detect';
 import { buildModel, type DocumentModel } from './model/document';
 import { jsonTemplate } from './parse/embeddedJson';
-import { parseHcl } from './parse/hcl';
+import { parseHcl, reparseHcl, type HclSyntax } from './parse/hcl';
 import { parseJson } from './parse/json';
 import { parseJsonIncrementally } from './parse/jsonIncremental';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
@@ -18,6 +18,7 @@ import { terraformPlanModel } from './terraform/plan';
 import { findingsInConfiguration, sameProblem } from './terraform/planSource';
 import { withTemplateLambdaLinks } from './template/lambdaLinks';
 import { withTemplateWeb } from './template/web';
+import type { TextChange } from './parse/textChanges';
 import { LineIndex } from './text/lineIndex';
 import { EMPTY_WORKSPACE, planFolders, type IndexedDocument, type WorkspaceView } from './workspace/index';
 import { folderOf } from './workspace/references';
@@ -59,10 +60,22 @@ export interface Analysis {
 }
 
 /**
- * Never throws: every problem with the input becomes a parse problem (and so a finding).
- * `previous`, the same document's last prepared version, lets a YAML edit re-parse only what changed.
+ * An editor's Terraform document between edits: its last HCL parse and the changes made since (when known). The
+ * syntax tree is WASM memory the editor's side owns: `keep` receives the new parse, and the caller disposes of the
+ * one it replaces (parse/hcl.ts disposeHclSyntax); a document prepared without a new parse never calls `keep`.
  */
-export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, previous?: PreparedDocument): PreparedDocument {
+export interface HclSession {
+  readonly previous?: HclSyntax;
+  readonly changes?: readonly TextChange[];
+  keep(syntax: HclSyntax): void;
+}
+
+/**
+ * Never throws: every problem with the input becomes a parse problem (and so a finding).
+ * `previous`, the same document's last prepared version, lets a YAML edit re-parse only what changed; `hcl` does
+ * the same for Terraform.
+ */
+export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, previous?: PreparedDocument, hcl?: HclSession): PreparedDocument {
   const { uri, text } = input;
   const lines = new LineIndex(text);
   const format = formatOf(uri, input.languageId, text);
@@ -84,7 +97,7 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
     if (settings.disabledKinds?.includes(kind)) return { ...base, problems: [] };
     const guard = guardText(text, limits, false);
     if (guard) return { ...base, kind, problems: [guard] };
-    const tree = format === 'hcl' ? parseHcl(text, limits) : parseJson(text, limits);
+    const tree = format === 'json' ? parseJson(text, limits) : hcl ? reparseInSession(hcl, text, limits) : parseHcl(text, limits);
     const model = tree.root ? terraformDocumentModel(uri, tree.root, text, limits) : undefined;
     return { ...base, kind, tree, limits, model, problems: tree.problems };
   }
@@ -113,6 +126,12 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
   }
   const model = kind === 'terraform-plan' ? terraformPlanModel(tree.root, text, limits) : buildModel(kind, tree.root, text, lines);
   return { ...base, kind, tree, limits, model, problems: tree.problems };
+}
+
+function reparseInSession(session: HclSession, text: string, limits: Limits): ParsedTree {
+  const { tree, syntax } = reparseHcl(text, session.previous, session.changes, limits);
+  if (syntax) session.keep(syntax);
+  return tree;
 }
 
 /** Rounds of parse/recover.ts on a broken document: each blanks one more broken line and parses again. */

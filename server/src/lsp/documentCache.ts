@@ -4,9 +4,13 @@
  * text (the workspace index, the settings, measured code folders); findings of an older generation are redone.
  * Preparing a document also keeps its entry in the workspace index current. The core and the index see a document
  * under its URI in the one spelling (io/uri.ts normalizeUri), whatever the client's; the client's URI keys the cache.
+ * An open Terraform document also keeps its tree-sitter tree between edits, with the editor's changes since, so an
+ * edit re-parses incrementally; the tree is WASM memory, freed when it is replaced or the document closes.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
+import { disposeHclSyntax, type HclSyntax } from '../core/parse/hcl';
+import type { TextChange } from '../core/parse/textChanges';
 import { formatOf } from '../core/kinds/detect';
 import type { Finding, Rule } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
@@ -19,6 +23,8 @@ import type { FolderSettings } from './folderSettings';
 /** The languages whose syntax errors an editor with JSON support reports (InitializationOptions.editorReportsJsonSyntax). */
 const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 const SYNTAX_RULE = 'parse/syntax-error';
+/** Past this many changes between two parses, comparing the texts finds the changed stretch as cheaply. */
+const MAX_NOTED_CHANGES = 20;
 
 export interface CachedAnalysis {
   readonly version: number;
@@ -45,6 +51,10 @@ export class DocumentCache {
   private readonly clientUris = new Map<string, string>();
   private generation = 0;
   private grammar?: Promise<void>;
+  /** The last HCL parse of each open Terraform document (the client's URI). */
+  private readonly hclSyntax = new Map<string, HclSyntax>();
+  /** The editor's changes to those documents since that parse; null when one replaced the whole text. */
+  private readonly hclChanges = new Map<string, TextChange[] | null>();
 
   constructor(private readonly options: DocumentCacheOptions) {}
 
@@ -79,8 +89,15 @@ export class DocumentCache {
     if (cached && cached.version === doc.version && cached.prepared.text === doc.getText()) return cached;
     const uri = normalizeUri(doc.uri);
     this.clientUris.set(uri, doc.uri);
-    // The previous version lets a YAML edit re-parse only the entry it touched.
-    const prepared = prepare({ uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared);
+    // The previous version lets a YAML edit re-parse only the entry it touched, and a Terraform one incrementally.
+    let kept: HclSyntax | undefined;
+    let prepared: PreparedDocument;
+    try {
+      const hcl = { previous: this.hclSyntax.get(doc.uri), changes: this.hclChanges.get(doc.uri) ?? undefined, keep: (syntax: HclSyntax) => (kept = syntax) };
+      prepared = prepare({ uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared, hcl);
+    } finally {
+      this.keepSyntax(doc.uri, kept);
+    }
     const entry: CachedAnalysis = { version: doc.version, prepared };
     this.entries.set(doc.uri, entry);
     const indexed = toIndexed(prepared);
@@ -101,6 +118,31 @@ export class DocumentCache {
       });
     }
     return entry;
+  }
+
+  /**
+   * Applies an editor's changes to an open document (TextDocuments' update), noting them in offsets for the next
+   * incremental parse of a Terraform document.
+   */
+  update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
+    if (!this.hclSyntax.has(doc.uri)) return TextDocument.update(doc, [...changes], version);
+    let noted = this.hclChanges.get(doc.uri) === null ? null : (this.hclChanges.get(doc.uri) ?? []);
+    for (const change of changes) {
+      if (noted && 'range' in change && noted.length < MAX_NOTED_CHANGES) noted.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+      else noted = null;
+      doc = TextDocument.update(doc, [change], version);
+    }
+    this.hclChanges.set(doc.uri, noted);
+    return doc;
+  }
+
+  /** A new HCL parse replaces the document's last one (undefined: none is kept), whose tree is freed. */
+  private keepSyntax(uri: string, syntax: HclSyntax | undefined): void {
+    const old = this.hclSyntax.get(uri);
+    if (old && old !== syntax) disposeHclSyntax(old);
+    if (syntax) this.hclSyntax.set(uri, syntax);
+    else this.hclSyntax.delete(uri);
+    this.hclChanges.delete(uri);
   }
 
   /** The document's findings, linted again only when its version or the generation changed. */
@@ -152,11 +194,13 @@ export class DocumentCache {
   /** The document was closed (the client's URI). */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.keepSyntax(uri, undefined);
     this.clientUris.delete(normalizeUri(uri));
   }
 
   /** Drops every analysis (the settings changed what preparing a document means). */
   clear(): void {
     this.entries.clear();
+    for (const uri of [...this.hclSyntax.keys()]) this.keepSyntax(uri, undefined);
   }
 }

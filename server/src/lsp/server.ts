@@ -45,7 +45,8 @@ import { WorkspaceProblems } from './workspaceProblems';
  * each one catches its own errors so one bad document never takes the server down.
  */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // The cache sees each change as it is applied: a Terraform document re-parses incrementally.
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
   const testHooks = installTestHooks(connection); // TEST-ONLY: inert unless BERTH_TEST_HOOKS=1 (see testHooks.ts)
   const log = (message: string) => connection.console.log(message);
   const index = new WorkspaceIndex();

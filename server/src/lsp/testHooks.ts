@@ -3,12 +3,14 @@
  * - a rule that throws on any document containing BERTH_TEST_THROW, to test rule isolation end to end;
  * - `berth/gc`: a forced garbage collection (needs node --expose-gc), then the process's memory figures, to
  *   test for leaks;
- * - `berth/hclGrammar`: whether the Terraform grammar (WASM) was loaded, to test that JSON/YAML sessions never load it.
+ * - `berth/hclGrammar`: whether the Terraform grammar (WASM) was loaded, to test that JSON/YAML sessions never load it,
+ *   and how many Terraform syntax trees are kept (open documents'), to test that each one is freed.
  * Nothing here runs for users: without the variable, `installTestHooks` registers nothing and adds no rule.
  */
 import type { Connection } from 'vscode-languageserver';
 import { DOCUMENT_KINDS } from '../core/kinds/detect';
 import { RULES } from '../core/rules/index';
+import { liveHclSyntaxCount } from '../core/parse/hcl';
 import { hclGrammarState } from '../io/hclGrammar';
 import type { Rule } from '../core/rules/types';
 
@@ -38,6 +40,6 @@ export function installTestHooks(connection: Connection, env: NodeJS.ProcessEnv 
     }
     return { collected: gc !== undefined, ...process.memoryUsage() };
   });
-  connection.onRequest(HCL_GRAMMAR_REQUEST, () => ({ state: hclGrammarState() }));
+  connection.onRequest(HCL_GRAMMAR_REQUEST, () => ({ state: hclGrammarState(), syntaxTrees: liveHclSyntaxCount() }));
   return { rules: [...RULES, THROWING_RULE] };
 }

@@ -36,11 +36,19 @@ export function keyFor(name: string, style: KeyStyle, names?: NameMap): string {
 
 /** `healthCheckGracePeriodSeconds` → `health_check_grace_period_seconds`; `VpcConfig` → `vpc_config`. */
 export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
+  // Asked for the same few hundred API names on every read of a Terraform module (9 % of an edit at 10k lines).
+  let snake = SNAKE_CASES.get(name);
+  if (snake === undefined) {
+    snake = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase();
+    if (SNAKE_CASES.size < 10_000) SNAKE_CASES.set(name, snake);
+  }
+  return snake;
 }
+
+const SNAKE_CASES = new Map<string, string>();
 
 export function locString(node: Node, pair?: Pair): Located<string> {
   if (node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number')) {

@@ -24,6 +24,15 @@ export class HclConverter extends HclCursorReader {
     return { pairs, problems: this.problems };
   }
 
+  /** One top-level attribute or block, the cursor on it: its pair (none for a comment). */
+  item(c: TreeCursor): Pair | undefined {
+    if (c.nodeIsMissing) this.missing(c);
+    else if (c.nodeType === 'attribute') return this.attribute(c);
+    else if (c.nodeType === 'block') return this.block(c);
+    else if (c.nodeType === 'ERROR') this.error(c);
+    return undefined;
+  }
+
   private body(c: TreeCursor): ObjectNode {
     const span = this.span(c);
     const pairs: Pair[] = [];

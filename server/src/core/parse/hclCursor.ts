@@ -83,7 +83,7 @@ export class HclCursorReader {
     this.problems.push({ code: 'syntax', message, span });
   }
 
-  private missing(c: TreeCursor): void {
+  protected missing(c: TreeCursor): void {
     // tree-sitter puts a missing token where the next one starts; the user looks at the end of what they typed.
     let at = this.base + c.startIndex;
     while (at > this.base && /\s/.test(this.text[at - 1]!)) at--;

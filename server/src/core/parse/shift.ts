@@ -1,7 +1,7 @@
 import type { Node, Pair, ParseProblem, Span } from './tree';
 
 /**
- * Moving parsed nodes by an offset, for the incremental parses (yamlIncremental.ts, jsonIncremental.ts): a node
+ * Moving parsed nodes by an offset, for the incremental parses (yamlIncremental.ts, jsonIncremental.ts, hcl.ts): a node
  * whose text moved is re-created with its offsets moved, never changed in place (older versions may still be read).
  * Offsets before `from` stay; those at or after it move by `delta`.
  */
@@ -15,7 +15,8 @@ export function shiftProblem(problem: ParseProblem, from: number, delta: number)
 }
 
 export function shiftPairBy(pair: Pair, from: number, delta: number): Pair {
-  return { kind: 'pair', key: pair.key, keySpan: shiftSpan(pair.keySpan, from, delta), value: shiftNode(pair.value, from, delta), span: shiftSpan(pair.span, from, delta) };
+  const shifted: Pair = { kind: 'pair', key: pair.key, keySpan: shiftSpan(pair.keySpan, from, delta), value: shiftNode(pair.value, from, delta), span: shiftSpan(pair.span, from, delta) };
+  return pair.block ? { ...shifted, block: true } : shifted;
 }
 
 export function shiftNode(node: Node, from: number, delta: number): Node {

@@ -1,0 +1,72 @@
+/**
+ * What changed between two versions of a text, in the terms a syntax tree is edited in (tree-sitter's `Tree.edit`):
+ * start, old end and new end as offsets and as row/column points (UTF-16 columns, rows counted at "\n"). Pure.
+ */
+import { changedStretch } from './shift';
+
+/** One change as an editor sends it: [start, end) of the text just before it became `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Point {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** The fields of tree-sitter's Edit. */
+export interface SyntaxEdit {
+  readonly startIndex: number;
+  readonly oldEndIndex: number;
+  readonly newEndIndex: number;
+  readonly startPosition: Point;
+  readonly oldEndPosition: Point;
+  readonly newEndPosition: Point;
+}
+
+/** Past this many changes between two parses, one edit over the changed stretch is cheaper to check. */
+const MAX_CHANGES = 20;
+
+/**
+ * The edits that turn a syntax tree of `oldText` into one for `newText`: the editor's own changes when they do
+ * produce `newText` from `oldText` (each is then one edit, and the tree keeps what lies between them), else one
+ * edit over the changed stretch. Empty for equal texts.
+ */
+export function syntaxEdits(oldText: string, newText: string, changes?: readonly TextChange[]): SyntaxEdit[] {
+  if (changes && changes.length > 0 && changes.length <= MAX_CHANGES) {
+    const edits: SyntaxEdit[] = [];
+    let text = oldText;
+    for (const change of changes) {
+      if (change.start < 0 || change.start > change.end || change.end > text.length) {
+        edits.length = 0;
+        break;
+      }
+      const next = text.slice(0, change.start) + change.text + text.slice(change.end);
+      const newEnd = change.start + change.text.length;
+      edits.push(edit(change.start, change.end, newEnd, pointAt(text, change.start), pointAt(text, change.end), pointAt(next, newEnd)));
+      text = next;
+    }
+    if (edits.length > 0 && text === newText) return edits;
+  }
+  if (oldText === newText) return [];
+  const stretch = changedStretch(oldText, newText);
+  const startPosition = pointAt(oldText, stretch.start);
+  return [edit(stretch.start, stretch.oldEnd, stretch.newEnd, startPosition, pointAt(oldText, stretch.oldEnd), pointAt(newText, stretch.newEnd))];
+}
+
+function edit(startIndex: number, oldEndIndex: number, newEndIndex: number, startPosition: Point, oldEndPosition: Point, newEndPosition: Point): SyntaxEdit {
+  return { startIndex, oldEndIndex, newEndIndex, startPosition, oldEndPosition, newEndPosition };
+}
+
+/** Row and column of an offset, as tree-sitter counts them. */
+export function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    row++;
+    lineStart = nl + 1;
+  }
+  return { row, column: offset - lineStart };
+}

@@ -4,7 +4,7 @@ import { jsonTemplate } from './parse/embeddedJson';
 import { parseHcl, reparseHcl, type HclSyntax } from './parse/hcl';
 import { parseJson } from './parse/json';
 import { parseJsonIncrementally } from './parse/jsonIncremental';
-import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits';
+import { DEFAULT_LIMITS, equalLimits, resolveLimits, type Limits } from './parse/limits';
 import type { Node, ParsedTree, ParseProblem, Span } from './parse/tree';
 import { editedSpan, recoverBroken, standsOnParsedText } from './parse/recover';
 import { parseYaml } from './parse/yaml';
@@ -111,7 +111,7 @@ export function prepare(input: DocumentInput, settings: AnalyzeSettings = {}, pr
   const guard = guardText(text, limits, false);
   if (guard) return { ...base, kind: allowed[0], problems: [guard] };
 
-  const reusable = previous?.tree && previous.uri === uri && sameLimits(previous.limits, limits) ? { text: previous.text, tree: previous.tree } : undefined;
+  const reusable = previous?.tree && previous.uri === uri && equalLimits(previous.limits, limits) ? { text: previous.text, tree: previous.tree } : undefined;
   const tree = readTree(format, baseName(uri), text, limits, reusable);
   const fatal = tree.problems.find((p) => p.code === 'too-deep' || p.code === 'alias-limit') ?? (tree.root ? undefined : tree.problems.find((p) => p.code === 'syntax'));
   if (fatal || !tree.root) {
@@ -156,12 +156,6 @@ function readTree(format: 'json' | 'yaml', name: string, text: string, limits: L
   const first = format === 'yaml' ? parse(text) : tree;
   if (first.problems.some((p) => p.code === 'too-deep' || p.code === 'alias-limit')) return first;
   return recoverBroken(text, first, parse, { rounds: RECOVERY_ROUNDS, ...(reusable ? { edited: editedSpan(reusable.text, text) } : {}) });
-}
-
-function sameLimits(a: Limits | undefined, b: Limits): boolean {
-  if (!a) return false;
-  for (const key of Object.keys(b) as (keyof Limits)[]) if (a[key] !== b[key]) return false;
-  return Object.keys(a).length === Object.keys(b).length;
 }
 
 function guardText(text: string, limits: Limits, dockerfile: boolean): ParseProblem | undefined {

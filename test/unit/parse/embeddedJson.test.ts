@@ -17,6 +17,19 @@ function embedded(text: string, attribute: string) {
 }
 const at = (root: Node | undefined, ...path: (string | number)[]) => nodeAt(root, path);
 
+describe('JSON inside a Terraform string: parsed once per node', () => {
+  it('the same node gives the same result under equal limits, and is parsed again under others', () => {
+    const text = 'x = <<EOF\n[{"name": "web"}]\nEOF\n';
+    const node = getPair(parseHcl(text).root, 'x')!.value;
+    const first = jsonInHclString(text, node, DEFAULT_LIMITS);
+    assert.ok(first?.root);
+    assert.equal(jsonInHclString(text, node, { ...DEFAULT_LIMITS }), first);
+    const shallow = jsonInHclString(text, node, { ...DEFAULT_LIMITS, maxDepth: 1 });
+    assert.notEqual(shallow, first);
+    assert.deepEqual(shallow?.problems.map((p) => p.code), ['too-deep']);
+  });
+});
+
 describe('JSON inside a Terraform string: spans in the .tf file', () => {
   it('a heredoc (<<-EOF): keys and values point at their text in the file', () => {
     const text = 'x = <<-EOF\n  [{"name": "web",\n    "portMappings": [{"hostPort": 80}]}]\n  EOF\n';

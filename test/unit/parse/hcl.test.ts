@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHcl, parseHclWith } from '../../../server/src/core/parse/hcl';
+import { literalHeredocs } from '../../../server/src/core/parse/hclHeredocs';
 import { getPair, nodeAt, toPlain, type ExpressionNode, type Node, type ObjectNode, type ParsedTree } from '../../../server/src/core/parse/tree';
 import { loadHclParser } from '../../../server/src/io/hclGrammar';
 import { assertSpansWellFormed, slice, spanOf } from './helpers';
@@ -147,6 +148,29 @@ describe('parseHcl: heredocs', () => {
   it('a heredoc with an interpolation is a template', () => {
     const x = at(parse('x = <<EOF\n{"a": "${var.a}"}\nEOF\n').root, 'x') as ExpressionNode;
     assert.equal(x.form, 'template');
+  });
+
+  it('the content of a literal heredoc is left out of the tree-sitter parse and read from the text', () => {
+    const text = 'a = <<EOF\n  {"a": 1}\n  EOFX\nEOF\nb = <<-JSON\n    [1]\n    JSON\nc = <<EOF\n${var.x}\nEOF\nd = <<EOF\nEOF\n';
+    assert.deepEqual(
+      literalHeredocs(text).map((h) => [text.slice(h.open, h.contentStart), text.slice(h.contentStart, h.contentEnd), text.slice(h.contentEnd, h.end)]),
+      [
+        ['<<EOF\n', '  {"a": 1}\n  EOFX\n', 'EOF'],
+        ['<<-JSON\n', '    [1]\n', '    JSON'],
+      ],
+    );
+    const tree = parse(text);
+    assert.deepEqual(tree.problems, []);
+    assert.deepEqual(toPlain(tree.root), { a: '  {"a": 1}\n  EOFX\n', b: '[1]\n', c: undefined, d: '' });
+    assert.deepEqual(at(tree.root, 'b')!.span, spanOf(text, '<<-JSON\n    [1]\n    JSON'));
+  });
+
+  it('a "<<EOF" that is not a heredoc (in a comment) is parsed as written', () => {
+    const text = '# x = <<EOF\nhello\nEOF\ny = 1\n';
+    assert.equal(literalHeredocs(text).length, 1);
+    const tree = parse(text);
+    assert.deepEqual(tree.problems.map((p) => [p.code, slice(text, p.span)]), [['syntax', 'hello'], ['syntax', 'EOF']]);
+    assert.equal(toPlain(at(tree.root, 'y')), 1);
   });
 });
 

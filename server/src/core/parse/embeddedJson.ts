@@ -7,7 +7,7 @@
  */
 import { heredocContent, unquote } from './hclStrings';
 import { parseJson } from './json';
-import type { Limits } from './limits';
+import { equalLimits, type Limits } from './limits';
 import type { ExpressionNode, Node, Pair, ParseProblem, Span } from './tree';
 
 /** Stands for one character of a placeholder inside the masked JSON text; never typed by people. */
@@ -20,13 +20,21 @@ export interface EmbeddedJson {
 
 /**
  * The JSON inside an HCL string node: a string scalar (quoted or heredoc) or a template with interpolations.
- * Undefined when the string does not start like JSON (`[` or `{`), so plain strings are left alone.
+ * Undefined when the string does not start like JSON (`[` or `{`), so plain strings are left alone. `text` is the
+ * text the node was parsed from.
  */
 export function jsonInHclString(text: string, node: Node, limits: Limits): EmbeddedJson | undefined {
+  // Parsed once per node: a module's model is built for the document and again for each lint, and an edit keeps
+  // the nodes of the blocks it did not touch. A node's text never changes (a block an edit moves is a new node).
+  const known = PARSED.get(node);
+  if (known && equalLimits(known.limits, limits)) return known.json;
   const chars = stringChars(text, node);
-  if (!chars || !/^\s*[[{]/.test(chars.value)) return undefined;
-  return parseMasked(chars.value, chars.offsets, limits, text);
+  const json = chars && /^\s*[[{]/.test(chars.value) ? parseMasked(chars.value, chars.offsets, limits, text) : undefined;
+  PARSED.set(node, { limits, json });
+  return json;
 }
+
+const PARSED = new WeakMap<Node, { readonly limits: Limits; readonly json: EmbeddedJson | undefined }>();
 
 /**
  * The JSON inside a JSON string (a Terraform plan's `container_definitions`), with JSON's escapes; undefined when
@@ -131,7 +139,7 @@ function closingBrace(text: string, from: number): number | undefined {
 }
 
 /** The characters a string node stands for, each with its offset in `text`; interpolations as placeholders. */
-function stringChars(text: string, node: Node): { value: string; offsets: number[] } | undefined {
+function stringChars(text: string, node: Node): { value: string; offsets: ArrayLike<number> } | undefined {
   const heredoc = text.startsWith('<<', node.span.start);
   if (node.kind === 'scalar') {
     if (typeof node.value !== 'string') return undefined;
@@ -166,7 +174,7 @@ function stringChars(text: string, node: Node): { value: string; offsets: number
   return { value: quoteHoles(value), offsets };
 }
 
-function parseMasked(value: string, offsets: number[] | undefined, limits: Limits, text = ''): EmbeddedJson {
+function parseMasked(value: string, offsets: ArrayLike<number> | undefined, limits: Limits, text = ''): EmbeddedJson {
   const tree = parseJson(value, limits);
   const at = (offset: number): number => (offsets ? (offsets[Math.min(offset, offsets.length - 1)] ?? 0) : offset);
   // A span ends where its last character's raw text ends: an escape (`\"`) is longer than one character, and a

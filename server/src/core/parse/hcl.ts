@@ -14,13 +14,15 @@
  * In an editor the previous version's parse (HclSyntax) makes an edit cheap: tree-sitter re-parses incrementally,
  * a top-level block or attribute the edit did not touch keeps its converted pair (moved by the edit's length), and
  * a piece of a broken file whose text did not change keeps its conversion. The result equals a fresh parse
- * (test/unit/parse/hclIncremental.test.ts checks it over random edits).
+ * (test/unit/parse/hclIncremental.test.ts checks it over random edits). The content of a heredoc without
+ * interpolations is not given to tree-sitter at all (hclHeredocs.ts): it is read from the text.
  */
 import type { Edit, Parser, Range, Tree } from 'web-tree-sitter';
 import { HclConverter, type Piece } from './hclConvert';
 import { TooDeep } from './hclCursor';
+import { parseSkippingHeredocs } from './hclHeredocs';
 import { hclParser } from './hclParser';
-import { DEFAULT_LIMITS, type Limits } from './limits';
+import { DEFAULT_LIMITS, equalLimits, type Limits } from './limits';
 import { changedStretch, shiftPairBy, shiftProblem, type ChangedStretch } from './shift';
 import { syntaxEdits, type TextChange } from './textChanges';
 import type { Pair, ParsedTree, ParseProblem, Span } from './tree';
@@ -101,13 +103,13 @@ function reparseHclWith(parser: Parser | undefined, text: string, previous: HclS
     try {
       // tree.edit reads only these fields.
       for (const edit of syntaxEdits(previous.source, source, changes)) edited.edit(edit as Edit);
-      syntaxTree = parser.parse(source, edited);
+      syntaxTree = parseSkippingHeredocs(parser, source, edited);
       if (syntaxTree && sameLimits) reuse = { previous, stretch: changedStretch(previous.source, source), changed: edited.getChangedRanges(syntaxTree) };
     } finally {
       edited.delete();
     }
   } else {
-    syntaxTree = parser.parse(source);
+    syntaxTree = parseSkippingHeredocs(parser, source);
   }
   if (!syntaxTree) return { tree: { format: 'hcl', root: undefined, problems: [{ code: 'syntax', message: 'Terraform (HCL) parsing was cancelled.', span: { start: 0, end: 0 } }] } };
 
@@ -215,7 +217,7 @@ function topLevelPieces(text: string): Span[] {
 
 function convertPiece(parser: Parser, text: string, start: number, end: number, limits: Limits): Piece {
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  const tree = parser.parse(slice);
+  const tree = parseSkippingHeredocs(parser, slice);
   if (!tree) return { pairs: [], problems: [{ code: 'syntax', message: 'Terraform (HCL) parsing was cancelled.', span: { start, end: start } }] };
   try {
     const converter = new HclConverter(text, start, limits);
@@ -232,9 +234,4 @@ function convertPiece(parser: Parser, text: string, start: number, end: number, 
   } finally {
     tree.delete();
   }
-}
-
-function equalLimits(a: Limits, b: Limits): boolean {
-  for (const key of Object.keys(b) as (keyof Limits)[]) if (a[key] !== b[key]) return false;
-  return Object.keys(a).length === Object.keys(b).length;
 }

@@ -310,7 +310,7 @@ export class HclConverter extends HclCursorReader {
       }
     });
     if (dynamic) return expressionNode(span, 'template', { args: parts });
-    if (heredoc) return scalar(span, heredocContent(this.text, span.start, span.end)?.value ?? '');
+    if (heredoc) return scalar(span, heredocContent(this.text, span.start, span.end, false)?.value ?? '');
     return scalar(span, this.quotedValue(span));
   }
 

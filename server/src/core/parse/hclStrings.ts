@@ -53,7 +53,10 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: 
  * content index its offset in `text`. The content runs from the line after the opening marker to the line of the
  * closing one; `<<-` removes the indentation the content lines share (blank lines do not count), as Terraform does.
  */
-export function heredocContent(text: string, start: number, end: number): { value: string; offsets: number[] } | undefined {
+export function heredocContent(text: string, start: number, end: number): { value: string; offsets: Int32Array } | undefined;
+/** Only the content (no offsets: a 1 MB heredoc would need a million of them). */
+export function heredocContent(text: string, start: number, end: number, withOffsets: false): { value: string } | undefined;
+export function heredocContent(text: string, start: number, end: number, withOffsets = true): { value: string; offsets?: Int32Array } | undefined {
   const firstBreak = text.indexOf('\n', start);
   if (firstBreak === -1 || firstBreak >= end) return undefined;
   const strip = text.startsWith('<<-', start);
@@ -78,14 +81,18 @@ export function heredocContent(text: string, start: number, end: number): { valu
     }
     if (indent === Infinity) indent = 0;
   }
+  if (!withOffsets && indent === 0) return { value: text.slice(bodyStart, bodyEnd) };
   let value = '';
-  const offsets: number[] = [];
+  // Typed: a 1 MB heredoc has a million offsets.
+  const offsets = new Int32Array(withOffsets ? bodyEnd - bodyStart + 1 : 0);
+  let count = 0;
   for (const line of lines) {
     let from = line.start;
     for (let k = 0; k < indent && from < line.end && (text[from] === ' ' || text[from] === '\t'); k++) from++;
-    for (let at = from; at < line.end; at++) offsets.push(at);
+    if (withOffsets) for (let at = from; at < line.end; at++) offsets[count++] = at;
     value += text.slice(from, line.end);
   }
-  offsets.push(bodyEnd);
-  return { value, offsets };
+  if (!withOffsets) return { value };
+  offsets[count++] = bodyEnd;
+  return { value, offsets: offsets.subarray(0, count) };
 }

@@ -20,3 +20,11 @@ export const DEFAULT_LIMITS: Required<Limits> = {
 export function resolveLimits(partial?: Partial<Limits>): Limits {
   return { ...DEFAULT_LIMITS, ...(partial ?? {}) };
 }
+
+/** Whether two sets of limits are the same (a parse under one may stand for a parse under the other). */
+export function equalLimits(a: Limits | undefined, b: Limits): boolean {
+  if (!a) return false;
+  if (a === b) return true;
+  for (const key of Object.keys(b) as (keyof Limits)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}

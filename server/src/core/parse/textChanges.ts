@@ -70,3 +70,20 @@ export function pointAt(text: string, offset: number): Point {
   }
   return { row, column: offset - lineStart };
 }
+
+/** pointAt for ascending offsets, in one pass. */
+export function pointsAt(text: string, offsets: readonly number[]): Point[] {
+  const points: Point[] = [];
+  let row = 0;
+  let lineStart = 0;
+  let nl = text.indexOf('\n');
+  for (const offset of offsets) {
+    while (nl !== -1 && nl < offset) {
+      row++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    points.push({ row, column: offset - lineStart });
+  }
+  return points;
+}

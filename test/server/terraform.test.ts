@@ -252,7 +252,7 @@ describe('language server: edits of a Terraform file re-parse incrementally', ()
     let text = `${MAIN_TF.replace('var.memory', '512')}\nresource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n`;
     await client.open(uri, 'terraform', text);
     await client.nextDiagnostics(uri, (p) => p.version === 1);
-    assert.equal(await syntaxTrees(), 1);
+    assert.equal(await syntaxTrees(), 0, 'an opened document keeps no tree until it is edited');
     const position = (offset: number) => {
       const before = text.slice(0, offset).split('\n');
       return { line: before.length - 1, character: before[before.length - 1]!.length };
@@ -289,6 +289,19 @@ describe('language server: edits of a Terraform file re-parse incrementally', ()
     assert.match(text, /^locals \{\n  x = <<EOF\nhello\nEOF\n\}\nresource "aws_ecs_task_definition" "web" \{\n  # a comment\n  family/);
     assert.equal(await syntaxTrees(), 1);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.equal(await syntaxTrees(), 0);
+  });
+
+  it('only the three documents edited last keep a tree', async () => {
+    const uris = [1, 2, 3, 4].map((n) => pathToFileURL(join(folder, `m${n}.tf`)).href);
+    for (const uri of uris) {
+      const published = client.nextDiagnostics(uri, (p) => p.version === 2);
+      await client.open(uri, 'terraform', MAIN_TF);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }] });
+      await published;
+    }
+    assert.equal(await syntaxTrees(), 3);
+    for (const uri of uris) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     assert.equal(await syntaxTrees(), 0);
   });
 });

@@ -4,8 +4,9 @@
  * text (the workspace index, the settings, measured code folders); findings of an older generation are redone.
  * Preparing a document also keeps its entry in the workspace index current. The core and the index see a document
  * under its URI in the one spelling (io/uri.ts normalizeUri), whatever the client's; the client's URI keys the cache.
- * An open Terraform document also keeps its tree-sitter tree between edits, with the editor's changes since, so an
- * edit re-parses incrementally; the tree is WASM memory, freed when it is replaced or the document closes.
+ * A Terraform document being edited (one of the last three) also keeps its tree-sitter tree between edits, with the
+ * editor's changes since, so an edit re-parses incrementally; the tree is WASM memory, freed when it is replaced,
+ * another document's takes its place, or the document closes.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
@@ -25,6 +26,8 @@ const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 const SYNTAX_RULE = 'parse/syntax-error';
 /** Past this many changes between two parses, comparing the texts finds the changed stretch as cheaply. */
 const MAX_NOTED_CHANGES = 20;
+/** Terraform documents that keep their syntax tree between edits: the last ones edited. */
+const MAX_KEPT_TREES = 3;
 
 export interface CachedAnalysis {
   readonly version: number;
@@ -96,7 +99,8 @@ export class DocumentCache {
       const hcl = { previous: this.hclSyntax.get(doc.uri), changes: this.hclChanges.get(doc.uri) ?? undefined, keep: (syntax: HclSyntax) => (kept = syntax) };
       prepared = prepare({ uri, text: doc.getText(), languageId: doc.languageId }, settings.of(doc.uri).analyze, cached?.prepared, hcl);
     } finally {
-      this.keepSyntax(doc.uri, kept);
+      // An opened document is parsed whole anyway: only one being edited keeps its tree for the next edit.
+      this.keepSyntax(doc.uri, kept, cached !== undefined);
     }
     const entry: CachedAnalysis = { version: doc.version, prepared };
     this.entries.set(doc.uri, entry);
@@ -136,13 +140,24 @@ export class DocumentCache {
     return doc;
   }
 
-  /** A new HCL parse replaces the document's last one (undefined: none is kept), whose tree is freed. */
-  private keepSyntax(uri: string, syntax: HclSyntax | undefined): void {
+  /**
+   * A new HCL parse replaces the document's last one, whose tree is freed; `keep` false (or no parse) frees both.
+   * A tree takes ~1.3 MB of WASM memory per 1,000 lines, so only the documents edited last keep theirs.
+   */
+  private keepSyntax(uri: string, syntax: HclSyntax | undefined, keep = true): void {
     const old = this.hclSyntax.get(uri);
-    if (old && old !== syntax) disposeHclSyntax(old);
-    if (syntax) this.hclSyntax.set(uri, syntax);
-    else this.hclSyntax.delete(uri);
+    this.hclSyntax.delete(uri);
     this.hclChanges.delete(uri);
+    if (old && old !== syntax) disposeHclSyntax(old);
+    if (!syntax) return;
+    if (!keep) return disposeHclSyntax(syntax);
+    this.hclSyntax.set(uri, syntax);
+    for (const [other, tree] of this.hclSyntax) {
+      if (this.hclSyntax.size <= MAX_KEPT_TREES) break;
+      this.hclSyntax.delete(other);
+      this.hclChanges.delete(other);
+      disposeHclSyntax(tree);
+    }
   }
 
   /** The document's findings, linted again only when its version or the generation changed. */

@@ -22,7 +22,14 @@ export function appliesTo(rule: Rule, kind: DocumentKind): boolean {
 /** Runs each applicable rule in isolation: a rule that throws becomes one internal-error finding. */
 export function runRules(rules: readonly Rule[], input: RunInput, settings?: Readonly<Record<string, RuleSetting>>): Finding[] {
   const findings: Finding[] = [];
-  const ruleOwning = ruleOwnership(rules);
+  // What every rule's context shares, made once per run: a Dockerfile edit runs ~30 rules, and making these per
+  // rule (the input spread, two closures) was ~10 % of the server's CPU per edit on a 10-instruction file.
+  const shared = {
+    ...input,
+    ruleOwning: ruleOwnership(rules),
+    documentOf: (target: Target) => ownerOf(input, target) ?? input.uri,
+    editable: (target: Target) => (ownerOf(input, target) ?? input.uri) === input.uri && !originOf(target),
+  };
   for (const rule of rules) {
     if (!appliesTo(rule, input.kind)) continue;
     const setting = effectiveSetting(rule, settings);
@@ -30,10 +37,7 @@ export function runRules(rules: readonly Rule[], input: RunInput, settings?: Rea
     const configured = settings?.[rule.id] !== undefined;
     try {
       rule.check({
-        ...input,
-        ruleOwning,
-        documentOf: (target) => ownerOf(input, target) ?? input.uri,
-        editable: (target) => (ownerOf(input, target) ?? input.uri) === input.uri && !originOf(target),
+        ...shared,
         report: (report) => {
           const owner = ownerOf(input, report.at);
           // A model that spans documents (a Terraform module): the finding belongs to the document that owns its node.

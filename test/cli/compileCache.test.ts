@@ -3,11 +3,12 @@
  * a run that had none, reused by the next, replaced when V8 rejects it, and never changes what `berth` prints.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, fixture, runCli } from './cliHarness';
+import { buildCli, fixture, ROOT, runCli } from './cliHarness';
 
 const folder = fixture('project');
 let root: string;
@@ -50,6 +51,29 @@ describe('berth: the code cache of the CLI bundle', () => {
     assert.equal(r.stdout, expected.stdout);
     assert.equal(r.stderr, '');
     assert.ok(readFileSync(join(dir, file!)).length > 1000, 'the rejected file is written anew');
+  });
+
+  it('a bundle replaced by another of the same length and time (an npm upgrade) does not run the old one\'s cached code', () => {
+    const dir = join(root, 'upgrade');
+    const bin = join(root, 'upgrade-bin');
+    mkdirSync(bin);
+    copyFileSync(join(ROOT, 'dist/cli.js'), join(bin, 'cli.js'));
+    const main = join(bin, 'cli-main.js');
+    copyFileSync(join(ROOT, 'dist/cli-main.js'), main);
+    // npm gives every file it installs this time.
+    const npmTime = new Date('1985-10-26T08:15:00Z');
+    utimesSync(main, npmTime, npmTime);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const run = () => spawnSync(process.execPath, [join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, BERTH_COMPILE_CACHE: dir } }).stdout.trim();
+    assert.equal(run(), version);
+    assert.equal(cacheFiles(dir).length, 1);
+    const other = version.replace(/\d/g, '9');
+    const text = readFileSync(main, 'utf8');
+    assert.ok(text.includes(`"${version}"`));
+    writeFileSync(main, text.replaceAll(`"${version}"`, `"${other}"`));
+    utimesSync(main, npmTime, npmTime);
+    assert.equal(statSync(main).size, Buffer.byteLength(text));
+    assert.equal(run(), other);
   });
 
   it('BERTH_COMPILE_CACHE=off writes nothing; a folder that cannot be made only means no cache', () => {

@@ -26,13 +26,17 @@ function compileCacheFolder(env: NodeJS.ProcessEnv = process.env, platform = pro
   return base ? path.join(base, 'berth', 'compile-cache') : undefined;
 }
 
-/** The cache file of this bundle: named by its path, and by its size, time and the node that runs it. */
+/**
+ * The cache file of this bundle: named by its path, and by the file itself and the node that runs it. V8 checks
+ * only the source's length, and npm gives every installed file the same mtime, so the name holds the inode and
+ * ctime too: an upgrade writes a new file, and a new name, even when the bundle's size stays the same.
+ */
 function cacheFile(folder: string, bundle: string): { file: string; prefix: string } | undefined {
   try {
     const stat = statSync(bundle);
     const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
     const prefix = `cli-${hash(bundle)}-`;
-    return { file: path.join(folder, `${prefix}${hash(`${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`)}.bin`), prefix };
+    return { file: path.join(folder, `${prefix}${hash(`${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${process.version}:${process.arch}`)}.bin`), prefix };
   } catch {
     return undefined;
   }

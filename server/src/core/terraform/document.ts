@@ -28,10 +28,10 @@ export function terraformModuleModel(uri: string, own: DocumentModel, workspace:
   for (const doc of workspace.documentsInFolder(folderOf(uri))) {
     if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform) files.push({ uri: doc.uri, file: doc.model.terraform });
   }
-  // A module of this one file, reading no other: the document's own model (built when it was prepared) is the same.
-  if (files.length === 1 && own.terraform.fileReads.length === 0) return own;
-  files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const inputs = moduleInputs(folderOf(uri), files, workspace);
+  // A module of this one file, reading no other and called by none: the document's own model is the same.
+  if (files.length === 1 && own.terraform.fileReads.length === 0 && !inputs) return own;
+  files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const model = terraformModel({ uri, files, ...(inputs ? { inputs } : {}), document: (target) => workspace.get(target)?.model.root, limits });
   return withModel(own, model);
 }

@@ -38,6 +38,17 @@ export function dockerExtensionInstalled(): boolean {
   return DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
+/**
+ * Whether an installed extension colours Terraform (HashiCorp's, or any other with a grammar for `terraform`):
+ * without one, Berth's server colours .tf files (InitializationOptions.terraformSemanticTokens), never both.
+ */
+export function terraformGrammarInstalled(): boolean {
+  return vscode.extensions.all.some((extension) => {
+    const grammars = (extension.packageJSON as { contributes?: { grammars?: { language?: string }[] } } | undefined)?.contributes?.grammars;
+    return Array.isArray(grammars) && grammars.some((grammar) => grammar.language === 'terraform');
+  });
+}
+
 /** Markdown from the server whose Berth doc links open the bundled docs (only Berth's doc commands run). */
 function trusted(value: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(rewriteMarkdownLinks(value));
@@ -120,7 +131,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       docker = dockerExtensionInstalled();
       // VS Code's JSON language features report JSON syntax errors unless json.validate.enable is off.
       const editorReportsJsonSyntax = vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true);
-      return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker, editorReportsJsonSyntax };
+      return { clientCommands: [SHOW_CONCEPT], dockerExtensionInstalled: docker, editorReportsJsonSyntax, terraformSemanticTokens: !terraformGrammarInstalled() };
     },
     markdown: { isTrusted: { enabledCommands: [...DOC_COMMANDS] }, supportHtml: false },
     middleware: {

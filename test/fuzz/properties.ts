@@ -5,6 +5,7 @@
 import { analyze, prepare, type Analysis } from '../../server/src/core/analyze';
 import { completionsAt } from '../../server/src/core/features/completion';
 import { hoverAt } from '../../server/src/core/features/hover';
+import { terraformTokens } from '../../server/src/core/features/terraformTokens';
 import ruleError from '../../server/src/core/rules/internal/rule-error';
 import { RULES } from '../../server/src/core/rules/index';
 import type { Finding, Rule } from '../../server/src/core/rules/types';
@@ -156,5 +157,23 @@ export function checkInput(input: FuzzInput, options: { probes?: number } = {}):
       throw new PropertyFailure('hover and completion never throw', `at ${offset}: ${(error as Error).stack ?? error}`);
     }
   }
+  if (doc.format === 'hcl') checkTerraformTokens(text);
   return first;
+}
+
+/** Terraform colouring never throws, and its tokens are in order, inside the text, never overlapping. */
+function checkTerraformTokens(text: string): void {
+  let tokens: ReturnType<typeof terraformTokens>;
+  try {
+    tokens = terraformTokens(text);
+  } catch (error) {
+    throw new PropertyFailure('Terraform colouring never throws', (error as Error).stack ?? String(error));
+  }
+  let end = 0;
+  for (const token of tokens ?? []) {
+    if (token.start < end || token.end <= token.start || token.end > text.length) {
+      throw new PropertyFailure('Terraform tokens in order, inside the text', `${token.type} ${JSON.stringify({ start: token.start, end: token.end })} after ${end} in ${text.length}`);
+    }
+    end = token.end;
+  }
 }

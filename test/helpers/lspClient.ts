@@ -12,7 +12,9 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
+  type InitializeResult,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/server.js');
@@ -21,6 +23,8 @@ export interface TestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly published: PublishDiagnosticsParams[];
+  /** What the server answered to initialize. */
+  readonly capabilities: ServerCapabilities;
   /** Resolves with the next publish for the uri that satisfies the predicate (or rejects after timeoutMs). */
   nextDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, languageId: string, text: string, version?: number): Promise<void>;
@@ -89,7 +93,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     child.once('exit', (code) => reject(new Error(`server exited with code ${code} during start-up: ${stderr.slice(0, 2000)}`)));
   });
   exited.catch(() => undefined);
-  await Promise.race([exited, connection.sendRequest('initialize', {
+  const initialized = await Promise.race([exited, connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null,
     workspaceFolders: options.workspaceFolders
@@ -109,6 +113,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     connection,
     process: child,
     published,
+    capabilities: initialized.capabilities,
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 10000) {
       const already = published.filter((p) => p.uri === uri && predicate(p)).pop();
       return new Promise((resolve, reject) => {

@@ -305,3 +305,42 @@ describe('language server: edits of a Terraform file re-parse incrementally', ()
     assert.equal(await syntaxTrees(), 0);
   });
 });
+
+describe('language server: Terraform colouring for an editor without a Terraform grammar', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'berth-tf-tokens-'));
+    client = await startClient({ settings: SETTINGS, initializationOptions: { terraformSemanticTokens: true } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('offers semantic tokens for Terraform documents only, and only when asked', async () => {
+    assert.deepEqual(client.capabilities.semanticTokensProvider, {
+      legend: { tokenTypes: ['comment', 'keyword', 'string', 'number', 'property', 'function', 'variable', 'type'], tokenModifiers: [] },
+      full: true,
+      documentSelector: [{ language: 'terraform' }, { language: 'terraform-vars' }],
+    });
+    const plain = await startClient({ settings: SETTINGS });
+    try {
+      assert.equal(plain.capabilities.semanticTokensProvider, undefined);
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('a .tf file: its tokens, relative to each other; a JSON document none', async () => {
+    const uri = pathToFileURL(join(folder, 'main.tf')).href;
+    await client.open(uri, 'terraform', '# queue\nresource "aws_sqs_queue" "jobs" {\n  delay_seconds = 5\n}\n');
+    // The first request may come before the grammar: it waits for it.
+    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    // comment, keyword resource, string "aws_sqs_queue", string "jobs", property delay_seconds, number 5.
+    assert.deepEqual(tokens.data, [0, 0, 7, 0, 0, 1, 0, 8, 1, 0, 0, 9, 15, 2, 0, 0, 16, 6, 2, 0, 1, 2, 13, 4, 0, 0, 16, 1, 3, 0]);
+    const json = pathToFileURL(join(folder, 'task.json')).href;
+    await client.open(json, 'json', TASK_JSON);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: json } }), { data: [] });
+  });
+});

@@ -53,6 +53,11 @@ export interface InitializationOptions {
    * unless `json.validate.enable` is off): Berth leaves those to it rather than report the same error twice.
    */
   readonly editorReportsJsonSyntax?: boolean;
+  /**
+   * The editor has no Terraform grammar (VS Code without HashiCorp's extension): the server colours `terraform` and
+   * `terraform-vars` documents with semantic tokens. Off unless asked, so an editor's own colouring is never overlaid.
+   */
+  readonly terraformSemanticTokens?: boolean;
 }
 
 /** What sends requests and notifications: vscode-languageclient's LanguageClient, a test's ProtocolConnection. */

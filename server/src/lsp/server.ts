@@ -18,6 +18,7 @@ import { conceptArticle, conceptSummaries, ruleArticle } from '../core/docs/arti
 import { completionsAt } from '../core/features/completion';
 import { ecsDefinitionAt } from '../core/features/ecsNavigation';
 import { hoverAt } from '../core/features/hover';
+import { terraformTokens } from '../core/features/terraformTokens';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { isGenerated } from './generated';
@@ -34,6 +35,7 @@ import {
   onRequest,
   type InitializationOptions,
 } from './protocol';
+import { TERRAFORM_LANGUAGE_IDS, TERRAFORM_SEMANTIC_TOKENS, encodeTokens } from './semanticTokens';
 import { installTestHooks } from './testHooks';
 import { toRange } from './toLsp';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -103,6 +105,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        semanticTokensProvider: init?.terraformSemanticTokens === true ? TERRAFORM_SEMANTIC_TOKENS : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'berth', version: '0.1.0' },
@@ -207,6 +210,15 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, 'Code actions', [], (doc): CodeAction[] => {
       const { entry, findings } = cache.findingsOf(doc);
       return codeActions(params, { uri: doc.uri, lines: entry.prepared.lines, findings, clientCommands, generated: isGenerated(entry.prepared) });
+    }),
+  );
+
+  connection.languages.semanticTokens.on((params) =>
+    withDocument(params.textDocument.uri, 'Semantic tokens', { data: [] }, (doc) => {
+      if (!TERRAFORM_LANGUAGE_IDS.has(doc.languageId)) return { data: [] };
+      const text = doc.getText();
+      const tokens = terraformTokens(text);
+      return tokens ? encodeTokens(text, tokens) : { data: [] };
     }),
   );
 

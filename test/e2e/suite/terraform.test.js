@@ -1,6 +1,7 @@
 // Terraform in a real VS Code without HashiCorp's extension: a .tf file opens as `terraform` (Berth contributes
 // the language id, no grammar), activates Berth, gets its finding with the exact range, the kind in the status bar,
-// hover inside jsonencode() and on an argument, value completion, and the quick fix written in HCL.
+// hover inside jsonencode() and on an argument, value completion, the quick fix written in HCL, and Berth's
+// colouring (semantic tokens, offered because no installed extension has a Terraform grammar).
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -85,4 +86,29 @@ test('the quick fix sets the nearest Fargate memory in HCL and clears the findin
   const back = waitForDiagnostics(uri, (ds) => ds.some(isFargateFinding), 30_000, `${RULE} to return after revert`);
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await back;
+});
+
+test('without a Terraform grammar installed, Berth colours the .tf file: comment, block type, labels, arguments', async () => {
+  const uri = workspaceUri(...FILE);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', uri);
+  assert.ok(legend, 'a semantic tokens provider for the .tf file');
+  const tokens = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', uri);
+  const data = Array.from(tokens.data);
+  // Decode the relative encoding into (line, character, text, type).
+  const decoded = [];
+  for (let i = 0, line = 0, character = 0; i < data.length && decoded.length < 6; i += 5) {
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    line += data[i];
+    const start = new vscode.Position(line, character);
+    decoded.push(`${legend.tokenTypes[data[i + 3]]} ${doc.getText(new vscode.Range(start, start.translate(0, data[i + 2])))}`);
+  }
+  assert.deepEqual(decoded, [
+    `comment ${doc.lineAt(0).text}`,
+    'keyword resource',
+    'string "aws_ecs_task_definition"',
+    'string "web"',
+    'property family',
+    'string "web"',
+  ]);
 });

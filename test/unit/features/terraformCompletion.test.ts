@@ -11,11 +11,11 @@ before(() => loadHclParser());
 const NOW = new Date('2026-11-23T00:00:00Z');
 
 /** Completion at the `|` in `text` (the bar is removed), with the text each entry would replace. */
-function complete(text: string): { entries: CompletionEntry[]; replaced: string[] } {
+function complete(text: string, filename = 'main.tf'): { entries: CompletionEntry[]; replaced: string[] } {
   const offset = text.indexOf('|');
   assert.ok(offset >= 0);
   const clean = text.slice(0, offset) + text.slice(offset + 1);
-  const entries = completionsAt(prepare({ uri: 'file:///w/main.tf', text: clean }), offset, { now: NOW });
+  const entries = completionsAt(prepare({ uri: `file:///w/${filename}`, text: clean }), offset, { now: NOW });
   return { entries, replaced: [...new Set(entries.map((e) => clean.slice(e.span.start, e.span.end)))] };
 }
 const sorted = (entries: CompletionEntry[]) => [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
@@ -112,5 +112,24 @@ describe('completion: Terraform, argument values', () => {
     assert.deepEqual(complete(task('  netw|', '"[]"')).entries, []);
     assert.deepEqual(complete('resource "aws_instance" "box" {\n  instance_type = "|"\n}\n').entries, []);
     assert.deepEqual(complete('resource "aws_ecs_service" "s" {\n  network_configuration {\n    assign_public_ip = |\n  }\n}\n').entries, []);
+  });
+});
+
+describe('completion: Terraform JSON syntax (.tf.json)', () => {
+  const json = (task: object) => JSON.stringify({ resource: { aws_ecs_task_definition: { web: task } } }, null, 2);
+
+  it('the API values of an argument, inside its quotes', () => {
+    const { entries, replaced } = complete(json({ family: 'web', network_mode: 'aw|' }), 'main.tf.json');
+    assert.deepEqual(labels(entries), ['bridge', 'host', 'awsvpc', 'none']);
+    assert.deepEqual(inserts(entries), ['bridge', 'host', 'awsvpc', 'none']);
+    assert.deepEqual(replaced, ['aw']);
+  });
+
+  it('values inside a JSON string argument (container_definitions), and no argument names', () => {
+    const text = json({ family: 'web', container_definitions: '[{"name":"web","logConfiguration":{"logDriver":"aw|"}}]' });
+    const { entries, replaced } = complete(text, 'main.tf.json');
+    assert.ok(labels(entries).includes('awslogs') && labels(entries).includes('splunk'), labels(entries).join());
+    assert.deepEqual(replaced, ['aw']);
+    assert.deepEqual(complete(json({ family: 'web', netw: '' }).replace('netw', 'netw|'), 'main.tf.json').entries, []);
   });
 });

@@ -15,7 +15,7 @@ import { parentObject, propertyEntries, templatePropertyEntries } from './comple
 import { valueCompletions } from './completionValues';
 import { dockerfileGenericCompletionsAt } from './dockerfileGeneric';
 import { samFunctionPath, schemaPathFor } from './schemaPath';
-import { terraformCompletions } from './completionTerraform';
+import { terraformCompletions, terraformJsonCompletions } from './completionTerraform';
 import { PROBE, jsonKeyProbe } from './completionProbe';
 import type { CompletionEntry } from './types';
 
@@ -36,7 +36,7 @@ export interface CompletionOptions {
 export function completionsAt(doc: PreparedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   if (doc.kind === 'dockerfile') return options.genericFeatures ? dockerfileGenericCompletionsAt(doc, offset) : [];
   const word = wordAt(doc.text, offset);
-  if (doc.kind === 'terraform') return doc.format === 'hcl' ? terraformCompletions(doc, offset, word, options) : [];
+  if (doc.kind === 'terraform') return doc.format === 'hcl' ? terraformCompletions(doc, offset, word, options) : terraformJsonCompletions(doc, offset, word, options);
   if (doc.tree?.root && doc.model) {
     const references = intrinsicCompletions(doc, offset, word);
     if (references) return references;

@@ -26,6 +26,17 @@ export function terraformCompletions(doc: PreparedDocument, offset: number, word
   return [];
 }
 
+/**
+ * Terraform's JSON syntax (`.tf.json`): the API's values for an argument (`"network_mode": "|"`), and keys and values
+ * inside a JSON string argument (`container_definitions`); argument names are left to the Terraform language server.
+ */
+export function terraformJsonCompletions(doc: PreparedDocument, offset: number, word: Span, options: CompletionOptions): CompletionEntry[] {
+  const here = locateTerraform(doc.text, doc.tree?.root, offset);
+  if (!here) return [];
+  if (here.inJsonText) return jsonTextCompletions(doc, here, offset, word, options);
+  return here.pair && !here.onKey && here.node.kind === 'scalar' ? valueEntries(doc, here.path, word, options, true) : [];
+}
+
 /** JSON in a heredoc or quoted string: keys in JSON syntax, values inside their quotes. */
 function jsonTextCompletions(doc: PreparedDocument, here: TerraformLocation, offset: number, word: Span, options: CompletionOptions): CompletionEntry[] {
   if (here.pair && !here.onKey && here.node.kind === 'scalar') return valueEntries(doc, here.path, word, options, true);

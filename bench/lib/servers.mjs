@@ -47,12 +47,15 @@ export function ensurePeers(log) {
 
 /** Node flags the VS Code client starts the server with (SERVER_NODE_FLAGS in client/src/languageClient.ts). */
 export const BERTH_NODE_FLAGS = ['--max-semi-space-size=2'];
+/** The environment it adds (SERVER_ENV there: glibc's mmap threshold fixed at its default). */
+export const BERTH_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 export function berthServer(binDir) {
   return {
     name: 'berth',
     script: path.join(binDir, 'server.js'),
     nodeArgs: BERTH_NODE_FLAGS,
+    env: BERTH_ENV,
     initializationOptions: { settings: { validation: { debounceMs: 0 } } },
   };
 }

@@ -6,7 +6,8 @@ import { DOC_COMMANDS, SHOW_CONCEPT, offlineLink, rewriteMarkdownLinks } from '.
 
 /**
  * Terraform: `terraform` (.tf) and `terraform-vars` (.tfvars) are the ids HashiCorp's extension uses, and Berth
- * contributes the same ids (package.json, without a grammar), so a .tf file is `terraform` with or without it;
+ * contributes the same ids (package.json, without a grammar), so a .tf file is `terraform` with or without it
+ * (`opentofu`/`opentofu-vars` with the OpenTofu extension, which Berth reads alike; `.tofu` is `terraform` without it);
  * `hcl` is what HCL extensions give .hcl files (the server reads only Terraform's names among them). `.tf.json`
  * files are `json`. A JSON template read with templatefile() (`containers.json.tpl`) has no language of its own.
  */
@@ -20,12 +21,15 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockerfile' },
   { scheme: 'file', language: 'terraform' },
   { scheme: 'file', language: 'terraform-vars' },
+  { scheme: 'file', language: 'opentofu' },
+  { scheme: 'file', language: 'opentofu-vars' },
   { scheme: 'file', language: 'hcl' },
   { scheme: 'file', pattern: '**/*.json.{tpl,tftpl}' },
   { scheme: 'untitled', language: 'json' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'untitled', language: 'dockerfile' },
   { scheme: 'untitled', language: 'terraform' },
+  { scheme: 'untitled', language: 'opentofu' },
 ];
 
 /**
@@ -121,7 +125,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}'),
     // Terraform modules, and the JSON templates they read with templatefile().
-    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tpl,tftpl}'),
+    vscode.workspace.createFileSystemWatcher('**/*.{tf,tofu,tfvars,tpl,tftpl}'),
     vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}'),
     vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
   ];

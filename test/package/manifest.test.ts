@@ -44,7 +44,7 @@ describe('extension manifest', () => {
   it('activates only on the languages it serves (commands activate implicitly)', () => {
     assert.deepEqual(
       manifest.activationEvents.filter((e) => !e.startsWith('onCommand:') && !e.startsWith('onView:')),
-      ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:dockerfile', 'onLanguage:terraform', 'onLanguage:terraform-vars', 'onLanguage:hcl', 'workspaceContains:**/*.template'],
+      ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:dockerfile', 'onLanguage:terraform', 'onLanguage:terraform-vars', 'onLanguage:opentofu', 'onLanguage:opentofu-vars', 'onLanguage:hcl', 'workspaceContains:**/*.template'],
     );
   });
 
@@ -52,7 +52,7 @@ describe('extension manifest', () => {
     const { languages, grammars } = (manifest as unknown as { contributes: { languages: { id: string; extensions: string[]; configuration?: string }[]; grammars: { language?: string }[] } }).contributes;
     // The ids and extensions HashiCorp's Terraform extension uses, so a .tf file is `terraform` with or without it;
     // no grammar for them (two grammars for one language: the last registered wins, and it would not be theirs).
-    assert.deepEqual(languages.map((l) => [l.id, l.extensions]), [['terraform', ['.tf']], ['terraform-vars', ['.tfvars']]]);
+    assert.deepEqual(languages.map((l) => [l.id, l.extensions]), [['terraform', ['.tf', '.tofu']], ['terraform-vars', ['.tfvars']]]);
     assert.deepEqual(grammars.filter((g) => g.language !== undefined), []);
     // Only comments and brackets, which merge with theirs field by field (VS Code's combineLanguageConfigurations).
     const configuration = JSON.parse(readFileSync(join(ROOT, languages[0]!.configuration!), 'utf8')) as Record<string, unknown>;

@@ -40,7 +40,7 @@ export function loadHclParser(): Promise<Parser> {
   return loading;
 }
 
-/** Loads the parser when one of these files is written in HCL (`.tf`, `.tfvars`); otherwise does nothing. */
+/** Loads the parser when one of these files is written in HCL (`.tf`, `.tofu`, `.tfvars`); otherwise does nothing. */
 export async function loadHclParserFor(paths: Iterable<string>): Promise<void> {
   for (const path of paths) {
     if (formatOf(path) === 'hcl') {

@@ -6,12 +6,12 @@ import { LineIndex } from '../core/text/lineIndex';
  * Terraform colouring for an editor without a Terraform grammar (InitializationOptions.terraformSemanticTokens):
  * offered for Terraform's language ids only, so other documents keep the editor's own colouring.
  */
-export const TERRAFORM_LANGUAGE_IDS: ReadonlySet<string> = new Set(['terraform', 'terraform-vars']);
+export const COLOURED_LANGUAGE_IDS: ReadonlySet<string> = new Set(['terraform', 'terraform-vars']);
 
 export const TERRAFORM_SEMANTIC_TOKENS: SemanticTokensOptions & TextDocumentRegistrationOptions = {
   legend: { tokenTypes: [...TERRAFORM_TOKEN_TYPES], tokenModifiers: [] },
   full: true,
-  documentSelector: [...TERRAFORM_LANGUAGE_IDS].map((language) => ({ language })),
+  documentSelector: [...COLOURED_LANGUAGE_IDS].map((language) => ({ language })),
 };
 
 const TYPE_INDEX = new Map<string, number>(TERRAFORM_TOKEN_TYPES.map((type, i) => [type, i]));

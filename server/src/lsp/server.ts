@@ -35,7 +35,7 @@ import {
   onRequest,
   type InitializationOptions,
 } from './protocol';
-import { TERRAFORM_LANGUAGE_IDS, TERRAFORM_SEMANTIC_TOKENS, encodeTokens } from './semanticTokens';
+import { COLOURED_LANGUAGE_IDS, TERRAFORM_SEMANTIC_TOKENS, encodeTokens } from './semanticTokens';
 import { installTestHooks } from './testHooks';
 import { toRange } from './toLsp';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -215,7 +215,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.semanticTokens.on((params) =>
     withDocument(params.textDocument.uri, 'Semantic tokens', { data: [] }, (doc) => {
-      if (!TERRAFORM_LANGUAGE_IDS.has(doc.languageId)) return { data: [] };
+      if (!COLOURED_LANGUAGE_IDS.has(doc.languageId)) return { data: [] };
       const text = doc.getText();
       const tokens = terraformTokens(text);
       return tokens ? encodeTokens(text, tokens) : { data: [] };

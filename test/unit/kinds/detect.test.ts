@@ -168,10 +168,22 @@ describe('formatOf and Dockerfile names', () => {
     ['file:///a/README.md', undefined],
     ['file:///a/Dockerfiles/readme.txt', undefined],
     ['file:///a/notDockerfile.txt', undefined],
+    ['file:///a/main.tf', 'hcl'],
+    ['file:///a/main.tofu', 'hcl'],
+    ['file:///a/prod.tfvars', 'hcl'],
+    ['file:///a/main.tofu.json', 'json'],
+    ['file:///a/tofu.txt', undefined],
   ];
   for (const [uri, format] of cases) {
     it(`${uri} → ${format ?? 'not analysed'}`, () => assert.equal(formatOf(uri), format));
   }
+
+  it('Terraform language ids: HashiCorp\'s and OpenTofu\'s extensions, whatever the file name; hcl only for Terraform names', () => {
+    for (const id of ['terraform', 'terraform-vars', 'opentofu', 'opentofu-vars']) assert.equal(formatOf('untitled:Untitled-1', id), 'hcl', id);
+    assert.equal(formatOf('file:///a/main.tofu', 'hcl'), 'hcl');
+    assert.equal(formatOf('file:///a/packer.pkr.hcl', 'hcl'), undefined);
+    assert.equal(prepare({ uri: 'file:///a/main.tofu.json', text: '{"resource": {}}' }).kind, 'terraform');
+  });
 
   it('a CloudFormation .template file is JSON or YAML by its content', () => {
     assert.equal(formatOf('file:///a/stack.template', undefined, '  {"Resources": {}}'), 'json');

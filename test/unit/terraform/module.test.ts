@@ -153,3 +153,26 @@ describe('container definitions read with file() and templatefile()', () => {
     assert.deepEqual(lint(doc, { rules: [rule], workspace: index }).map((f) => f.message), ['hostPort 80']);
   });
 });
+
+describe('OpenTofu: x.tofu is read instead of x.tf', () => {
+  const lambda = (memory: number) => `resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  memory_size   = ${memory}\n}\n`;
+  const files = { 'main.tf': lambda(128), 'main.tofu': lambda(1024), 'variables.tf': 'variable "x" {\n  default = 1\n}\n', 'extra.tofu': 'locals {\n  y = 2\n}\n' };
+
+  it('a .tofu file\'s module is OpenTofu\'s: main.tf is left out, the other .tf files stay', () => {
+    assert.deepEqual(moduleModel(files, 'main.tofu').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value), [1024]);
+    assert.deepEqual(moduleModel(files, 'variables.tf').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value), [1024]);
+    assert.deepEqual(moduleModel(files, 'extra.tofu').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value), [1024]);
+  });
+
+  it('a .tf file with a .tofu twin is read as Terraform reads the folder: its .tf files, no .tofu file', () => {
+    assert.deepEqual(moduleModel(files, 'main.tf').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value), [128]);
+  });
+
+  it('the twin rule is by name: main.tf.json gives way to main.tofu.json, not to main.tofu', () => {
+    const json = JSON.stringify({ resource: { aws_lambda_function: { fn: { function_name: 'fn', memory_size: 256 } } } });
+    const both = { 'main.tf.json': json, 'main.tofu': lambda(1024) };
+    assert.deepEqual(moduleModel(both, 'main.tofu').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value).sort(), [1024, 256]);
+    const twins = { 'main.tf.json': json, 'main.tofu.json': json.replace('256', '512') };
+    assert.deepEqual(moduleModel(twins, 'main.tofu.json').lambdaFunctions.map((f) => f.memorySize?.known && f.memorySize.value), [512]);
+  });
+});

@@ -24,12 +24,13 @@ export type TextFormat = 'json' | 'yaml' | 'dockerfile' | 'hcl';
  */
 export function formatOf(uri: string, languageId?: string, text?: string): TextFormat | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
-  if (languageId === 'terraform' || languageId === 'terraform-vars' || languageId === 'hcl') return isTerraformName(baseName(uri)) || languageId !== 'hcl' ? 'hcl' : undefined;
+  if (languageId !== undefined && TERRAFORM_LANGUAGE_IDS.has(languageId)) return 'hcl';
+  if (languageId === 'hcl') return isTerraformName(baseName(uri)) ? 'hcl' : undefined;
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
   if (languageId === 'yaml') return 'yaml';
   const name = baseName(uri);
   if (isDockerfileName(name)) return 'dockerfile';
-  if (/\.(tf|tfvars)$/i.test(name)) return 'hcl';
+  if (/\.(tf|tofu|tfvars)$/i.test(name)) return 'hcl';
   if (isJsonTemplateName(name)) return 'json';
   if (isCfnTemplateName(name)) return text !== undefined && /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
   if (/\.(json|jsonc)$/i.test(name)) return 'json';
@@ -46,9 +47,18 @@ export function isDockerfileName(name: string): boolean {
   return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
 }
 
-/** Terraform's own files: `.tf`, `.tfvars`, and their JSON forms `.tf.json`, `.tfvars.json`. */
+/**
+ * The editor language ids of Terraform files: HashiCorp's extension (and Berth's own contribution) use
+ * `terraform`/`terraform-vars`, the OpenTofu extension `opentofu`/`opentofu-vars` (for `.tf` and `.tofu` alike).
+ */
+export const TERRAFORM_LANGUAGE_IDS: ReadonlySet<string> = new Set(['terraform', 'terraform-vars', 'opentofu', 'opentofu-vars']);
+
+/**
+ * Terraform's own files: `.tf`, `.tfvars`, and their JSON forms `.tf.json`, `.tfvars.json`; OpenTofu's `.tofu` and
+ * `.tofu.json`, which OpenTofu reads instead of the `.tf` file of the same name (terraform/moduleFiles.ts).
+ */
 export function isTerraformName(name: string): boolean {
-  return /\.(tf|tfvars)(\.json)?$/i.test(name);
+  return /\.(tf|tofu|tfvars)(\.json)?$/i.test(name);
 }
 
 /** A JSON template Terraform fills with templatefile(): `containers.json.tpl`, `task.json.tftpl`. */

@@ -13,6 +13,7 @@ import { folderOf } from '../workspace/references';
 import { moduleInputs } from './moduleCalls';
 import { terraformModel, type TerraformModel } from './module';
 import type { ModuleFile } from './values';
+import { inSameModule, namesOf } from './moduleFiles';
 
 /** The model of one Terraform file read alone: its own variables, locals and resources. */
 export function terraformDocumentModel(uri: string, root: Node | undefined, text: string, limits: Limits): DocumentModel {
@@ -25,8 +26,10 @@ export function terraformDocumentModel(uri: string, root: Node | undefined, text
 export function terraformModuleModel(uri: string, own: DocumentModel, workspace: WorkspaceView, limits: Limits): DocumentModel {
   if (!own.terraform) return own;
   const files: ModuleFile[] = [{ uri, file: own.terraform }];
-  for (const doc of workspace.documentsInFolder(folderOf(uri))) {
-    if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform) files.push({ uri: doc.uri, file: doc.model.terraform });
+  const folder = workspace.documentsInFolder(folderOf(uri));
+  const names = namesOf(folder.map((doc) => doc.uri));
+  for (const doc of folder) {
+    if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform && inSameModule(uri, doc.uri, names)) files.push({ uri: doc.uri, file: doc.model.terraform });
   }
   const inputs = moduleInputs(folderOf(uri), files, workspace);
   // A module of this one file, reading no other and called by none: the document's own model is the same.

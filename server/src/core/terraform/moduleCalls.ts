@@ -13,6 +13,7 @@ import { getPair, type Node, type ScalarNode } from '../parse/tree';
 import type { WorkspaceView } from '../workspace/index';
 import { calledFolder, folderOf } from '../workspace/references';
 import { TerraformValues, type ModuleFile, type ModuleInputs } from './values';
+import { namesOf, openTofuReads } from './moduleFiles';
 
 /** Terraform nests modules only as deep as people write them; a hostile workspace does not get a deeper walk. */
 const MAX_CALL_DEPTH = 8;
@@ -91,10 +92,11 @@ function callsOf(folder: string, workspace: WorkspaceView): { uri: string; call:
   return workspace.moduleCallersOf(folder).flatMap((doc) => [...(doc.model.terraform?.modules.values() ?? [])].flatMap((call) => (calledFolder(doc.uri, call) === folder ? [{ uri: doc.uri, call }] : [])));
 }
 
-/** The `.tf` and `.tfvars` files of a folder in the index. */
+/** The `.tf`, `.tofu` and `.tfvars` files of a folder in the index (OpenTofu's reading, moduleFiles.ts, when it has both). */
 function moduleFiles(folder: string, workspace: WorkspaceView): ModuleFile[] {
-  return workspace
-    .documentsInFolder(folder)
-    .flatMap((doc) => (doc.kind === 'terraform' && doc.model.terraform ? [{ uri: doc.uri, file: doc.model.terraform as TerraformFile }] : []))
+  const docs = workspace.documentsInFolder(folder);
+  const names = namesOf(docs.map((doc) => doc.uri));
+  return docs
+    .flatMap((doc) => (doc.kind === 'terraform' && doc.model.terraform && openTofuReads(doc.uri, names) ? [{ uri: doc.uri, file: doc.model.terraform as TerraformFile }] : []))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }

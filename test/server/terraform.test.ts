@@ -311,7 +311,7 @@ describe('language server: Terraform colouring for an editor without a Terraform
   let client: TestClient;
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'berth-tf-tokens-'));
-    client = await startClient({ settings: SETTINGS, initializationOptions: { terraformSemanticTokens: true } });
+    client = await startClient({ settings: SETTINGS, env: HOOKS, initializationOptions: { terraformSemanticTokens: true } });
   });
   after(async () => {
     await client.stop();
@@ -342,5 +342,22 @@ describe('language server: Terraform colouring for an editor without a Terraform
     const json = pathToFileURL(join(folder, 'task.json')).href;
     await client.open(json, 'json', TASK_JSON);
     assert.deepEqual(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: json } }), { data: [] });
+  });
+  it('an edited document\'s tokens come from the tree it keeps, equal to a fresh parse\'s, and the tree stays kept', async () => {
+    const tokensOf = async (uri: string) => ((await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] }).data;
+    const trees = async () => ((await client.connection.sendRequest('berth/hclGrammar')) as { syntaxTrees: number }).syntaxTrees;
+    const uri = pathToFileURL(join(folder, 'edited.tf')).href;
+    const text = 'resource "aws_sqs_queue" "jobs" {\n  delay_seconds = 5\n}\n';
+    await client.open(uri, 'terraform', text);
+    const published = client.nextDiagnostics(uri, (p) => p.version === 2);
+    const insert = 'locals {\n  name = "q-${var.env}"\n}\n';
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }] });
+    await published;
+    assert.equal(await trees(), 1, 'the edited document keeps its tree');
+    const fresh = pathToFileURL(join(folder, 'fresh.tf')).href;
+    await client.open(fresh, 'terraform', insert + text);
+    assert.deepEqual(await tokensOf(uri), await tokensOf(fresh));
+    assert.equal((await tokensOf(uri)).length / 5, 11);
+    assert.equal(await trees(), 1, 'walking the kept tree does not free it');
   });
 });

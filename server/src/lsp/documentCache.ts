@@ -160,6 +160,17 @@ export class DocumentCache {
     }
   }
 
+  /**
+   * The syntax tree of the document's current text when the document keeps one (a Terraform document being
+   * edited), for features that read tree-sitter's tree itself (colouring); valid until the next edit.
+   */
+  syntaxTreeOf(doc: TextDocument): HclSyntax['syntaxTree'] | undefined {
+    this.analysisOf(doc);
+    const syntax = this.hclSyntax.get(doc.uri);
+    const text = doc.getText();
+    return syntax && syntax.source === (text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) ? syntax.syntaxTree : undefined;
+  }
+
   /** The document's findings, linted again only when its version or the generation changed. */
   findingsOf(doc: TextDocument): { entry: CachedAnalysis; findings: Finding[] } {
     const entry = this.analysisOf(doc);

@@ -217,7 +217,8 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, 'Semantic tokens', { data: [] }, (doc) => {
       if (!COLOURED_LANGUAGE_IDS.has(doc.languageId)) return { data: [] };
       const text = doc.getText();
-      const tokens = terraformTokens(text);
+      // An edited document's kept tree saves a whole parse (~65 ms at 10k lines).
+      const tokens = terraformTokens(text, cache.syntaxTreeOf(doc));
       return tokens ? encodeTokens(text, tokens) : { data: [] };
     }),
   );

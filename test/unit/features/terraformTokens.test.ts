@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { terraformTokens } from '../../../server/src/core/features/terraformTokens';
+import { hclParser } from '../../../server/src/core/parse/hclParser';
 import { loadHclParser } from '../../../server/src/io/hclGrammar';
 import { encodeTokens } from '../../../server/src/lsp/semanticTokens';
 
@@ -93,6 +94,19 @@ describe('terraformTokens', () => {
     assert.deepEqual(found.slice(-4), ['keyword variable', 'string "memory"', 'property default', 'number 512']);
     assert.deepEqual(tokens(''), []);
     assert.ok(Array.isArray(terraformTokens('\u0000\u0001\uFFFD'.repeat(1000))));
+  });
+
+  it('a syntax tree the caller keeps is walked, not parsed again, and left to the caller', () => {
+    const text = 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs-${var.env}"\n}\n';
+    const tree = hclParser()!.parse(text)!;
+    try {
+      assert.deepEqual(terraformTokens(text, tree), terraformTokens(text));
+      assert.equal(tree.rootNode.type, 'config_file', 'the tree is still usable');
+      // Walked as given: the tree of other text gives that text's tokens, which a parse of `text` would not.
+      assert.deepEqual(terraformTokens('x', tree)!.map((t) => t.type), terraformTokens(text)!.map((t) => t.type));
+    } finally {
+      tree.delete();
+    }
   });
 
   it('a leading BOM moves no offset', () => {

@@ -4,7 +4,7 @@
  * tokens. Read from the syntax tree, not the core's offset tree, because colouring needs what the model drops
  * (comments, block keywords, function names, the parts of a template).
  */
-import type { TreeCursor } from 'web-tree-sitter';
+import type { Tree, TreeCursor } from 'web-tree-sitter';
 import { parseSkippingHeredocs } from '../parse/hclHeredocs';
 import { hclParser } from '../parse/hclParser';
 import type { Span } from '../parse/tree';
@@ -23,13 +23,19 @@ const MAX_SYNTAX_DEPTH = 1000;
 /** The words of `for` expressions and template directives, which the grammar keeps as anonymous nodes. */
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor']);
 
-/** The tokens of a Terraform file; undefined while the grammar is not loaded. */
-export function terraformTokens(text: string): TerraformToken[] | undefined {
-  const parser = hclParser();
-  if (!parser) return undefined;
-  // A leading BOM is legal; as a space it moves no offset (as in parseHcl).
-  const tree = parseSkippingHeredocs(parser, text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
-  if (!tree) return [];
+/**
+ * The tokens of a Terraform file; undefined while the grammar is not loaded. `parsed` is a syntax tree of this very
+ * text that the caller keeps (an edited document's, parse/hcl.ts HclSyntax), walked instead of parsing again.
+ */
+export function terraformTokens(text: string, parsed?: Tree): TerraformToken[] | undefined {
+  let tree = parsed;
+  if (!tree) {
+    const parser = hclParser();
+    if (!parser) return undefined;
+    // A leading BOM is legal; as a space it moves no offset (as in parseHcl).
+    tree = parseSkippingHeredocs(parser, text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) ?? undefined;
+    if (!tree) return [];
+  }
   const cursor = tree.walk();
   try {
     const tokens: TerraformToken[] = [];
@@ -37,7 +43,7 @@ export function terraformTokens(text: string): TerraformToken[] | undefined {
     return tokens;
   } finally {
     cursor.delete();
-    tree.delete();
+    if (tree !== parsed) tree.delete();
   }
 }
 

@@ -118,9 +118,10 @@ export function restartingErrorHandler(): ErrorHandler {
 /** The server runs in a separate Node process (module transport over IPC); the client only wires VS Code. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = { ...process.env, ...SERVER_ENV };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...process.env, ...SERVER_ENV } } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'], env: { ...process.env, ...SERVER_ENV } } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'], env } },
   };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}'),

@@ -11,7 +11,8 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lint, prepare, toIndexed, type PreparedDocument } from '../core/analyze';
 import { disposeHclSyntax, type HclSyntax } from '../core/parse/hcl';
-import type { TextChange } from '../core/parse/textChanges';
+import { MAX_TEXT_CHANGES, type TextChange } from '../core/parse/textChanges';
+import { bomAsSpace } from '../core/parse/tree';
 import { formatOf } from '../core/kinds/detect';
 import type { Finding, Rule } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
@@ -24,8 +25,6 @@ import type { FolderSettings } from './folderSettings';
 /** The languages whose syntax errors an editor with JSON support reports (InitializationOptions.editorReportsJsonSyntax). */
 const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 const SYNTAX_RULE = 'parse/syntax-error';
-/** Past this many changes between two parses, comparing the texts finds the changed stretch as cheaply. */
-const MAX_NOTED_CHANGES = 20;
 /** Terraform documents that keep their syntax tree between edits: the last ones edited. */
 const MAX_KEPT_TREES = 3;
 
@@ -132,7 +131,7 @@ export class DocumentCache {
     if (!this.hclSyntax.has(doc.uri)) return TextDocument.update(doc, [...changes], version);
     let noted = this.hclChanges.get(doc.uri) === null ? null : (this.hclChanges.get(doc.uri) ?? []);
     for (const change of changes) {
-      if (noted && 'range' in change && noted.length < MAX_NOTED_CHANGES) noted.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+      if (noted && 'range' in change && noted.length < MAX_TEXT_CHANGES) noted.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
       else noted = null;
       doc = TextDocument.update(doc, [change], version);
     }
@@ -167,8 +166,7 @@ export class DocumentCache {
   syntaxTreeOf(doc: TextDocument): HclSyntax['syntaxTree'] | undefined {
     this.analysisOf(doc);
     const syntax = this.hclSyntax.get(doc.uri);
-    const text = doc.getText();
-    return syntax && syntax.source === (text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) ? syntax.syntaxTree : undefined;
+    return syntax && syntax.source === bomAsSpace(doc.getText()) ? syntax.syntaxTree : undefined;
   }
 
   /** The document's findings, linted again only when its version or the generation changed. */

@@ -7,7 +7,7 @@
 import type { Tree, TreeCursor } from 'web-tree-sitter';
 import { parseSkippingHeredocs } from '../parse/hclHeredocs';
 import { hclParser } from '../parse/hclParser';
-import type { Span } from '../parse/tree';
+import { bomAsSpace, type Span } from '../parse/tree';
 
 /** Standard LSP token types only, so every theme colours them. */
 export const TERRAFORM_TOKEN_TYPES = ['comment', 'keyword', 'string', 'number', 'property', 'function', 'variable', 'type'] as const;
@@ -32,8 +32,7 @@ export function terraformTokens(text: string, parsed?: Tree): TerraformToken[] |
   if (!tree) {
     const parser = hclParser();
     if (!parser) return undefined;
-    // A leading BOM is legal; as a space it moves no offset (as in parseHcl).
-    tree = parseSkippingHeredocs(parser, text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) ?? undefined;
+    tree = parseSkippingHeredocs(parser, bomAsSpace(text)) ?? undefined;
     if (!tree) return [];
   }
   const cursor = tree.walk();

@@ -25,7 +25,7 @@ import { hclParser } from './hclParser';
 import { DEFAULT_LIMITS, equalLimits, type Limits } from './limits';
 import { changedStretch, shiftPairBy, shiftProblem, type ChangedStretch } from './shift';
 import { syntaxEdits, type TextChange } from './textChanges';
-import type { Pair, ParsedTree, ParseProblem, Span } from './tree';
+import { bomAsSpace, type Pair, type ParsedTree, type ParseProblem, type Span } from './tree';
 
 /**
  * A document's last parse, kept by the editor's side between edits. It holds tree-sitter's syntax tree (WASM
@@ -91,8 +91,7 @@ function reparseHclWith(parser: Parser | undefined, text: string, previous: HclS
     // An edge forgot to load the grammar: say so rather than report nothing.
     return { tree: { format: 'hcl', root: undefined, problems: [{ code: 'syntax', message: 'The Terraform (HCL) parser is not loaded, so this file was not checked.', span: { start: 0, end: 0 } }] } };
   }
-  // A leading BOM is legal; as a space it moves no offset.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const source = bomAsSpace(text);
   const sameLimits = previous !== undefined && equalLimits(previous.limits, limits);
   if (previous && sameLimits && previous.source === source) return { tree: previous.tree, syntax: previous };
 

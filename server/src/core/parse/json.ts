@@ -1,6 +1,6 @@
 import { visit, ParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ArrayNode, Node, ObjectNode, Pair, ParsedTree, ParseProblem, ScalarValue, Span } from './tree';
-import { exactSize, isIntrinsicName } from './tree';
+import { bomAsSpace, exactSize, isIntrinsicName } from './tree';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
@@ -8,8 +8,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
  * trailing commas). Comments and trailing commas are reported: the AWS CLI and CloudFormation reject them.
  */
 export function parseJson(input: string, limits: Limits = DEFAULT_LIMITS): ParsedTree {
-  // A leading BOM is legal in a file; as a space it is skipped like whitespace and no offset moves.
-  const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
+  const text = bomAsSpace(input);
   const tooDeepResult = (offset: number): ParsedTree => ({ format: 'json', root: undefined, problems: [tooDeep(offset, limits.maxDepth)] });
 
   const problems: ParseProblem[] = [];

@@ -26,8 +26,11 @@ export interface SyntaxEdit {
   readonly newEndPosition: Point;
 }
 
-/** Past this many changes between two parses, one edit over the changed stretch is cheaper to check. */
-const MAX_CHANGES = 20;
+/**
+ * Past this many changes between two parses, one edit over the changed stretch is cheaper to check (the editor's
+ * side stops noting changes there too).
+ */
+export const MAX_TEXT_CHANGES = 20;
 
 /**
  * The edits that turn a syntax tree of `oldText` into one for `newText`: the editor's own changes when they do
@@ -35,7 +38,7 @@ const MAX_CHANGES = 20;
  * edit over the changed stretch. Empty for equal texts.
  */
 export function syntaxEdits(oldText: string, newText: string, changes?: readonly TextChange[]): SyntaxEdit[] {
-  if (changes && changes.length > 0 && changes.length <= MAX_CHANGES) {
+  if (changes && changes.length > 0 && changes.length <= MAX_TEXT_CHANGES) {
     const edits: SyntaxEdit[] = [];
     let text = oldText;
     for (const change of changes) {
@@ -45,15 +48,16 @@ export function syntaxEdits(oldText: string, newText: string, changes?: readonly
       }
       const next = text.slice(0, change.start) + change.text + text.slice(change.end);
       const newEnd = change.start + change.text.length;
-      edits.push(edit(change.start, change.end, newEnd, pointAt(text, change.start), pointAt(text, change.end), pointAt(next, newEnd)));
+      const [startPosition, oldEndPosition] = pointsAt(text, [change.start, change.end]);
+      edits.push(edit(change.start, change.end, newEnd, startPosition!, oldEndPosition!, pointAt(next, newEnd)));
       text = next;
     }
     if (edits.length > 0 && text === newText) return edits;
   }
   if (oldText === newText) return [];
   const stretch = changedStretch(oldText, newText);
-  const startPosition = pointAt(oldText, stretch.start);
-  return [edit(stretch.start, stretch.oldEnd, stretch.newEnd, startPosition, pointAt(oldText, stretch.oldEnd), pointAt(newText, stretch.newEnd))];
+  const [startPosition, oldEndPosition] = pointsAt(oldText, [stretch.start, stretch.oldEnd]);
+  return [edit(stretch.start, stretch.oldEnd, stretch.newEnd, startPosition!, oldEndPosition!, pointAt(newText, stretch.newEnd))];
 }
 
 function edit(startIndex: number, oldEndIndex: number, newEndIndex: number, startPosition: Point, oldEndPosition: Point, newEndPosition: Point): SyntaxEdit {
@@ -61,14 +65,8 @@ function edit(startIndex: number, oldEndIndex: number, newEndIndex: number, star
 }
 
 /** Row and column of an offset, as tree-sitter counts them. */
-export function pointAt(text: string, offset: number): Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    row++;
-    lineStart = nl + 1;
-  }
-  return { row, column: offset - lineStart };
+function pointAt(text: string, offset: number): Point {
+  return pointsAt(text, [offset])[0]!;
 }
 
 /** pointAt for ascending offsets, in one pass. */

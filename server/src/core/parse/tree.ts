@@ -254,3 +254,8 @@ export function toPlain(node: Node | undefined): unknown {
 export function exactSize<T>(items: T[]): T[] {
   return items.length === 0 ? items : items.slice();
 }
+
+/** A leading BOM is legal in a file; as a space it is skipped like whitespace and no offset moves. */
+export function bomAsSpace(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}

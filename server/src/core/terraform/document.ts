@@ -13,7 +13,7 @@ import { folderOf } from '../workspace/references';
 import { moduleInputs } from './moduleCalls';
 import { terraformModel, type TerraformModel } from './module';
 import type { ModuleFile } from './values';
-import { inSameModule, namesOf } from './moduleFiles';
+import { byUri, moduleFilesIn } from './moduleFiles';
 
 /** The model of one Terraform file read alone: its own variables, locals and resources. */
 export function terraformDocumentModel(uri: string, root: Node | undefined, text: string, limits: Limits): DocumentModel {
@@ -25,16 +25,11 @@ export function terraformDocumentModel(uri: string, root: Node | undefined, text
 /** The model the rules read: every resource of the module, values from all its files, owners per document. */
 export function terraformModuleModel(uri: string, own: DocumentModel, workspace: WorkspaceView, limits: Limits): DocumentModel {
   if (!own.terraform) return own;
-  const files: ModuleFile[] = [{ uri, file: own.terraform }];
-  const folder = workspace.documentsInFolder(folderOf(uri));
-  const names = namesOf(folder.map((doc) => doc.uri));
-  for (const doc of folder) {
-    if (doc.uri !== uri && doc.kind === 'terraform' && doc.model.terraform && inSameModule(uri, doc.uri, names)) files.push({ uri: doc.uri, file: doc.model.terraform });
-  }
+  const files: ModuleFile[] = [{ uri, file: own.terraform }, ...moduleFilesIn(folderOf(uri), workspace, uri).filter((f) => f.uri !== uri)];
   const inputs = moduleInputs(folderOf(uri), files, workspace);
   // A module of this one file, reading no other and called by none: the document's own model is the same.
   if (files.length === 1 && own.terraform.fileReads.length === 0 && !inputs) return own;
-  files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  files.sort(byUri);
   const model = terraformModel({ uri, files, ...(inputs ? { inputs } : {}), document: (target) => workspace.get(target)?.model.root, limits });
   return withModel(own, model);
 }

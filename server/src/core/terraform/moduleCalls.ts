@@ -8,12 +8,11 @@
  * read. A call's own arguments are resolved in its folder, itself perhaps called: the chain is followed to a bound
  * depth, and a cycle (a folder reached again) leaves its values unknown.
  */
-import type { TerraformFile } from '../model/terraform';
 import { getPair, type Node, type ScalarNode } from '../parse/tree';
 import type { WorkspaceView } from '../workspace/index';
 import { calledFolder, folderOf } from '../workspace/references';
 import { TerraformValues, type ModuleFile, type ModuleInputs } from './values';
-import { namesOf, openTofuReads } from './moduleFiles';
+import { moduleFilesIn } from './moduleFiles';
 
 /** Terraform nests modules only as deep as people write them; a hostile workspace does not get a deeper walk. */
 const MAX_CALL_DEPTH = 8;
@@ -62,7 +61,7 @@ function computeInputs(folder: string, files: readonly ModuleFile[], walk: Walk,
   const valuesOf = (callerFolder: string): TerraformValues => {
     let values = walk.values.get(callerFolder);
     if (!values) {
-      const callerFiles = moduleFiles(callerFolder, workspace);
+      const callerFiles = moduleFilesIn(callerFolder, workspace);
       values = new TerraformValues(callerFiles, inputsOf(callerFolder, callerFiles, walk, depth + 1, inside));
       walk.values.set(callerFolder, values);
     }
@@ -92,11 +91,3 @@ function callsOf(folder: string, workspace: WorkspaceView): { uri: string; call:
   return workspace.moduleCallersOf(folder).flatMap((doc) => [...(doc.model.terraform?.modules.values() ?? [])].flatMap((call) => (calledFolder(doc.uri, call) === folder ? [{ uri: doc.uri, call }] : [])));
 }
 
-/** The `.tf`, `.tofu` and `.tfvars` files of a folder in the index (OpenTofu's reading, moduleFiles.ts, when it has both). */
-function moduleFiles(folder: string, workspace: WorkspaceView): ModuleFile[] {
-  const docs = workspace.documentsInFolder(folder);
-  const names = namesOf(docs.map((doc) => doc.uri));
-  return docs
-    .flatMap((doc) => (doc.kind === 'terraform' && doc.model.terraform && openTofuReads(doc.uri, names) ? [{ uri: doc.uri, file: doc.model.terraform as TerraformFile }] : []))
-    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-}
